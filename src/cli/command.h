@@ -49,7 +49,7 @@ struct CommandRegistration {
 // A small option parser: named options with or without a value, the rest positional.
 // Unknown options are usage errors.
 class ArgParser {
-public:
+  public:
     ArgParser& flag(const std::string& name);
     ArgParser& option(const std::string& name);  // takes one value; may repeat
 
@@ -61,7 +61,7 @@ public:
     const std::vector<std::string>& values(const std::string& name) const;
     const std::vector<std::string>& positional() const { return positional_; }
 
-private:
+  private:
     std::set<std::string> flags_;
     std::set<std::string> options_;
     std::set<std::string> seenFlags_;

@@ -13,7 +13,8 @@ namespace {
 using gradphoto::cli::commandRegistry;
 
 void printOverview(std::ostream& out) {
-    out << "usage: gradphoto [--data-dir DIR] [--config FILE] [--json] [--lang zh|en] COMMAND ...\n\n"
+    out << "usage: gradphoto [--data-dir DIR] [--config FILE] [--json] [--lang zh|en] COMMAND "
+           "...\n\n"
            "commands:\n";
     for (const auto& [name, spec] : commandRegistry()) {
         out << "  " << name << std::string(name.size() < 12 ? 12 - name.size() : 1, ' ')
@@ -97,7 +98,8 @@ int main(int argc, char** argv) {
         std::cerr << "gradphoto: unknown command " << args[0] << " (see gradphoto --help)\n";
         return gradphoto::cli::kExitUsage;
     }
-    gradphoto::cli::CommandContext ctx{{args.begin() + 1, args.end()}, globals, std::cout, std::cerr};
+    gradphoto::cli::CommandContext ctx{
+        {args.begin() + 1, args.end()}, globals, std::cout, std::cerr};
     try {
         return it->second.run(ctx);
     } catch (const gradphoto::Error& e) {

@@ -40,8 +40,8 @@ std::vector<fs::path> corpusImages(const std::string& subdir) {
 
 ScratchDir::ScratchDir(const std::string& tag) {
     std::random_device rd;
-    path_ = fs::temp_directory_path() / (tag + "-" + std::to_string(::getpid()) + "-" +
-                                         std::to_string(rd()));
+    path_ = fs::temp_directory_path() /
+            (tag + "-" + std::to_string(::getpid()) + "-" + std::to_string(rd()));
     fs::create_directories(path_);
 }
 

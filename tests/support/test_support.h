@@ -17,7 +17,7 @@ std::vector<std::filesystem::path> corpusImages(const std::string& subdir);
 
 // A fresh empty folder under the system temp dir, removed when the object dies.
 class ScratchDir {
-public:
+  public:
     explicit ScratchDir(const std::string& tag = "gradphoto-test");
     ~ScratchDir();
     ScratchDir(const ScratchDir&) = delete;
@@ -25,7 +25,7 @@ public:
     const std::filesystem::path& path() const { return path_; }
     std::filesystem::path operator/(const std::string& name) const { return path_ / name; }
 
-private:
+  private:
     std::filesystem::path path_;
 };
 
@@ -43,7 +43,7 @@ std::string readText(const std::filesystem::path& file);
 
 }  // namespace gradphoto::test
 
-#define GRADPHOTO_REQUIRE_TESTDATA(var)                                              \
-    const auto var##_opt = ::gradphoto::test::testdataDir();                         \
+#define GRADPHOTO_REQUIRE_TESTDATA(var)                                                       \
+    const auto var##_opt = ::gradphoto::test::testdataDir();                                  \
     if (!var##_opt) GTEST_SKIP() << "shared testdata folder absent (set GRADPHOTO_TESTDATA)"; \
     const std::filesystem::path var = *var##_opt

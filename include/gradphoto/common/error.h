@@ -16,7 +16,7 @@ struct Problem {
 // Thrown where a caller cannot go on (unreadable input, I/O failure). Everything that a caller can
 // report and go on from is returned as a Problem instead.
 class Error : public std::runtime_error {
-public:
+  public:
     enum class Kind { kInput, kIo, kUsage, kInternal };
 
     Error(Kind kind, Problem problem)
@@ -25,7 +25,7 @@ public:
     Kind kind() const { return kind_; }
     const Problem& problem() const { return problem_; }
 
-private:
+  private:
     Kind kind_;
     Problem problem_;
 };

@@ -21,7 +21,7 @@ struct Matte {
 // the face and torso priors, the component that holds the face with its holes filled, then a
 // known-backdrop alpha estimate in a band around the edge, smoothed by a guided filter.
 class BackdropMatte {
-public:
+  public:
     struct Options {
         double clutterLimit = 0.08;  // share of backdrop pixels that may misfit before refusing
     };

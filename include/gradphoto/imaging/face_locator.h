@@ -29,7 +29,7 @@ struct FaceLandmarks {
 // (Debian's libdlib-data). Detection runs on a downscaled copy and maps back. Thread-safe: each
 // call uses its own detector state. Loading the model takes about a second: share one instance.
 class FaceLocator {
-public:
+  public:
     explicit FaceLocator(const std::filesystem::path& modelFile);
     ~FaceLocator();
     FaceLocator(const FaceLocator&) = delete;
@@ -41,7 +41,7 @@ public:
     // Every face in an 8-bit BGR image, largest first. detectionMaxSide bounds the downscaled copy.
     std::vector<FaceLandmarks> locate(const cv::Mat& bgr, int detectionMaxSide = 800) const;
 
-private:
+  private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };

@@ -29,13 +29,13 @@ struct Preset {
     long minBytes = 20 * 1024;
     long maxBytes = 40 * 1024;
     int minQuality = 60;
-    Range headTop{50, 110};     // px from the top edge to the top of the head
-    Range eyeLine{200, 300};    // px from the top edge to the line through both eye centres
-    Range faceWidth{180, 300};  // px, cheek to cheek at ear height
+    Range headTop{50, 110};       // px from the top edge to the top of the head
+    Range eyeLine{200, 300};      // px from the top edge to the line through both eye centres
+    Range faceWidth{180, 300};    // px, cheek to cheek at ear height
     double maxCenterOffset = 12;  // px, face centre from the image centre
     Rgb background{100, 197, 255};
     double backgroundTolerance = 12;  // max mean distance (RGB) of the output backdrop from colour
-    double maxUpscale = 1.5;         // largest enlargement of the capture allowed
+    double maxUpscale = 1.5;          // largest enlargement of the capture allowed
 
     // Loads a preset by name (from resourcesDir()/presets) or from a JSON file path.
     // Throws Error(kInput) with the reason when unknown or malformed.

@@ -24,7 +24,7 @@ struct StandardizedPhoto {
 // byte range. Refuses with a precise reason (Report::errors) when the capture cannot give a
 // compliant photo. Reentrant: one instance may serve several threads.
 class Standardizer {
-public:
+  public:
     explicit Standardizer(Preset preset,
                           std::shared_ptr<const FaceLocator> faces = FaceLocator::shared());
 
@@ -37,7 +37,7 @@ public:
     StandardizedPhoto runFile(const std::filesystem::path& capture,
                               const std::filesystem::path& plate = {}) const;
 
-private:
+  private:
     Preset preset_;
     std::shared_ptr<const FaceLocator> faces_;
 };

@@ -17,9 +17,8 @@ namespace {
 
 [[noreturn]] void fail(const fs::path& file, const std::string& what, int err) {
     const std::string cause = std::strerror(err);
-    throw Error(Error::Kind::kIo,
-                {"io_error", "无法写入文件 " + file.string() + "：" + cause,
-                 "cannot write " + file.string() + ": " + what + ": " + cause});
+    throw Error(Error::Kind::kIo, {"io_error", "无法写入文件 " + file.string() + "：" + cause,
+                                   "cannot write " + file.string() + ": " + what + ": " + cause});
 }
 
 std::string randomSuffix() {
@@ -70,8 +69,9 @@ void writeFileAtomically(const fs::path& target, std::span<const std::uint8_t> b
 }
 
 void writeFileAtomically(const fs::path& target, std::string_view text) {
-    writeFileAtomically(target, std::span<const std::uint8_t>(
-                                    reinterpret_cast<const std::uint8_t*>(text.data()), text.size()));
+    writeFileAtomically(
+        target, std::span<const std::uint8_t>(reinterpret_cast<const std::uint8_t*>(text.data()),
+                                              text.size()));
 }
 
 }  // namespace gradphoto

@@ -38,11 +38,14 @@ Preset Preset::fromJsonText(const std::string& text, const std::string& origin) 
     } catch (const json::parse_error& e) {
         invalid(origin, e.what());
     }
-    static const std::set<std::string> kKnown{
-        "name",        "title_zh",   "title_en",        "width",
-        "height",      "dpi",        "bytes",           "min_quality",
-        "head_top_px", "eye_line_px", "face_width_px",  "max_center_offset_px",
-        "background_rgb", "background_tolerance", "max_upscale", "comment"};
+    static const std::set<std::string> kKnown{"name",           "title_zh",
+                                              "title_en",       "width",
+                                              "height",         "dpi",
+                                              "bytes",          "min_quality",
+                                              "head_top_px",    "eye_line_px",
+                                              "face_width_px",  "max_center_offset_px",
+                                              "background_rgb", "background_tolerance",
+                                              "max_upscale",    "comment"};
     for (const auto& [key, _] : j.items())
         if (!kKnown.count(key)) invalid(origin, "unknown key \"" + key + "\"");
     try {
@@ -80,8 +83,8 @@ Preset Preset::fromJsonText(const std::string& text, const std::string& origin) 
 
 Preset Preset::load(const std::string& nameOrFile) {
     fs::path file = nameOrFile;
-    const bool looksLikePath = nameOrFile.find('/') != std::string::npos ||
-                               file.extension() == ".json";
+    const bool looksLikePath =
+        nameOrFile.find('/') != std::string::npos || file.extension() == ".json";
     if (!looksLikePath) file = resourcesDir() / "presets" / (nameOrFile + ".json");
     std::ifstream in(file, std::ios::binary);
     if (!in) {
@@ -92,8 +95,9 @@ Preset Preset::load(const std::string& nameOrFile) {
                         {"preset_unknown", "未知的照片规格：" + nameOrFile,
                          "unknown preset " + nameOrFile + " (available: " + names + ")"});
         }
-        throw Error(Error::Kind::kInput, {"preset_unreadable", "无法读取照片规格文件：" + nameOrFile,
-                                          "cannot read preset file " + nameOrFile});
+        throw Error(Error::Kind::kInput,
+                    {"preset_unreadable", "无法读取照片规格文件：" + nameOrFile,
+                     "cannot read preset file " + nameOrFile});
     }
     std::ostringstream text;
     text << in.rdbuf();

@@ -8,10 +8,14 @@ using nlohmann::json;
 
 std::string toString(CheckStatus s) {
     switch (s) {
-        case CheckStatus::kPass: return "pass";
-        case CheckStatus::kWarn: return "warn";
-        case CheckStatus::kFail: return "fail";
-        case CheckStatus::kUnknown: return "unknown";
+        case CheckStatus::kPass:
+            return "pass";
+        case CheckStatus::kWarn:
+            return "warn";
+        case CheckStatus::kFail:
+            return "fail";
+        case CheckStatus::kUnknown:
+            return "unknown";
     }
     return "unknown";
 }
@@ -34,8 +38,8 @@ json Report::toJson() const {
     j["preset"] = preset;
     j["input"] = {{"file", input.file}, {"width", input.width}, {"height", input.height}};
     if (output) {
-        j["output"] = {{"file", output->file},     {"width", output->width},
-                       {"height", output->height}, {"bytes", output->bytes},
+        j["output"] = {{"file", output->file},       {"width", output->width},
+                       {"height", output->height},   {"bytes", output->bytes},
                        {"quality", output->quality}, {"dpi", output->dpi}};
     } else {
         j["output"] = nullptr;

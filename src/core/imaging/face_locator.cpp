@@ -1,0 +1,135 @@
+#include "gradphoto/imaging/face_locator.h"
+
+#include <dlib/image_processing.h>
+#include <dlib/image_processing/frontal_face_detector.h>
+#include <dlib/opencv/cv_image.h>
+
+#include <algorithm>
+#include <cmath>
+#include <mutex>
+#include <opencv2/imgproc.hpp>
+
+#include "gradphoto/common/error.h"
+#include "gradphoto/common/resources.h"
+
+namespace gradphoto {
+
+double FaceLandmarks::rollDegrees() const {
+    const cv::Point2f d = rightEye - leftEye;
+    return std::atan2(d.y, d.x) * 180.0 / CV_PI;
+}
+
+FaceLandmarks FaceLandmarks::scaled(double factor, cv::Point2f offset) const {
+    const auto f = static_cast<float>(factor);
+    auto map = [&](cv::Point2f p) { return p * f + offset; };
+    FaceLandmarks out = *this;
+    out.box = cv::Rect2f(map(box.tl()), cv::Size2f(box.width * f, box.height * f));
+    for (auto& p : out.points) p = map(p);
+    out.leftEye = map(leftEye);
+    out.rightEye = map(rightEye);
+    out.chin = map(chin);
+    out.faceWidth = faceWidth * f;
+    return out;
+}
+
+struct FaceLocator::Impl {
+    dlib::shape_predictor shapes;
+    // The HOG detector keeps scratch state while it runs: a small pool lets threads share it.
+    std::mutex poolMutex;
+    std::vector<std::unique_ptr<dlib::frontal_face_detector>> pool;
+
+    std::unique_ptr<dlib::frontal_face_detector> takeDetector() {
+        std::lock_guard lock(poolMutex);
+        if (pool.empty()) {
+            return std::make_unique<dlib::frontal_face_detector>(dlib::get_frontal_face_detector());
+        }
+        auto d = std::move(pool.back());
+        pool.pop_back();
+        return d;
+    }
+    void giveBack(std::unique_ptr<dlib::frontal_face_detector> d) {
+        std::lock_guard lock(poolMutex);
+        pool.push_back(std::move(d));
+    }
+};
+
+FaceLocator::FaceLocator(const std::filesystem::path& modelFile) : impl_(std::make_unique<Impl>()) {
+    try {
+        dlib::deserialize(modelFile.string()) >> impl_->shapes;
+    } catch (const std::exception& e) {
+        throw Error(Error::Kind::kIo,
+                    {"landmark_model_missing", "人脸关键点模型缺失，请联系工作人员",
+                     "cannot load the face landmark model " + modelFile.string() +
+                         " (install Debian's libdlib-data): " + e.what()});
+    }
+}
+
+FaceLocator::~FaceLocator() = default;
+
+std::shared_ptr<const FaceLocator> FaceLocator::shared() {
+    static std::mutex mutex;
+    static std::shared_ptr<const FaceLocator> instance;
+    std::lock_guard lock(mutex);
+    if (!instance) instance = std::make_shared<FaceLocator>(landmarkModelPath());
+    return instance;
+}
+
+std::vector<FaceLandmarks> FaceLocator::locate(const cv::Mat& bgr, int detectionMaxSide) const {
+    CV_Assert(bgr.type() == CV_8UC3);
+    // Detect on a downscaled grey copy; small images are upsampled once by the detector instead.
+    const int maxSide = std::max(bgr.cols, bgr.rows);
+    const double scale = maxSide > detectionMaxSide ? double(detectionMaxSide) / maxSide : 1.0;
+    cv::Mat grey;
+    cv::cvtColor(bgr, grey, cv::COLOR_BGR2GRAY);
+    cv::Mat small = grey;
+    if (scale < 1.0) cv::resize(grey, small, cv::Size(), scale, scale, cv::INTER_AREA);
+    const int upsample = std::max(small.cols, small.rows) < 500 ? 1 : 0;
+
+    auto detector = impl_->takeDetector();
+    std::vector<dlib::rect_detection> found;
+    {
+        cv::Mat input = small;
+        if (upsample) cv::resize(small, input, cv::Size(), 2.0, 2.0, cv::INTER_LINEAR);
+        dlib::cv_image<unsigned char> view(input);
+        (*detector)(view, found, 0.0);
+        if (upsample) {
+            for (auto& d : found) {
+                d.rect = dlib::rectangle(d.rect.left() / 2, d.rect.top() / 2, d.rect.right() / 2,
+                                         d.rect.bottom() / 2);
+            }
+        }
+    }
+    impl_->giveBack(std::move(detector));
+
+    std::vector<FaceLandmarks> faces;
+    dlib::cv_image<unsigned char> full(grey);
+    for (const auto& d : found) {
+        const double inv = 1.0 / scale;
+        const dlib::rectangle r(std::lround(d.rect.left() * inv), std::lround(d.rect.top() * inv),
+                                std::lround(d.rect.right() * inv),
+                                std::lround(d.rect.bottom() * inv));
+        const dlib::full_object_detection shape = impl_->shapes(full, r);
+        FaceLandmarks f;
+        f.box = cv::Rect2f(float(r.left()), float(r.top()), float(r.width()), float(r.height()));
+        for (unsigned i = 0; i < 68 && i < shape.num_parts(); ++i) {
+            f.points[i] = cv::Point2f(float(shape.part(i).x()), float(shape.part(i).y()));
+        }
+        auto centre = [&](int from, int to) {
+            cv::Point2f sum(0, 0);
+            for (int i = from; i <= to; ++i) sum += f.points[i];
+            return sum * (1.0f / float(to - from + 1));
+        };
+        f.leftEye = centre(36, 41);  // the subject's right eye, on the image's left
+        f.rightEye = centre(42, 47);
+        f.chin = f.points[8];
+        f.faceWidth = float(cv::norm(f.points[16] - f.points[0]));
+        f.detectionScore = float(d.detection_confidence);
+        faces.push_back(f);
+    }
+    std::sort(faces.begin(), faces.end(), [](const FaceLandmarks& a, const FaceLandmarks& b) {
+        return a.faceWidth > b.faceWidth;
+    });
+    return faces;
+}
+
+}  // namespace gradphoto
