@@ -1,0 +1,37 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace gradphoto::flow {
+
+// What the kiosk hands over when the student presses 提交.
+struct Submission {
+    std::string studentNo;
+    std::string payload;                    // the raw collection code, needed for CHSI
+    std::vector<std::uint8_t> captureJpeg;  // the booth capture
+    std::vector<std::uint8_t> finalJpeg;    // the standardized photo
+    std::string reportJson;                 // the standardizer's report
+};
+
+struct SubmissionStatus {
+    enum class Kind { kNone, kPending, kRejected, kApproved };
+    Kind kind = Kind::kNone;
+    std::string queueNumber;
+    std::string reason_zh;  // rejected: why, for the student
+    std::string reason_en;
+    std::vector<std::uint8_t> finalJpeg;  // approved: the 标准照
+};
+
+// Files a capture for review and answers "how is my photo doing". The store implements it
+// (issue 7); --demo uses DemoSubmissionSink.
+class SubmissionSink {
+  public:
+    virtual ~SubmissionSink() = default;
+    // Returns the queue number (排号). Throws Error when the capture cannot be stored.
+    virtual std::string submit(const Submission& submission) = 0;
+    virtual SubmissionStatus status(const std::string& studentNo) = 0;
+};
+
+}  // namespace gradphoto::flow

@@ -1,0 +1,476 @@
+#include "gradphoto/flow/kiosk_flow.h"
+
+#include <algorithm>
+#include <exception>
+#include <opencv2/imgcodecs.hpp>
+
+#include "gradphoto/common/error.h"
+#include "gradphoto/flow/masking.h"
+
+namespace gradphoto::flow {
+
+namespace {
+int secondsLeft(std::int64_t limitMs, std::int64_t elapsedMs) {
+    const std::int64_t left = limitMs - elapsedMs;
+    return left <= 0 ? 0 : static_cast<int>((left + 999) / 1000);
+}
+}  // namespace
+
+KioskFlow::KioskFlow(FlowSettings settings, FlowPorts ports) : settings_(settings), ports_(ports) {}
+
+void KioskFlow::handle(const FlowEvent& event) {
+    try {
+        std::visit([this](const auto& e) { on(e); }, event);
+    } catch (const Error& e) {
+        failsafe(e.problem().code, e.problem().message_zh, e.problem().message_en);
+    } catch (const std::exception& e) {
+        failsafe("internal", "系统出现问题，我们深表歉意。", e.what());
+    }
+}
+
+// ---- the states' entry actions and shared steps ----
+
+void KioskFlow::enter(FlowState next) {
+    state_ = next;
+    stateMs_ = 0;
+    idleMs_ = 0;
+    notice_ = {};
+    countdownMs_.reset();
+    captureRequest_ = 0;
+    if (next != FlowState::kStandardizing) job_ = 0;
+}
+
+void KioskFlow::say(std::string code, std::string zh, std::string en) {
+    notice_ = Notice{std::move(code), std::move(zh), std::move(en)};
+}
+
+void KioskFlow::closeOpenOrder() {
+    if (!session_.order || session_.paid || !ports_.payments) return;
+    try {
+        ports_.payments->close(session_.order->order);
+    } catch (const std::exception&) {
+        // Closing is best effort: an order the provider still holds is closed by its own timeout,
+        // and a late payment is honoured on the next scan (issue 6).
+    }
+}
+
+void KioskFlow::resetSession() {
+    closeOpenOrder();
+    if (!session_.empty()) ++sessionsEnded_;
+    session_.capture.release();
+    session_ = StudentSession{};
+    enter(FlowState::kWelcome);
+}
+
+void KioskFlow::failsafe(const std::string& code, const std::string& zh, const std::string& en) {
+    closeOpenOrder();
+    if (!session_.empty()) ++sessionsEnded_;
+    session_ = StudentSession{};
+    enter(FlowState::kFailsafe);
+    say(code.empty() ? "internal" : code, zh, en);
+}
+
+bool KioskFlow::idleApplies() const {
+    // Paying happens on the student's phone and standardizing on the kiosk: no touches are
+    // expected there, and payment has its own timeout.
+    return state_ != FlowState::kWelcome && state_ != FlowState::kPayment &&
+           state_ != FlowState::kStandardizing && state_ != FlowState::kFailsafe;
+}
+
+void KioskFlow::afterVerified() {
+    session_.verified = true;
+    SubmissionStatus status;
+    if (ports_.submissions) status = ports_.submissions->status(session_.student->studentNo);
+    const bool known = status.kind != SubmissionStatus::Kind::kNone;
+    if (session_.purpose == Purpose::kCheckResult || known) {
+        session_.status = status;
+        enter(FlowState::kStatus);
+        return;
+    }
+    enter(FlowState::kServiceInfo);
+}
+
+void KioskFlow::startPayment() {
+    if (ports_.payments->alreadyPaid(session_.student->studentNo)) {
+        session_.paid = true;
+        enter(FlowState::kPhotoGuide);
+        say("already_paid", "您已支付过采集费用，无需重复支付。",
+            "You have already paid; no second payment is needed.");
+        return;
+    }
+    PaymentOrder order;
+    try {
+        order = ports_.payments->create(session_.student->studentNo, settings_.feeFen);
+    } catch (const std::exception&) {
+        say("payment_unavailable", "支付服务暂时无法连接，请稍后重试或联系工作人员。",
+            "The payment service cannot be reached; try again or ask the staff.");
+        return;
+    }
+    session_.order = order;
+    enter(FlowState::kPayment);
+    pollMs_ = 0;
+}
+
+// ---- events ----
+
+void KioskFlow::on(const events::StartCapture&) {
+    if (state_ == FlowState::kWelcome) {
+        session_ = StudentSession{};
+        session_.purpose = Purpose::kCapture;
+        enter(FlowState::kScanCode);
+    } else if (state_ == FlowState::kStatus && session_.status &&
+               session_.status->kind == SubmissionStatus::Kind::kNone) {
+        // Came to check a result, has none yet: go on to a first capture.
+        session_.purpose = Purpose::kCapture;
+        session_.status.reset();
+        enter(FlowState::kServiceInfo);
+    }
+}
+
+void KioskFlow::on(const events::CheckResult&) {
+    if (state_ != FlowState::kWelcome) return;
+    session_ = StudentSession{};
+    session_.purpose = Purpose::kCheckResult;
+    enter(FlowState::kScanCode);
+}
+
+void KioskFlow::on(const events::CodeScanned& e) {
+    if (state_ != FlowState::kScanCode) return;
+    idleMs_ = 0;
+    if (e.payload.empty()) {
+        say("code_empty", "没有读到采集码，请重新扫描。", "No code was read; scan again.");
+        return;
+    }
+    LookupResult found;
+    try {
+        found = ports_.students->findByPayload(e.payload);
+    } catch (const std::exception&) {
+        found.status = LookupResult::Status::kUnavailable;
+    }
+    switch (found.status) {
+        case LookupResult::Status::kFound: {
+            const Purpose purpose = session_.purpose;
+            session_ = StudentSession{};
+            session_.purpose = purpose;
+            session_.payload = e.payload;
+            session_.student = found.student;
+            session_.verifyTriesLeft = settings_.maxVerifyTries;
+            enter(FlowState::kVerifyStudent);
+            return;
+        }
+        case LookupResult::Status::kNotFound:
+            say("code_unknown",
+                found.problem.message_zh.empty() ? "未找到该采集码对应的学籍信息。请确认是本人的学"
+                                                   "信网图像采集码，或联系工作人员。"
+                                                 : found.problem.message_zh,
+                found.problem.message_en.empty()
+                    ? "No student record matches this code; check it is yours or ask the staff."
+                    : found.problem.message_en);
+            return;
+        case LookupResult::Status::kUnavailable:
+            say("lookup_unavailable", "学籍查询服务暂时无法连接，请稍后重试或联系工作人员。",
+                "The student lookup cannot be reached; try again later or ask the staff.");
+            return;
+    }
+}
+
+void KioskFlow::on(const events::Last4Entered& e) {
+    if (state_ != FlowState::kVerifyStudent) return;
+    idleMs_ = 0;
+    if (session_.verifyTriesLeft <= 0) {
+        say("verify_locked", "核验次数已用完，该学籍已在本机锁定，请联系工作人员。",
+            "Too many wrong entries: this record is locked here; ask the staff.");
+        return;
+    }
+    const std::string last4 = normalizeLast4(e.last4);
+    if (!isValidLast4(last4) || last4.size() != e.last4.size()) {
+        say("verify_format", "请输入身份证号后四位（数字0-9，最后一位可为X）。",
+            "Enter the last four ID characters (0-9, the last may be X).");
+        return;
+    }
+    const VerifyResult result = ports_.students->verifyLast4(session_.student->studentNo, last4);
+    switch (result.status) {
+        case VerifyResult::Status::kMatch:
+            afterVerified();
+            return;
+        case VerifyResult::Status::kMismatch:
+            session_.verifyTriesLeft = std::min(session_.verifyTriesLeft - 1, result.triesLeft);
+            if (session_.verifyTriesLeft > 0) {
+                say("verify_mismatch",
+                    "身份证号后四位不一致，还可尝试 " + std::to_string(session_.verifyTriesLeft) +
+                        " 次。",
+                    "The last four characters do not match; " +
+                        std::to_string(session_.verifyTriesLeft) + " tries left.");
+                return;
+            }
+            [[fallthrough]];
+        case VerifyResult::Status::kLocked:
+            session_.verifyTriesLeft = 0;
+            say("verify_locked", "核验次数已用完，该学籍已在本机锁定，请联系工作人员。",
+                "Too many wrong entries: this record is locked here; ask the staff.");
+            return;
+    }
+}
+
+void KioskFlow::on(const events::AcceptService&) {
+    if (state_ != FlowState::kServiceInfo) return;
+    if (session_.paid || session_.freeRetake) {
+        enter(FlowState::kPhotoGuide);
+        return;
+    }
+    startPayment();
+}
+
+void KioskFlow::on(const events::GuideRead&) {
+    if (state_ == FlowState::kPhotoGuide) enter(FlowState::kCapture);
+}
+
+void KioskFlow::on(const events::ShutterPressed&) {
+    if (state_ != FlowState::kCapture) return;
+    idleMs_ = 0;
+    if (!cameraAvailable_) {
+        say("camera_lost", "摄像头未连接，正在尝试重新连接，请稍候或联系工作人员。",
+            "The camera is not connected; reconnecting. Please wait or ask the staff.");
+        return;
+    }
+    if (countdownMs_ || captureRequest_ != 0) return;  // already counting or waiting
+    notice_ = {};
+    countdownMs_ = static_cast<std::int64_t>(settings_.countdownSeconds) * 1000;
+    if (*countdownMs_ <= 0) {
+        countdownMs_.reset();
+        captureRequest_ = nextNumber_++;
+        captureWaitMs_ = 0;
+    }
+}
+
+void KioskFlow::on(const events::PhotoTaken& e) {
+    if (state_ != FlowState::kCapture || e.request == 0 || e.request != captureRequest_) return;
+    captureRequest_ = 0;
+    if (e.image.empty() || e.image.type() != CV_8UC3) {
+        say("capture_failed", "拍照没有成功，请再按一次拍照。",
+            "The photo was not taken; try again.");
+        return;
+    }
+    session_.capture = e.image.clone();
+    session_.standardized.reset();
+    ++session_.captureCount;
+    enter(FlowState::kPreview);
+}
+
+void KioskFlow::on(const events::CaptureFailed& e) {
+    if (state_ != FlowState::kCapture || e.request != captureRequest_) return;
+    captureRequest_ = 0;
+    say("capture_failed", "拍照没有成功，请再按一次拍照。", "The photo was not taken; try again.");
+}
+
+void KioskFlow::on(const events::Retake&) {
+    if (state_ != FlowState::kPreview && state_ != FlowState::kResult) return;
+    session_.capture.release();
+    session_.standardized.reset();
+    enter(FlowState::kCapture);
+}
+
+void KioskFlow::on(const events::Upload&) {
+    if (state_ != FlowState::kPreview || session_.capture.empty()) return;
+    enter(FlowState::kStandardizing);
+    job_ = nextNumber_++;
+}
+
+void KioskFlow::on(const events::StandardizationDone& e) {
+    if (state_ != FlowState::kStandardizing || e.job == 0 || e.job != job_) return;
+    session_.standardized = e.photo;
+    enter(FlowState::kResult);
+    if (!e.photo.report.ok) {
+        say("standardize_refused", "这张照片无法生成合格的标准照，请按提示重拍。",
+            "This capture cannot give a compliant photo; please retake.");
+    }
+}
+
+void KioskFlow::on(const events::Submit&) {
+    if (state_ != FlowState::kResult) return;
+    if (!session_.standardized || !session_.standardized->report.ok ||
+        session_.standardized->jpeg.empty()) {
+        say("submit_refused", "照片不合格，不能提交，请重拍。",
+            "The photo is not compliant and cannot be submitted; please retake.");
+        return;
+    }
+    Submission submission;
+    submission.studentNo = session_.student->studentNo;
+    submission.payload = session_.payload;
+    cv::imencode(".jpg", session_.capture, submission.captureJpeg, {cv::IMWRITE_JPEG_QUALITY, 95});
+    submission.finalJpeg = session_.standardized->jpeg;
+    submission.reportJson = session_.standardized->report.toJson().dump();
+    try {
+        session_.queueNumber = ports_.submissions->submit(submission);
+    } catch (const std::exception&) {
+        say("submit_failed", "提交没有成功，请再按一次提交，或联系工作人员。",
+            "The submission failed; press Submit again or ask the staff.");
+        return;
+    }
+    enter(FlowState::kSubmitted);
+}
+
+void KioskFlow::on(const events::FreeRetake&) {
+    if (state_ != FlowState::kStatus || !session_.status ||
+        session_.status->kind != SubmissionStatus::Kind::kRejected)
+        return;
+    session_.freeRetake = true;
+    session_.purpose = Purpose::kCapture;
+    enter(FlowState::kPhotoGuide);
+}
+
+void KioskFlow::on(const events::Finish&) {
+    if (state_ == FlowState::kSubmitted || state_ == FlowState::kStatus ||
+        state_ == FlowState::kFailsafe)
+        resetSession();
+}
+
+void KioskFlow::on(const events::OpenHelp&) {
+    if (state_ == FlowState::kHelp || state_ == FlowState::kPayment ||
+        state_ == FlowState::kStandardizing || state_ == FlowState::kFailsafe)
+        return;
+    helpReturn_ = state_;
+    enter(FlowState::kHelp);
+}
+
+void KioskFlow::on(const events::CloseHelp&) {
+    if (state_ == FlowState::kHelp) enter(helpReturn_);
+}
+
+void KioskFlow::on(const events::Cancel&) {
+    if (state_ == FlowState::kWelcome) return;
+    resetSession();
+}
+
+void KioskFlow::on(const events::UserActivity&) {
+    idleMs_ = 0;
+}
+
+void KioskFlow::on(const events::CameraLost&) {
+    cameraAvailable_ = false;
+    if (state_ == FlowState::kCapture) {
+        countdownMs_.reset();
+        captureRequest_ = 0;
+        say("camera_lost", "摄像头未连接，正在尝试重新连接，请稍候或联系工作人员。",
+            "The camera is not connected; reconnecting. Please wait or ask the staff.");
+    }
+}
+
+void KioskFlow::on(const events::CameraRestored&) {
+    cameraAvailable_ = true;
+    if (notice_.code == "camera_lost") notice_ = {};
+}
+
+void KioskFlow::on(const events::Tick& e) {
+    const std::int64_t ms = e.elapsedMs > 0 ? e.elapsedMs : 0;
+    stateMs_ += ms;
+
+    if (idleApplies()) {
+        idleMs_ += ms;
+        const std::int64_t limit =
+            static_cast<std::int64_t>(settings_.idleSeconds + settings_.idleWarningSeconds) * 1000;
+        if (idleMs_ >= limit) {
+            resetSession();
+            say("idle_reset", "因长时间无操作，已退出并清除您的信息。",
+                "No activity for a while: the session ended and your data was cleared.");
+            return;
+        }
+    }
+
+    switch (state_) {
+        case FlowState::kPayment: {
+            if (stateMs_ >= static_cast<std::int64_t>(settings_.paymentTimeoutSeconds) * 1000) {
+                closeOpenOrder();
+                session_.order.reset();
+                enter(FlowState::kServiceInfo);
+                say("payment_timeout", "支付超时，订单已关闭。如需继续，请重新支付。",
+                    "The payment timed out and the order was closed; pay again to go on.");
+                return;
+            }
+            pollMs_ += ms;
+            if (pollMs_ < settings_.paymentPollMs) return;
+            pollMs_ = 0;
+            PaymentState paymentState;
+            try {
+                paymentState = ports_.payments->poll(session_.order->order);
+            } catch (const std::exception&) {
+                say("payment_retrying", "网络不稳定，正在重新查询支付结果…",
+                    "The network is unsteady; asking for the payment result again…");
+                return;
+            }
+            session_.order->state = paymentState;
+            if (paymentState == PaymentState::kPaid) {
+                session_.paid = true;
+                enter(FlowState::kPhotoGuide);
+            } else if (paymentState == PaymentState::kClosed ||
+                       paymentState == PaymentState::kFailed ||
+                       paymentState == PaymentState::kRefunded) {
+                session_.order.reset();
+                enter(FlowState::kServiceInfo);
+                say("payment_failed", "支付没有完成，订单已关闭，请重新支付或联系工作人员。",
+                    "The payment did not complete and the order was closed; pay again or ask "
+                    "the staff.");
+            }
+            return;
+        }
+        case FlowState::kCapture:
+            if (countdownMs_) {
+                *countdownMs_ -= ms;
+                if (*countdownMs_ <= 0) {
+                    countdownMs_.reset();
+                    captureRequest_ = nextNumber_++;
+                    captureWaitMs_ = 0;
+                }
+            } else if (captureRequest_ != 0) {
+                captureWaitMs_ += ms;
+                if (captureWaitMs_ >= settings_.captureTimeoutMs) {
+                    captureRequest_ = 0;
+                    say("capture_timeout", "相机没有响应，请再按一次拍照；如仍不行请联系工作人员。",
+                        "The camera did not answer; press the shutter again or ask the staff.");
+                }
+            }
+            return;
+        case FlowState::kSubmitted:
+            if (stateMs_ >= static_cast<std::int64_t>(settings_.submittedReturnSeconds) * 1000)
+                resetSession();
+            return;
+        case FlowState::kFailsafe:
+            if (stateMs_ >= static_cast<std::int64_t>(settings_.failsafeReturnSeconds) * 1000)
+                resetSession();
+            return;
+        default:
+            return;
+    }
+}
+
+// ---- counters for the pages ----
+
+std::optional<int> KioskFlow::idleWarningSecondsLeft() const {
+    if (!idleApplies() || idleMs_ < static_cast<std::int64_t>(settings_.idleSeconds) * 1000)
+        return std::nullopt;
+    const std::int64_t limit =
+        static_cast<std::int64_t>(settings_.idleSeconds + settings_.idleWarningSeconds) * 1000;
+    return secondsLeft(limit, idleMs_);
+}
+
+std::optional<int> KioskFlow::countdownSecondsLeft() const {
+    if (!countdownMs_) return std::nullopt;
+    return secondsLeft(*countdownMs_, 0);
+}
+
+int KioskFlow::paymentSecondsLeft() const {
+    if (state_ != FlowState::kPayment) return 0;
+    return secondsLeft(static_cast<std::int64_t>(settings_.paymentTimeoutSeconds) * 1000, stateMs_);
+}
+
+int KioskFlow::autoReturnSecondsLeft() const {
+    if (state_ == FlowState::kSubmitted)
+        return secondsLeft(static_cast<std::int64_t>(settings_.submittedReturnSeconds) * 1000,
+                           stateMs_);
+    if (state_ == FlowState::kFailsafe)
+        return secondsLeft(static_cast<std::int64_t>(settings_.failsafeReturnSeconds) * 1000,
+                           stateMs_);
+    return 0;
+}
+
+}  // namespace gradphoto::flow
