@@ -235,6 +235,43 @@ cv::Mat disk(int radius) {
     return cv::getStructuringElement(cv::MORPH_ELLIPSE, cv::Size(2 * radius + 1, 2 * radius + 1));
 }
 
+// The wall behind the person, estimated from the visible wall nearby (normalised convolution
+// over pixels surely outside the person), falling back to the smooth model far from any wall.
+cv::Mat localBackdrop(const cv::Mat& image, const cv::Mat& personMask, const cv::Mat& model,
+                      double faceWidth) {
+    cv::Mat wall;
+    cv::dilate(personMask, wall, disk(std::max(2, cvRound(faceWidth * 0.04))));
+    wall = ~wall;
+    // Work at quarter size: the wall is smooth, and large blurs are costly at full size.
+    const double f = 0.25;
+    cv::Mat img32, smallImg, smallWall, smallModel;
+    image.convertTo(img32, CV_32FC3);
+    cv::resize(img32, smallImg, cv::Size(), f, f, cv::INTER_AREA);
+    cv::resize(wall, smallWall, smallImg.size(), 0, 0, cv::INTER_NEAREST);
+    cv::resize(model, smallModel, smallImg.size(), 0, 0, cv::INTER_AREA);
+    cv::Mat w;
+    smallWall.convertTo(w, CV_32F, 1.0 / 255.0);
+    cv::Mat masked = smallImg.clone();
+    masked.setTo(cv::Scalar::all(0), ~smallWall);
+    const double sigma = std::max(2.0, faceWidth * f * 0.12);
+    cv::Mat num, den;
+    cv::GaussianBlur(masked, num, cv::Size(), sigma);
+    cv::GaussianBlur(w, den, cv::Size(), sigma);
+    // Blend with the model where little wall is near: weight 0.02 of one full neighbourhood.
+    const float prior = 0.02f;
+    cv::Mat out(smallImg.size(), CV_32FC3);
+    for (int y = 0; y < out.rows; ++y) {
+        const auto* n = num.ptr<cv::Vec3f>(y);
+        const float* d = den.ptr<float>(y);
+        const auto* m = smallModel.ptr<cv::Vec3f>(y);
+        auto* o = out.ptr<cv::Vec3f>(y);
+        for (int x = 0; x < out.cols; ++x) o[x] = (n[x] + prior * m[x]) / (d[x] + prior);
+    }
+    cv::Mat full;
+    cv::resize(out, full, image.size(), 0, 0, cv::INTER_LINEAR);
+    return full;
+}
+
 }  // namespace
 
 Matte BackdropMatte::extract(const cv::Mat& image, const FaceLandmarks& face, const cv::Mat& plate,
@@ -263,7 +300,6 @@ Matte BackdropMatte::extract(const cv::Mat& image, const FaceLandmarks& face, co
         result.clutter = 0;  // with a plate, any backdrop the camera sees is known
     } else {
         result.backdrop = model.render();
-        result.clutter = outliers;
     }
     (void)options;
 
@@ -303,18 +339,35 @@ Matte BackdropMatte::extract(const cv::Mat& image, const FaceLandmarks& face, co
     cv::Mat mask;
     cv::resize(smallMask, mask, image.size(), 0, 0, cv::INTER_LINEAR);
     mask = mask > 127;
+    if (plate.empty()) {
+        // The wall right behind the person (a lit spot behind the head, a vignette) is what the
+        // edge blends with: estimate it from the nearby visible wall, the smooth model filling in.
+        result.backdrop = localBackdrop(image, mask, result.backdrop, face.faceWidth);
+    }
+    const cv::Mat localDistance = distanceFrom(image, result.backdrop);
     // Refine the upsampled edge against the backdrop distance: pixels far from the wall near the
     // person belong to it, pixels that match the wall outside the sure core do not.
     cv::Mat nearEdge;
     cv::dilate(mask, nearEdge, disk(3));
-    mask |= nearEdge & (distance > highCut);
+    mask |= nearEdge & (localDistance > highCut);
     cv::Mat erodedCore;
     cv::erode(mask, erodedCore, disk(3));
-    mask &= ~(~erodedCore & (distance < lowCut) & ~priors.sure);
+    mask &= ~(~erodedCore & (localDistance < lowCut) & ~priors.sure);
     mask |= priors.sure;
     cv::morphologyEx(mask, mask, cv::MORPH_OPEN, disk(1));
     keepComponentWith(mask, cv::Point(cvRound(face.points[30].x), cvRound(face.points[30].y)));
     fillHoles(mask);
+
+    // Clutter: backdrop samples that misfit the wall and are not part of the person (a flag, a
+    // door, another person); hair that reaches into the samples does not count.
+    if (plate.empty()) {
+        cv::Mat personZone;
+        cv::dilate(mask, personZone, disk(std::max(3, cvRound(face.faceWidth * 0.04))));
+        const cv::Mat misfit = (distance > std::max(highCut, 25.0)) & samples & ~personZone;
+        const double total = std::max(1, cv::countNonZero(samples));
+        result.clutter =
+            std::max(cv::countNonZero(misfit) / total, outliers > 0.45 ? outliers : 0.0);
+    }
 
     // 3. The soft edge: a trimap band around the hard edge (wide over the hair), alpha from the
     // known backdrop (I = a F + (1 - a) B, F propagated inwards from the sure person), then a

@@ -15,44 +15,55 @@ double CropPlan::height() const {
 std::optional<CropPlan> planCrop(const HeadMeasure& head, const Preset& preset) {
     const double eyeToTop = head.eyeLineY - head.headTopY;
     if (eyeToTop <= 1 || head.faceWidth <= 1) return std::nullopt;
-    // Aim at the middle of each range but keep a margin inside it for measuring noise.
-    const double marginFw = 0.08 * (preset.faceWidth.max - preset.faceWidth.min);
-    const double spanMin = preset.eyeLine.min - preset.headTop.max;  // eye line minus head top
-    const double spanMax = preset.eyeLine.max - preset.headTop.min;
-    const double marginSpan = 0.08 * (spanMax - spanMin);
-    const double targetFw = preset.faceWidth.middle();
-    const double targetSpan = preset.eyeLine.middle() - preset.headTop.middle();
-
-    // Weighted least squares between the face-width scale and the eye-to-top scale.
-    const double wf = 1.0 / std::pow(preset.faceWidth.max - preset.faceWidth.min, 2);
-    const double ws = 1.0 / std::pow(spanMax - spanMin, 2);
-    double s = (wf * head.faceWidth * targetFw + ws * eyeToTop * targetSpan) /
-               (wf * head.faceWidth * head.faceWidth + ws * eyeToTop * eyeToTop);
-    const double lo = std::max((preset.faceWidth.min + marginFw) / head.faceWidth,
-                               (spanMin + marginSpan) / eyeToTop);
-    const double hi = std::min((preset.faceWidth.max - marginFw) / head.faceWidth,
-                               (spanMax - marginSpan) / eyeToTop);
+    // Margins inside each range for the noise of measuring the result again.
+    const Range fw{preset.faceWidth.min + 4, preset.faceWidth.max - 4};
+    const Range top{preset.headTop.min + 3, preset.headTop.max - 3};
+    const Range eye{preset.eyeLine.min + 4, preset.eyeLine.max - 4};
+    const double lo = std::max(fw.min / head.faceWidth, (eye.min - top.max) / eyeToTop);
+    const double hi =
+        std::min({fw.max / head.faceWidth, (eye.max - top.min) / eyeToTop, head.maxScale});
     if (lo > hi) return std::nullopt;
-    s = std::clamp(s, lo, hi);
 
-    CropPlan plan{};
-    plan.scale = s;
-    plan.outWidth = preset.width;
-    plan.outHeight = preset.height;
-    // Vertical placement: centre the head top and the eye line in their ranges together, then
-    // keep each inside its range (with a small margin).
-    double y0 = ((head.headTopY - preset.headTop.middle() / s) +
-                 (head.eyeLineY - preset.eyeLine.middle() / s)) /
-                2;
-    const double m = 3;
-    const double yLo = std::max(head.headTopY - (preset.headTop.max - m) / s,
-                                head.eyeLineY - (preset.eyeLine.max - m) / s);
-    const double yHi = std::min(head.headTopY - (preset.headTop.min + m) / s,
-                                head.eyeLineY - (preset.eyeLine.min + m) / s);
-    if (yLo <= yHi) y0 = std::clamp(y0, yLo, yHi);
-    plan.y0 = y0;
-    plan.x0 = head.centerX - preset.width / (2 * s);
-    return plan;
+    auto deviation = [](double v, const Range& r) {
+        const double half = (r.max - r.min) / 2;
+        return (v - r.middle()) / std::max(half, 1.0);
+    };
+    std::optional<CropPlan> best;
+    double bestCost = 1e18;
+    const int steps = 80;
+    for (int i = 0; i <= steps; ++i) {
+        const double s = lo + (hi - lo) * i / steps;
+        // y0 keeps the head top and eye line in range and the bottom inside the capture.
+        const double yLo = std::max(head.headTopY - top.max / s, head.eyeLineY - eye.max / s);
+        double yHi = std::min(head.headTopY - top.min / s, head.eyeLineY - eye.min / s);
+        yHi = std::min(yHi, head.maxBottomY - preset.height / s);
+        if (yLo > yHi) continue;
+        // x0 keeps the face centred (within maxShiftPx) and the crop inside touched sides.
+        const double cropW = preset.width / s;
+        const double centred = head.centerX - cropW / 2;
+        const double xLo = std::max(centred - head.maxShiftPx / s, head.minX);
+        const double xHi = std::min(centred + head.maxShiftPx / s, head.maxX - cropW);
+        if (xLo > xHi) continue;
+        const double x0 = std::clamp(centred, xLo, xHi);
+        const double ideal = ((head.headTopY - preset.headTop.middle() / s) +
+                              (head.eyeLineY - preset.eyeLine.middle() / s)) /
+                             2;
+        const double y0 = std::clamp(ideal, yLo, yHi);
+        const double cost = std::pow(deviation(head.faceWidth * s, preset.faceWidth), 2) +
+                            std::pow(deviation((head.headTopY - y0) * s, preset.headTop), 2) +
+                            std::pow(deviation((head.eyeLineY - y0) * s, preset.eyeLine), 2);
+        if (cost < bestCost) {
+            bestCost = cost;
+            CropPlan plan{};
+            plan.scale = s;
+            plan.outWidth = preset.width;
+            plan.outHeight = preset.height;
+            plan.y0 = y0;
+            plan.x0 = x0;
+            best = plan;
+        }
+    }
+    return best;
 }
 
 }  // namespace gradphoto::imaging

@@ -11,10 +11,15 @@
 namespace gradphoto::imaging {
 
 struct HeadMeasure {
-    double headTopY;   // top of the hair, image px
-    double eyeLineY;   // image px
-    double faceWidth;  // image px
-    double centerX;    // image px
+    double headTopY;          // top of the hair, image px
+    double eyeLineY;          // image px
+    double faceWidth;         // image px
+    double centerX;           // image px
+    double maxBottomY = 1e9;  // the crop may not reach below this (the end of the capture)
+    double minX = -1e9;       // nor beyond these where the person touches the capture's side
+    double maxX = 1e9;
+    double maxScale = 1e9;  // the largest enlargement allowed (output px per image px)
+    double maxShiftPx = 6;  // output px the face may sit off centre to fit the sides
 };
 
 struct CropPlan {
@@ -26,7 +31,8 @@ struct CropPlan {
     double outWidth = 0, outHeight = 0;
 };
 
-// nullopt when no scale satisfies both the face width and the eye-to-head-top ranges.
+// The plan closest to the middle of every range that keeps each measure inside its range (with a
+// small margin for measuring noise) and the crop above maxBottomY. nullopt when none exists.
 std::optional<CropPlan> planCrop(const HeadMeasure& head, const Preset& preset);
 
 }  // namespace gradphoto::imaging

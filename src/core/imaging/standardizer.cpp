@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <opencv2/imgproc.hpp>
 #include <sstream>
 
@@ -188,8 +190,8 @@ StandardizedPhoto Standardizer::run(const cv::Mat& capture, const cv::Mat& plate
     const double workScale = s0;
     const double cropW = preset_.width / s0, cropH = preset_.height / s0;
     const double topGuess = face.eyeLineY() - preset_.eyeLine.middle() / s0;
-    cv::Rect roi(cvFloor(face.faceCenterX() - 0.8 * cropW), cvFloor(topGuess - 0.35 * cropH),
-                 cvCeil(1.6 * cropW), cvCeil(1.6 * cropH));
+    cv::Rect roi(cvFloor(face.faceCenterX() - 0.9 * cropW), cvFloor(topGuess - 0.45 * cropH),
+                 cvCeil(1.8 * cropW), cvCeil(1.9 * cropH));
     roi &= cv::Rect(0, 0, capture.cols, capture.rows);
     cv::Mat work, plateWork;
     const int interpolation = workScale < 1 ? cv::INTER_AREA : cv::INTER_CUBIC;
@@ -218,9 +220,42 @@ StandardizedPhoto Standardizer::run(const cv::Mat& capture, const cv::Mat& plate
     if (wf.eyeLineY() - top < limits.minEyeToTopFaceRatio * wf.faceWidth) {
         return refuse("hair_line_lost");
     }
-    const imaging::HeadMeasure head{double(top), wf.eyeLineY(), wf.faceWidth, wf.faceCenterX()};
+    // The capture's bottom edge in working coordinates: the photo's shoulders must come from it.
+    const double captureBottom = (capture.rows - roi.y) * workScale;
+    imaging::HeadMeasure head{double(top), wf.eyeLineY(), wf.faceWidth, wf.faceCenterX()};
+    head.maxBottomY = captureBottom + 1.0;
+    // Where the person runs into a side of the capture, the crop must stay inside it; elsewhere
+    // the backdrop colour may fill the margin.
+    const double chinY = wf.chin.y;
+    if (roi.x == 0 && sideContact(matte.alpha, 0, chinY, work.rows) > limits.maxSideContact)
+        head.minX = -0.5;
+    if (roi.x + roi.width >= capture.cols &&
+        sideContact(matte.alpha, work.cols - 1, chinY, work.rows) > limits.maxSideContact)
+        head.maxX = work.cols + 0.5;
+    head.maxShiftPx = std::max(0.0, preset_.maxCenterOffset - 4);
+    head.maxScale = preset_.maxUpscale / workScale;
+    if (std::getenv("GRADPHOTO_DEBUG")) {
+        std::fprintf(
+            stderr,
+            "debug: work %dx%d top %.0f eye %.0f fw %.0f cx %.0f bottom %.0f x %.0f..%.0f\n",
+            work.cols, work.rows, head.headTopY, head.eyeLineY, head.faceWidth, head.centerX,
+            head.maxBottomY, head.minX, head.maxX);
+    }
     const auto plan = imaging::planCrop(head, preset_);
     if (!plan) {
+        imaging::HeadMeasure free = head;
+        free.minX = -1e9;
+        free.maxX = 1e9;
+        free.maxBottomY = 1e9;
+        if (imaging::planCrop(free, preset_)) {
+            free.maxBottomY = head.maxBottomY;
+            if (imaging::planCrop(free, preset_)) return refuse("person_cut_at_side");
+            free.maxBottomY = 1e9;
+            const auto loose = imaging::planCrop(free, preset_);
+            const double short_ = (loose->y0 + loose->height() - captureBottom) / workScale;
+            return refuse("shoulders_missing",
+                          "the capture would need about " + fmt(short_, 0) + " px more below");
+        }
         return refuse("geometry_impossible",
                       "eye-to-head-top " + fmt(head.eyeLineY - head.headTopY, 0) +
                           " px for a face " + fmt(head.faceWidth, 0) + " px wide");
@@ -230,25 +265,13 @@ StandardizedPhoto Standardizer::run(const cv::Mat& capture, const cv::Mat& plate
         return refuse("too_small", fmt(totalScale, 2) + "x enlargement");
     }
     const double cropBottom = plan->y0 + plan->height();
-    const bool roiReachesBottom = roi.y + roi.height >= capture.rows;
     const double tolerance = 2.0 / plan->scale;
-    if (cropBottom > work.rows + tolerance) {
-        if (roiReachesBottom) return refuse("shoulders_missing");
-    }
+    if (cropBottom > work.rows + tolerance) return refuse("shoulders_missing");
     const int lastRow = std::min(work.rows - 1, cvFloor(cropBottom) - 1);
     const double torso = rowCoverage(matte.alpha, lastRow, head.centerX - 0.5 * head.faceWidth,
                                      head.centerX + 0.5 * head.faceWidth);
     if (torso < limits.minTorsoCoverage) {
         return refuse("torso_incomplete", "coverage " + fmt(torso, 2));
-    }
-    const double chinY = wf.chin.y;
-    if (plan->x0 < 0 && roi.x == 0 &&
-        sideContact(matte.alpha, 0, chinY, cropBottom) > limits.maxSideContact) {
-        return refuse("person_cut_at_side");
-    }
-    if (plan->x0 + plan->width() > work.cols && roi.x + roi.width >= capture.cols &&
-        sideContact(matte.alpha, work.cols - 1, chinY, cropBottom) > limits.maxSideContact) {
-        return refuse("person_cut_at_side");
     }
     clock.mark("geometry");
 
