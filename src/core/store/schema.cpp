@@ -1,0 +1,166 @@
+#include "gradphoto/store/schema.h"
+
+#include <ctime>
+
+#include "gradphoto/common/error.h"
+
+namespace gradphoto::store {
+namespace fs = std::filesystem;
+
+namespace {
+
+const char* const kVersion1 = R"sql(
+CREATE TABLE students (
+    student_no             TEXT PRIMARY KEY NOT NULL CHECK (length(student_no) > 0),
+    name                   TEXT NOT NULL,
+    id_number              TEXT NOT NULL DEFAULT '',
+    department             TEXT NOT NULL DEFAULT '',
+    major                  TEXT NOT NULL DEFAULT '',
+    level                  TEXT NOT NULL DEFAULT '',
+    collection_code        TEXT NOT NULL DEFAULT '',
+    collection_code_sha256 TEXT NOT NULL DEFAULT '',
+    status                 TEXT NOT NULL DEFAULT 'registered'
+        CHECK (status IN ('registered', 'captured', 'submitted', 'approved', 'rejected')),
+    created_at             INTEGER NOT NULL,
+    updated_at             INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX students_by_code ON students (collection_code_sha256)
+    WHERE collection_code_sha256 <> '';
+
+CREATE TABLE staff (
+    staff_no        TEXT PRIMARY KEY NOT NULL CHECK (length(staff_no) > 0),
+    name            TEXT NOT NULL,
+    role            TEXT NOT NULL CHECK (role IN ('staff', 'admin')),
+    pin_salt        BLOB NOT NULL,
+    pin_hash        BLOB NOT NULL,
+    pin_iterations  INTEGER NOT NULL CHECK (pin_iterations > 0),
+    failed_attempts INTEGER NOT NULL DEFAULT 0,
+    locked_until    INTEGER,
+    created_at      INTEGER NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE captures (
+    id            INTEGER PRIMARY KEY,
+    student_no    TEXT NOT NULL REFERENCES students (student_no),
+    raw_sha256    TEXT NOT NULL CHECK (length(raw_sha256) = 64),
+    final_sha256  TEXT NOT NULL CHECK (length(final_sha256) = 64),
+    report_json   TEXT NOT NULL DEFAULT '{}',
+    checks_failed INTEGER NOT NULL DEFAULT 0,
+    status        TEXT NOT NULL
+        CHECK (status IN ('captured', 'submitted', 'approved', 'rejected')),
+    created_at    INTEGER NOT NULL,
+    submitted_at  INTEGER,
+    decided_at    INTEGER,
+    superseded_by INTEGER REFERENCES captures (id)
+);
+CREATE INDEX captures_by_student ON captures (student_no, id);
+
+CREATE TABLE reviews (
+    id          INTEGER PRIMARY KEY,
+    capture_id  INTEGER NOT NULL REFERENCES captures (id),
+    staff_no    TEXT NOT NULL REFERENCES staff (staff_no),
+    at          INTEGER NOT NULL,
+    decision    TEXT NOT NULL CHECK (decision IN ('approve', 'reject', 'revoke')),
+    reason_code TEXT NOT NULL DEFAULT '',
+    note        TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX reviews_by_capture ON reviews (capture_id);
+
+CREATE TABLE audit_log (
+    id          INTEGER PRIMARY KEY,
+    at          INTEGER NOT NULL,
+    actor       TEXT NOT NULL,
+    action      TEXT NOT NULL,
+    subject     TEXT NOT NULL DEFAULT '',
+    detail_json TEXT NOT NULL DEFAULT '{}'
+);
+CREATE INDEX audit_by_subject ON audit_log (subject);
+)sql";
+
+// Version 2: the payment orders (filled in by the payment issue) and a partial index that keeps
+// the review queue fast at tens of thousands of captures.
+const char* const kVersion2 = R"sql(
+CREATE TABLE payments (
+    order_no        TEXT PRIMARY KEY NOT NULL,
+    student_no      TEXT NOT NULL REFERENCES students (student_no),
+    provider        TEXT NOT NULL CHECK (provider IN ('wechat', 'campus', 'staff')),
+    amount_fen      INTEGER NOT NULL CHECK (amount_fen >= 0),
+    state           TEXT NOT NULL DEFAULT 'created'
+        CHECK (state IN ('created', 'paying', 'paid', 'closed', 'failed', 'refunded')),
+    provider_txn_id TEXT NOT NULL DEFAULT '',
+    created_at      INTEGER NOT NULL,
+    updated_at      INTEGER NOT NULL,
+    paid_at         INTEGER
+) WITHOUT ROWID;
+CREATE INDEX payments_by_student ON payments (student_no, state);
+
+CREATE INDEX captures_queue ON captures (status, submitted_at, id) WHERE superseded_by IS NULL;
+)sql";
+
+std::string utcStamp() {
+    const std::time_t now = std::time(nullptr);
+    std::tm tm{};
+    gmtime_r(&now, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y%m%dT%H%M%SZ", &tm);
+    return buf;
+}
+
+}  // namespace
+
+const std::vector<Migration>& migrations() {
+    static const std::vector<Migration> kAll{
+        {1, "students, staff, captures, reviews, audit log", kVersion1},
+        {2, "payment orders; review queue index", kVersion2},
+    };
+    return kAll;
+}
+
+int currentSchemaVersion() {
+    return static_cast<int>(migrations().size());
+}
+
+void migrateTo(Database& db, int version) {
+    const int from = db.userVersion();
+    if (from > currentSchemaVersion()) {
+        const std::string v = std::to_string(from);
+        throw Error(Error::Kind::kInput,
+                    {"db_too_new",
+                     "数据库 " + db.file().string() + " 来自更新版本的程序（架构版本 " + v +
+                         "），请升级本程序",
+                     "database " + db.file().string() + " was written by a newer program (schema " +
+                         v + ", this program knows " + std::to_string(currentSchemaVersion()) +
+                         "); upgrade GradPhoto Station"});
+    }
+    if (from >= version) return;
+    Transaction tx(db);
+    for (const auto& m : migrations()) {
+        if (m.version <= from || m.version > version) continue;
+        db.exec(m.sql);
+    }
+    db.setUserVersion(version);
+    tx.commit();
+}
+
+std::optional<fs::path> migrate(Database& db, const fs::path& backupDir) {
+    const int from = db.userVersion();
+    if (from >= currentSchemaVersion()) {
+        migrateTo(db, currentSchemaVersion());  // reports a too new database
+        return std::nullopt;
+    }
+    std::optional<fs::path> backup;
+    if (from > 0) {
+        std::error_code ec;
+        fs::create_directories(backupDir, ec);
+        if (ec)
+            throw Error(Error::Kind::kIo, {"io_error", "无法创建备份文件夹 " + backupDir.string(),
+                                           "cannot create backup folder " + backupDir.string() +
+                                               ": " + ec.message()});
+        backup = backupDir / ("gradphoto-v" + std::to_string(from) + "-" + utcStamp() + ".db");
+        db.backupTo(*backup);
+    }
+    migrateTo(db, currentSchemaVersion());
+    return backup;
+}
+
+}  // namespace gradphoto::store
