@@ -9,7 +9,9 @@ struct StandardizerLimits {
     double secondFaceRatio = 0.25;
     double maxRollDeg = 8.0;
     double warnRollDeg = 4.0;
+    double refuseRollDeg = 20.0;
     double minYawSymmetry = 0.5;
+    double refuseYawSymmetry = 0.3;
     double maxBackdropClutter = 0.12;
     double minTorsoCoverage = 0.7;
     double maxSideContact = 0.05;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <opencv2/imgproc.hpp>
+#include <opencv2/video/tracking.hpp>
 #include <opencv2/ximgproc/edge_filter.hpp>
 #include <vector>
 
@@ -235,6 +236,51 @@ cv::Mat disk(int radius) {
     return cv::getStructuringElement(cv::MORPH_ELLIPSE, cv::Size(2 * radius + 1, 2 * radius + 1));
 }
 
+// The plate moved onto the capture: the camera may have shifted a little between the two shots.
+// An affine ECC fit on the visible wall of a downscaled grey copy; the plate as it is when the
+// fit fails.
+cv::Mat alignPlate(const cv::Mat& image, const cv::Mat& plate, const cv::Mat& personZone) {
+    const double f = std::min(1.0, 480.0 / std::max(image.cols, image.rows));
+    cv::Mat gi, gp, wall;
+    cv::cvtColor(image, gi, cv::COLOR_BGR2GRAY);
+    cv::cvtColor(plate, gp, cv::COLOR_BGR2GRAY);
+    cv::resize(gi, gi, cv::Size(), f, f, cv::INTER_AREA);
+    cv::resize(gp, gp, gi.size(), 0, 0, cv::INTER_AREA);
+    cv::resize(personZone, wall, gi.size(), 0, 0, cv::INTER_NEAREST);
+    cv::dilate(wall, wall, disk(6));
+    wall = ~wall;
+    cv::Mat warp = cv::Mat::eye(2, 3, CV_32F);
+    try {
+        cv::findTransformECC(
+            gp, gi, warp, cv::MOTION_AFFINE,
+            cv::TermCriteria(cv::TermCriteria::COUNT | cv::TermCriteria::EPS, 60, 1e-5), wall, 5);
+    } catch (const cv::Exception&) {
+        return plate;
+    }
+    warp.at<float>(0, 2) /= float(f);
+    warp.at<float>(1, 2) /= float(f);
+    cv::Mat aligned;
+    cv::warpAffine(plate, aligned, warp, plate.size(), cv::INTER_LINEAR | cv::WARP_INVERSE_MAP,
+                   cv::BORDER_REPLICATE);
+    return aligned;
+}
+
+// The smallest colour distance between a pixel and the backdrop within +-radius px.
+cv::Mat shiftTolerantDistance(const cv::Mat& image, const cv::Mat& backdrop, int radius) {
+    cv::Mat best;
+    cv::Mat padded;
+    cv::copyMakeBorder(backdrop, padded, radius, radius, radius, radius, cv::BORDER_REPLICATE);
+    for (int dy = -radius; dy <= radius; ++dy) {
+        for (int dx = -radius; dx <= radius; ++dx) {
+            const cv::Mat shifted =
+                padded(cv::Rect(radius + dx, radius + dy, backdrop.cols, backdrop.rows));
+            const cv::Mat d = distanceFrom(image, shifted);
+            best = best.empty() ? d : cv::min(best, d);
+        }
+    }
+    return best;
+}
+
 // The wall behind the person, estimated from the visible wall nearby (normalised convolution
 // over pixels surely outside the person), falling back to the smooth model far from any wall.
 cv::Mat localBackdrop(const cv::Mat& image, const cv::Mat& personMask, const cv::Mat& model,
@@ -287,7 +333,7 @@ Matte BackdropMatte::extract(const cv::Mat& image, const FaceLandmarks& face, co
     result.backdropResidual = model.rms();
     if (!plate.empty()) {
         cv::Mat plate32, img32;
-        plate.convertTo(plate32, CV_32FC3);
+        alignPlate(image, plate, priors.likely).convertTo(plate32, CV_32FC3);
         image.convertTo(img32, CV_32FC3);
         // Exposure may drift between the plate and the capture: match per-channel gains.
         const cv::Scalar pm = cv::mean(plate32, samples), im = cv::mean(img32, samples);
@@ -305,7 +351,9 @@ Matte BackdropMatte::extract(const cv::Mat& image, const FaceLandmarks& face, co
 
     // 2. A hard segmentation: GrabCut on a half-size copy, seeded by the priors and the backdrop
     // distance, then the component holding the face with its holes filled.
-    const cv::Mat distance = distanceFrom(image, result.backdrop);
+    // With a plate, small misalignments at the plate's own edges must not look like a person.
+    const cv::Mat distance = plate.empty() ? distanceFrom(image, result.backdrop)
+                                           : shiftTolerantDistance(image, result.backdrop, 2);
     const double noise = std::max(3.0, result.backdropResidual);
     const double lowCut = std::clamp(2.5 * noise, 8.0, 30.0);
     const double highCut = std::max(2.0 * lowCut, 28.0);
@@ -322,7 +370,10 @@ Matte BackdropMatte::extract(const cv::Mat& image, const FaceLandmarks& face, co
     gc.setTo(cv::GC_PR_FGD, (smallDist > highCut * 1.5));
     cv::Mat definiteBg = (smallDist < lowCut) & ~smallLikely;
     gc.setTo(cv::GC_BGD, definiteBg);
-    gc.setTo(cv::GC_PR_BGD, (smallDist < lowCut) & smallLikely & ~smallSure);
+    // With a plate the distance is trustworthy: what matches the plate is wall, even near the
+    // person; without one, only probably.
+    gc.setTo(plate.empty() ? cv::GC_PR_BGD : cv::GC_BGD,
+             (smallDist < lowCut) & smallLikely & ~smallSure);
     gc.setTo(cv::GC_FGD, smallSure);
     // The top rows are wall unless the person is there.
     cv::Mat topBand = cv::Mat::zeros(small.size(), CV_8U);
@@ -344,7 +395,7 @@ Matte BackdropMatte::extract(const cv::Mat& image, const FaceLandmarks& face, co
         // edge blends with: estimate it from the nearby visible wall, the smooth model filling in.
         result.backdrop = localBackdrop(image, mask, result.backdrop, face.faceWidth);
     }
-    const cv::Mat localDistance = distanceFrom(image, result.backdrop);
+    const cv::Mat localDistance = plate.empty() ? distanceFrom(image, result.backdrop) : distance;
     // Refine the upsampled edge against the backdrop distance: pixels far from the wall near the
     // person belong to it, pixels that match the wall outside the sure core do not.
     cv::Mat nearEdge;

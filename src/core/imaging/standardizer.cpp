@@ -171,8 +171,9 @@ StandardizedPhoto Standardizer::run(const cv::Mat& capture, const cv::Mat& plate
                                   std::round(symmetry * 100) / 100, limits.minYawSymmetry,
                                   turned ? "请正对镜头" : "正对镜头",
                                   "left/right face symmetry " + fmt(symmetry, 2)));
-    if (turned) return refuse("face_turned", "symmetry " + fmt(symmetry, 2));
-    if (rollStatus == CheckStatus::kFail) return refuse("head_tilted", fmt(roll) + " degrees");
+    if (leftSpan <= 0 || rightSpan <= 0 || symmetry < limits.refuseYawSymmetry)
+        return refuse("face_turned", "symmetry " + fmt(symmetry, 2));
+    if (std::abs(roll) > limits.refuseRollDeg) return refuse("head_tilted", fmt(roll) + " degrees");
 
     // 2. The working region, at about the output's resolution.
     const double s0 = preset_.faceWidth.middle() / face.faceWidth;

@@ -19,6 +19,8 @@ StandardizerLimits StandardizerLimits::load() {
         limits.maxRollDeg = j.value("max_roll_deg", limits.maxRollDeg);
         limits.warnRollDeg = j.value("warn_roll_deg", limits.warnRollDeg);
         limits.minYawSymmetry = j.value("min_yaw_symmetry", limits.minYawSymmetry);
+        limits.refuseRollDeg = j.value("refuse_roll_deg", limits.refuseRollDeg);
+        limits.refuseYawSymmetry = j.value("refuse_yaw_symmetry", limits.refuseYawSymmetry);
         limits.maxBackdropClutter = j.value("max_backdrop_clutter", limits.maxBackdropClutter);
         limits.minTorsoCoverage = j.value("min_torso_coverage", limits.minTorsoCoverage);
         limits.maxSideContact = j.value("max_side_contact", limits.maxSideContact);
