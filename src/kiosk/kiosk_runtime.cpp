@@ -1,0 +1,156 @@
+#include "kiosk_runtime.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QFile>
+#include <QFontDatabase>
+#include <QStandardPaths>
+#include <cstdio>
+#include <stdexcept>
+
+#include "gradphoto/flow/demo_payment_gateway.h"
+#include "gradphoto/flow/demo_student_lookup.h"
+#include "gradphoto/flow/demo_submission_sink.h"
+#include "gradphoto/flow/photo_processor.h"
+#include "kiosk_window.h"
+#include "qt_camera.h"
+#include "replay_camera.h"
+
+// Q_INIT_RESOURCE must be called outside any namespace; the kiosk.qrc lives in a static library.
+static void initKioskResources() {
+    Q_INIT_RESOURCE(kiosk);
+}
+
+namespace gradphoto::kiosk {
+
+std::optional<KioskOptions> parseKioskOptions(const QStringList& arguments) {
+    QCommandLineParser parser;
+    parser.setApplicationDescription("GradPhoto Station kiosk");
+    parser.addHelpOption();
+    parser.addOptions({
+        {"demo", "Replay camera, demo roster, DEMO payment, data under the user's data folder."},
+        {"autopilot", "Drive the demo through the whole flow by itself, then exit (0: done)."},
+        {"screenshots", "Save a PNG of every page shown into DIR.", "DIR"},
+        {"data-dir", "Data folder (submissions and photos).", "DIR"},
+        {"config", "Settings file (JSON).", "FILE"},
+        {"replay", "Folder of images for the replay camera.", "DIR"},
+        {"lang", "zh or en.", "LANG"},
+        {"windowed", "Do not go fullscreen."},
+    });
+    if (!parser.parse(arguments)) {
+        std::fprintf(stderr, "gradphoto-kiosk: %s\n", parser.errorText().toUtf8().constData());
+        return std::nullopt;
+    }
+    if (parser.isSet("help")) parser.showHelp(0);
+    if (!parser.positionalArguments().isEmpty()) {
+        std::fprintf(stderr, "gradphoto-kiosk: unexpected argument %s\n",
+                     parser.positionalArguments().first().toUtf8().constData());
+        return std::nullopt;
+    }
+    KioskOptions o;
+    o.demo = parser.isSet("demo");
+    o.autopilot = parser.isSet("autopilot");
+    o.windowed = parser.isSet("windowed");
+    o.screenshotDir = parser.value("screenshots");
+    o.dataDir = parser.value("data-dir");
+    o.configFile = parser.value("config");
+    o.replayDir = parser.value("replay");
+    o.language = parser.value("lang");
+    if (!o.language.isEmpty() && o.language != "zh" && o.language != "en") {
+        std::fprintf(stderr, "gradphoto-kiosk: --lang must be zh or en\n");
+        return std::nullopt;
+    }
+    if (o.autopilot && !o.demo) {
+        std::fprintf(stderr, "gradphoto-kiosk: --autopilot needs --demo\n");
+        return std::nullopt;
+    }
+    return o;
+}
+
+QString demoReplayFolder(const QString& explicitFolder) {
+    QStringList candidates;
+    if (!explicitFolder.isEmpty()) return explicitFolder;
+    if (const QString env = qEnvironmentVariable("GRADPHOTO_REPLAY_DIR"); !env.isEmpty())
+        candidates << env;
+    if (const QString env = qEnvironmentVariable("GRADPHOTO_TESTDATA"); !env.isEmpty())
+        candidates << QDir(env).filePath("portraits");
+    candidates << QStringLiteral(GRADPHOTO_SOURCE_DIR "/../shared/testdata/portraits");
+    for (const QString& folder : candidates)
+        if (QDir(folder).exists() && !QDir(folder).entryList(QDir::Files).isEmpty()) return folder;
+    return {};
+}
+
+KioskRuntime::KioskRuntime(const KioskOptions& options) {
+    KioskSettings settings;
+    QString config = options.configFile;
+    if (config.isEmpty()) {
+        const QString standard =
+            QDir(QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation))
+                .filePath("settings.json");
+        if (QFile::exists(standard)) config = standard;
+    }
+    if (!config.isEmpty()) settings = KioskSettings::load(config, &warnings_);
+    if (!options.language.isEmpty()) settings.language = options.language;
+
+    dataDir_ = options.dataDir;
+    if (dataDir_.isEmpty()) {
+        dataDir_ = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+        if (options.demo) dataDir_ = QDir(dataDir_).filePath("demo");
+    }
+    if (!QDir().mkpath(dataDir_))
+        throw std::runtime_error(("cannot create data folder " + dataDir_).toStdString());
+
+    // Until the roster, payment and store modules (issues 5-7) are wired in, every run uses the
+    // demo ports; without --demo the kiosk says so at start-up.
+    if (!options.demo)
+        warnings_ << "the roster, payment and store modules are not wired yet: demo data in use";
+    auto demoStudents = std::make_unique<flow::DemoStudentLookup>();
+    QStringList demoCodes;
+    for (const auto& s : flow::DemoStudentLookup::defaultRoster())
+        demoCodes << QString::fromStdString(s.payload);
+    students_ = std::move(demoStudents);
+    payments_ = std::make_unique<flow::DemoPaymentGateway>();
+    submissions_ = std::make_unique<flow::DemoSubmissionSink>(dataDir_.toStdString(),
+                                                              settings.boothId.toStdString());
+
+    if (options.demo) {
+        const QString folder = demoReplayFolder(options.replayDir);
+        if (folder.isEmpty()) warnings_ << "no replay images found: the camera page will say so";
+        camera_ = std::make_unique<ReplayCamera>(folder);
+    } else {
+        camera_ = std::make_unique<QtCamera>(settings.camera);
+    }
+
+    std::shared_ptr<const flow::PhotoProcessor> processor;
+    try {
+        processor = flow::makeStandardizerProcessor(settings.preset.toStdString());
+    } catch (const std::exception& e) {
+        warnings_ << QStringLiteral("standardizer unavailable: %1").arg(e.what());
+    }
+
+    KioskParts parts;
+    parts.settings = settings;
+    parts.ports = {students_.get(), payments_.get(), submissions_.get()};
+    parts.camera = camera_.get();
+    parts.processor = processor;
+    parts.demoCodes = demoCodes;
+    parts.demo = options.demo;
+    parts.screenshotDir = options.screenshotDir;
+    window_ = std::make_unique<KioskWindow>(parts);
+}
+
+KioskRuntime::~KioskRuntime() {
+    window_.reset();  // before the ports and the camera it uses
+}
+
+void applyKioskLook() {
+    initKioskResources();
+    QFile style(":/kiosk/kiosk.qss");
+    if (style.open(QIODevice::ReadOnly)) qApp->setStyleSheet(QString::fromUtf8(style.readAll()));
+    QFont font("Noto Sans CJK SC");
+    font.setPixelSize(22);
+    qApp->setFont(font);
+}
+
+}  // namespace gradphoto::kiosk

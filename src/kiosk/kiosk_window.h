@@ -1,0 +1,148 @@
+#pragma once
+
+#include <QElapsedTimer>
+#include <QImage>
+#include <QPointer>
+#include <QTimer>
+#include <QTranslator>
+#include <QWidget>
+#include <memory>
+#include <vector>
+
+#include "camera_source.h"
+#include "frame_analyzer.h"
+#include "gradphoto/flow/kiosk_flow.h"
+#include "gradphoto/flow/photo_processor.h"
+#include "kiosk_settings.h"
+#include "ui_capture_page.h"
+#include "ui_failsafe_page.h"
+#include "ui_guide_page.h"
+#include "ui_help_page.h"
+#include "ui_kiosk_window.h"
+#include "ui_payment_page.h"
+#include "ui_preview_page.h"
+#include "ui_result_page.h"
+#include "ui_scan_page.h"
+#include "ui_service_page.h"
+#include "ui_standardizing_page.h"
+#include "ui_status_page.h"
+#include "ui_submitted_page.h"
+#include "ui_verify_page.h"
+#include "ui_welcome_page.h"
+
+class QFrame;
+class QLabel;
+class QPushButton;
+class QThread;
+
+namespace gradphoto::kiosk {
+
+class NetworkStatus;
+
+// Everything the window needs from outside, wired by main() or a test.
+struct KioskParts {
+    KioskSettings settings;
+    flow::FlowPorts ports;
+    CameraSource* camera = nullptr;                         // not owned
+    std::shared_ptr<const flow::PhotoProcessor> processor;  // may be null: refused photos
+    QStringList demoCodes;                                  // buttons on the scan page
+    bool demo = false;
+    QString screenshotDir;  // empty: no screenshots
+};
+
+// The kiosk window: renders the flow's state on one page per state and turns touches, keys,
+// camera frames, stills, worker results and time into flow events. It decides nothing itself.
+class KioskWindow : public QWidget {
+    Q_OBJECT
+  public:
+    explicit KioskWindow(KioskParts parts, QWidget* parent = nullptr);
+    ~KioskWindow() override;
+
+    void send(const flow::FlowEvent& event);
+    const flow::KioskFlow& flow() const { return flow_; }
+    QWidget* page(flow::FlowState state) const;
+    CameraSource& camera() const { return *parts_.camera; }
+    QString language() const { return language_; }
+    void setLanguage(const QString& language);  // "zh" or "en"
+    bool idleWarningVisible() const;
+    int screenshotsTaken() const { return screenshotCount_; }
+    // Lets the window close without the staff PIN (tests, autopilot).
+    void allowClose() { closeAllowed_ = true; }
+
+  signals:
+    void rendered(gradphoto::flow::FlowState state);
+    void screenshotSaved(const QString& file);
+
+  protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+    void keyPressEvent(QKeyEvent* event) override;
+    void closeEvent(QCloseEvent* event) override;
+    void changeEvent(QEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
+
+  private:
+    void buildPages();
+    void connectPages();
+    void render();
+    void renderHeader();
+    void renderNotice(QWidget* page);
+    void renderPage();
+    void renderIdleOverlay();
+    void renderPreview(QLabel* target, const QImage& frame, bool overlay);
+    void afterEvent();
+    void onTick();
+    void onFrame(const QImage& frame);
+    void onGuidance(const QImage& frame, QRectF face, QList<int> hints, bool ready);
+    void startStandardization();
+    void keypad(const QString& key);
+    void askStaffPin();
+    void maybeScreenshot();
+    QString text(const std::string& zh, const std::string& en) const;
+    QString guidanceText(const QList<int>& hints) const;
+    QString feeText() const;
+
+    KioskParts parts_;
+    flow::KioskFlow flow_;
+    Ui::KioskWindow window_;
+    Ui::WelcomePage welcome_;
+    Ui::ScanPage scan_;
+    Ui::VerifyPage verify_;
+    Ui::ServicePage service_;
+    Ui::PaymentPage payment_;
+    Ui::GuidePage guide_;
+    Ui::CapturePage capture_;
+    Ui::PreviewPage preview_;
+    Ui::StandardizingPage standardizing_;
+    Ui::ResultPage result_;
+    Ui::SubmittedPage submitted_;
+    Ui::StatusPage status_;
+    Ui::HelpPage help_;
+    Ui::FailsafePage failsafe_;
+    std::vector<QWidget*> pages_;  // by FlowState
+
+    QFrame* idleOverlay_ = nullptr;
+    QLabel* idleLabel_ = nullptr;
+    QPushButton* idleButton_ = nullptr;
+    NetworkStatus* network_ = nullptr;
+    FrameAnalyzer analyzer_;
+    QTimer ticker_;
+    QElapsedTimer clock_;
+    QTranslator translator_;
+    QString language_ = "zh";
+    QString entered_;  // the keypad's characters
+    QImage lastFrame_;
+    QRectF lastFace_;
+    QList<int> lastHints_;
+    bool lastReady_ = false;
+    quint64 stillAsked_ = 0;
+    std::uint64_t jobStarted_ = 0;
+    std::vector<QPointer<QThread>> workers_;
+    int cornerTaps_ = 0;
+    QElapsedTimer cornerClock_;
+    bool closeAllowed_ = false;
+    QString lastShotKey_;
+    int screenshotCount_ = 0;
+    flow::FlowState renderedState_ = flow::FlowState::kFailsafe;
+};
+
+}  // namespace gradphoto::kiosk

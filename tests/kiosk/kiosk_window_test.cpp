@@ -1,0 +1,286 @@
+// The kiosk window driven like a student and an operator would, with the replay camera.
+
+#include <gtest/gtest.h>
+
+#include <QAbstractButton>
+#include <QApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QImage>
+#include <QLabel>
+#include <QListWidget>
+#include <QTemporaryDir>
+#include <QThread>
+#include <functional>
+
+#include "gradphoto/flow/demo_payment_gateway.h"
+#include "gradphoto/flow/demo_student_lookup.h"
+#include "gradphoto/flow/demo_submission_sink.h"
+#include "gradphoto/flow/photo_processor.h"
+#include "kiosk_window.h"
+#include "replay_camera.h"
+
+namespace gradphoto::kiosk {
+namespace {
+
+using flow::FlowState;
+
+// A processor that accepts every capture at once: the GUI tests are about the GUI, the
+// standardizer has its own tests.
+class InstantProcessor : public flow::PhotoProcessor {
+  public:
+    explicit InstantProcessor(bool ok) : ok_(ok) {}
+    StandardizedPhoto process(const cv::Mat& capture) const override {
+        StandardizedPhoto p;
+        p.report.ok = ok_;
+        if (ok_) {
+            p.jpeg = {0xFF, 0xD8, 0xFF, 0xD9};
+            p.photo = cv::Mat(640, 480, CV_8UC3, cv::Scalar(255, 197, 100));
+            p.report.checks.push_back(
+                {"face_count", CheckStatus::kPass, 1, 1, "一张人脸", "one face"});
+        } else {
+            p.report.errors.push_back({"no_face", "未检测到人脸，请正对镜头重拍", "No face found"});
+        }
+        (void)capture;
+        return p;
+    }
+
+  private:
+    bool ok_;
+};
+
+bool waitFor(const std::function<bool()>& condition, int timeoutMs = 15000) {
+    QElapsedTimer timer;
+    timer.start();
+    while (!condition()) {
+        if (timer.elapsed() > timeoutMs) return false;
+        QApplication::processEvents(QEventLoop::AllEvents, 20);
+        QThread::msleep(5);
+    }
+    return true;
+}
+
+// A folder of a few synthetic "photos", so that the tests need no corpus.
+QString makeReplayFolder(const QString& root) {
+    const QString folder = QDir(root).filePath("replay");
+    QDir().mkpath(folder);
+    for (int i = 0; i < 3; ++i) {
+        QImage image(640, 800, QImage::Format_RGB888);
+        image.fill(QColor(200 + i * 10, 200, 200));
+        image.save(QDir(folder).filePath(QStringLiteral("frame%1.png").arg(i)));
+    }
+    return folder;
+}
+
+class KioskWindowTest : public ::testing::Test {
+  protected:
+    void SetUp() override {
+        ASSERT_TRUE(dir.isValid());
+        sink = std::make_unique<flow::DemoSubmissionSink>(
+            QDir(dir.path()).filePath("data").toStdString());
+        camera = std::make_unique<ReplayCamera>(makeReplayFolder(dir.path()), 50, 2);
+    }
+
+    void build(bool processorOk = true, flow::FlowSettings settings = {}) {
+        KioskParts parts;
+        settings.paymentPollMs = 200;
+        parts.settings.flow = settings;
+        parts.ports = {&students, &payments, sink.get()};
+        parts.camera = camera.get();
+        parts.processor = std::make_shared<InstantProcessor>(processorOk);
+        for (const auto& s : flow::DemoStudentLookup::defaultRoster())
+            parts.demoCodes << QString::fromStdString(s.payload);
+        parts.demo = true;
+        parts.screenshotDir = shots;
+        window = std::make_unique<KioskWindow>(parts);
+        window->allowClose();
+        window->resize(1280, 800);
+        window->show();
+    }
+
+    QAbstractButton* button(FlowState state, const char* name) {
+        auto* b = window->page(state)->findChild<QAbstractButton*>(name);
+        EXPECT_NE(b, nullptr) << name;
+        return b;
+    }
+    QString labelText(FlowState state, const char* name) {
+        auto* l = window->page(state)->findChild<QLabel*>(name);
+        return l ? l->text() : QString();
+    }
+    bool reach(FlowState state, int timeoutMs = 15000) {
+        return waitFor([&] { return window->flow().state() == state; }, timeoutMs);
+    }
+    void press(FlowState state, const char* name) {
+        auto* b = button(state, name);
+        ASSERT_TRUE(b);
+        ASSERT_TRUE(waitFor([&] { return b->isEnabled(); })) << name << " stays disabled";
+        b->click();
+    }
+
+    void toCapture() {
+        press(FlowState::kWelcome, "startButton");
+        ASSERT_TRUE(reach(FlowState::kScanCode));
+        press(FlowState::kScanCode, "demoCode1");
+        ASSERT_TRUE(reach(FlowState::kVerifyStudent));
+        for (const char* key : {"key1", "key2", "key3", "keyX"})
+            press(FlowState::kVerifyStudent, key);
+        press(FlowState::kVerifyStudent, "confirmButton");
+        ASSERT_TRUE(reach(FlowState::kServiceInfo));
+        press(FlowState::kServiceInfo, "payButton");
+        ASSERT_TRUE(reach(FlowState::kPayment));
+        ASSERT_TRUE(reach(FlowState::kPhotoGuide));
+        press(FlowState::kPhotoGuide, "readButton");
+        ASSERT_TRUE(reach(FlowState::kCapture));
+    }
+
+    QTemporaryDir dir;
+    QString shots;
+    flow::DemoStudentLookup students;
+    flow::DemoPaymentGateway payments{2};
+    std::unique_ptr<flow::DemoSubmissionSink> sink;
+    std::unique_ptr<ReplayCamera> camera;
+    std::unique_ptr<KioskWindow> window;
+};
+
+TEST_F(KioskWindowTest, WelcomeShowsChineseAndFee) {
+    build();
+    EXPECT_EQ(window->flow().state(), FlowState::kWelcome);
+    EXPECT_TRUE(labelText(FlowState::kWelcome, "introLabel").contains("20.00 元"));
+    EXPECT_EQ(button(FlowState::kWelcome, "startButton")->text(), "开始采集");
+}
+
+TEST_F(KioskWindowTest, LanguageToggleSwitchesToEnglishAndBack) {
+    build();
+    press(FlowState::kWelcome, "languageButton");
+    EXPECT_EQ(window->language(), "en");
+    EXPECT_EQ(button(FlowState::kWelcome, "startButton")->text(), "Start");
+    press(FlowState::kWelcome, "languageButton");
+    EXPECT_EQ(button(FlowState::kWelcome, "startButton")->text(), "开始采集");
+}
+
+TEST_F(KioskWindowTest, WholeFlowToSubmitted) {
+    shots = QDir(dir.path()).filePath("shots");
+    build();
+    toCapture();
+    // The live view shows frames and the operator's shutter starts the 3-2-1.
+    ASSERT_TRUE(waitFor([&] {
+        auto* l = window->page(FlowState::kCapture)->findChild<QLabel*>("previewLabel");
+        return l && !l->pixmap().isNull();
+    }));
+    press(FlowState::kCapture, "shutterButton");
+    EXPECT_TRUE(window->flow().countdownSecondsLeft());
+    ASSERT_TRUE(reach(FlowState::kPreview, 8000));
+    press(FlowState::kPreview, "uploadButton");
+    ASSERT_TRUE(reach(FlowState::kResult));
+    EXPECT_TRUE(button(FlowState::kResult, "submitButton")->isEnabled());
+    press(FlowState::kResult, "submitButton");
+    ASSERT_TRUE(reach(FlowState::kSubmitted));
+    EXPECT_TRUE(labelText(FlowState::kSubmitted, "queueLabel").contains("A1-0003"));
+    EXPECT_EQ(sink->status("2022010001").kind, flow::SubmissionStatus::Kind::kPending);
+    ASSERT_TRUE(waitFor([&] { return window->screenshotsTaken() >= 8; }));
+    press(FlowState::kSubmitted, "finishButton");
+    EXPECT_TRUE(reach(FlowState::kWelcome));
+}
+
+TEST_F(KioskWindowTest, VerifyPageShowsMaskedDataOnly) {
+    build();
+    press(FlowState::kWelcome, "startButton");
+    press(FlowState::kScanCode, "demoCode1");
+    ASSERT_TRUE(reach(FlowState::kVerifyStudent));
+    const QString card = labelText(FlowState::kVerifyStudent, "studentLabel");
+    EXPECT_TRUE(card.contains("张*三"));
+    EXPECT_TRUE(card.contains("1101**********123X"));
+    EXPECT_FALSE(card.contains("张小三"));
+    EXPECT_FALSE(card.contains("11010520000101123X"));
+    for (const char* key : {"key0", "key0", "key0", "key0"}) press(FlowState::kVerifyStudent, key);
+    press(FlowState::kVerifyStudent, "confirmButton");
+    EXPECT_TRUE(labelText(FlowState::kVerifyStudent, "noticeLabel").contains("还可尝试 4 次"));
+}
+
+TEST_F(KioskWindowTest, RefusedPhotoOffersRetakeOnly) {
+    build(false);
+    toCapture();
+    press(FlowState::kCapture, "shutterButton");
+    ASSERT_TRUE(reach(FlowState::kPreview, 8000));
+    press(FlowState::kPreview, "uploadButton");
+    ASSERT_TRUE(reach(FlowState::kResult));
+    EXPECT_FALSE(button(FlowState::kResult, "submitButton")->isEnabled());
+    auto* list = window->page(FlowState::kResult)->findChild<QListWidget*>("checksList");
+    ASSERT_TRUE(list);
+    ASSERT_GE(list->count(), 1);
+    EXPECT_TRUE(list->item(0)->text().contains("未检测到人脸"));
+    press(FlowState::kResult, "retakeButton");
+    EXPECT_TRUE(reach(FlowState::kCapture));
+}
+
+TEST_F(KioskWindowTest, CameraLossDuringPreviewShowsMessageAndRecovers) {
+    build();
+    toCapture();
+    camera->setSimulatedLoss(true);
+    ASSERT_TRUE(waitFor([&] { return !window->flow().cameraAvailable(); }));
+    EXPECT_FALSE(button(FlowState::kCapture, "shutterButton")->isEnabled());
+    EXPECT_TRUE(labelText(FlowState::kCapture, "previewLabel").contains("摄像头未连接"));
+    EXPECT_FALSE(labelText(FlowState::kCapture, "noticeLabel").isEmpty());
+    camera->setSimulatedLoss(false);
+    ASSERT_TRUE(waitFor([&] { return window->flow().cameraAvailable(); }));
+    press(FlowState::kCapture, "shutterButton");
+    EXPECT_TRUE(reach(FlowState::kPreview, 8000));
+}
+
+TEST_F(KioskWindowTest, IdleResetClearsTheStudentsData) {
+    flow::FlowSettings settings;
+    settings.idleSeconds = 1;
+    settings.idleWarningSeconds = 1;
+    build(true, settings);
+    toCapture();
+    press(FlowState::kCapture, "shutterButton");
+    ASSERT_TRUE(reach(FlowState::kPreview, 8000));
+    ASSERT_FALSE(window->flow().session().capture.empty());
+    ASSERT_TRUE(waitFor([&] { return window->idleWarningVisible(); }, 5000));
+    ASSERT_TRUE(reach(FlowState::kWelcome, 5000));
+    EXPECT_TRUE(window->flow().session().empty());
+    EXPECT_TRUE(window->flow().session().capture.empty());
+    EXPECT_FALSE(window->idleWarningVisible());
+    // Nothing of the student is left on the pages either.
+    EXPECT_FALSE(labelText(FlowState::kVerifyStudent, "entryLabel").contains("1"));
+    EXPECT_TRUE(labelText(FlowState::kWelcome, "noticeLabel").contains("清除"));
+}
+
+TEST_F(KioskWindowTest, CancelAnywhereReturnsToStart) {
+    build();
+    press(FlowState::kWelcome, "startButton");
+    press(FlowState::kScanCode, "demoCode1");
+    ASSERT_TRUE(reach(FlowState::kVerifyStudent));
+    auto* cancel = window->findChild<QAbstractButton*>("cancelButton");
+    ASSERT_TRUE(cancel);
+    cancel->click();
+    EXPECT_TRUE(reach(FlowState::kWelcome));
+    EXPECT_TRUE(window->flow().session().empty());
+}
+
+TEST_F(KioskWindowTest, RejectedStudentSeesReasonAndFreeRetake) {
+    build();
+    press(FlowState::kWelcome, "checkButton");
+    press(FlowState::kScanCode, "demoCode2");
+    for (const char* key : {"key5", "key6", "key7", "key8"}) press(FlowState::kVerifyStudent, key);
+    press(FlowState::kVerifyStudent, "confirmButton");
+    ASSERT_TRUE(reach(FlowState::kStatus));
+    EXPECT_TRUE(labelText(FlowState::kStatus, "statusLabel").contains("审核未通过"));
+    EXPECT_TRUE(labelText(FlowState::kStatus, "detailLabel").contains("背景"));
+    EXPECT_TRUE(button(FlowState::kStatus, "freeRetakeButton")->isVisible());
+    press(FlowState::kStatus, "freeRetakeButton");
+    EXPECT_TRUE(reach(FlowState::kPhotoGuide));
+    EXPECT_FALSE(window->flow().session().order);
+}
+
+TEST_F(KioskWindowTest, MissingCameraFolderSaysSo) {
+    camera = std::make_unique<ReplayCamera>(QDir(dir.path()).filePath("nothing-here"));
+    build();
+    toCapture();
+    EXPECT_FALSE(window->flow().cameraAvailable());
+    EXPECT_TRUE(labelText(FlowState::kCapture, "previewLabel").contains("摄像头未连接"));
+    EXPECT_FALSE(button(FlowState::kCapture, "shutterButton")->isEnabled());
+}
+
+}  // namespace
+}  // namespace gradphoto::kiosk
