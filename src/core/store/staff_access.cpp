@@ -62,7 +62,8 @@ StaffAccount StaffAccess::signIn(const std::string& staffNo, const std::string& 
                                              std::to_string(kMaxPinAttempts) + " wrong PINs"});
             return;
         }
-        if (account->lockedUntil) account->lockedUntil.reset();  // the lock has run out
+        const bool lockRanOut = account->lockedUntil.has_value();
+        if (lockRanOut) account->lockedUntil.reset();
         if (!verifyPin(pin, account->pin)) {
             ++account->failedAttempts;
             if (account->failedAttempts >= kMaxPinAttempts) {
@@ -85,7 +86,7 @@ StaffAccount StaffAccess::signIn(const std::string& staffNo, const std::string& 
                              " attempts left before the account locks)"});
             return;
         }
-        if (account->failedAttempts != 0) {
+        if (account->failedAttempts != 0 || lockRanOut) {
             account->failedAttempts = 0;
             store_.staff().update(*account);
         }

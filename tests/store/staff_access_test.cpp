@@ -1,0 +1,120 @@
+#include <gtest/gtest.h>
+
+#include "gradphoto/store/pin.h"
+#include "store_fixture.h"
+
+namespace gradphoto::store::testing {
+namespace {
+
+TEST(StorePin, SaltedHashVerifies) {
+    const auto a = hashPin("123456", 2000);
+    const auto b = hashPin("123456", 2000);
+    EXPECT_EQ(a.hash.size(), 32u);
+    EXPECT_EQ(a.salt.size(), 16u);
+    EXPECT_NE(a.salt, b.salt);
+    EXPECT_NE(a.hash, b.hash);
+    EXPECT_TRUE(verifyPin("123456", a));
+    EXPECT_FALSE(verifyPin("123457", a));
+    EXPECT_FALSE(verifyPin("", a));
+    EXPECT_FALSE(verifyPin("123456", PinHash{}));
+}
+
+TEST(StorePin, OnlyDigitsOfSensibleLength) {
+    EXPECT_NO_THROW(requireValidPin("1234"));
+    EXPECT_NO_THROW(requireValidPin("123456789012"));
+    EXPECT_THROW(requireValidPin("123"), Error);
+    EXPECT_THROW(requireValidPin("1234567890123"), Error);
+    EXPECT_THROW(requireValidPin("12a4"), Error);
+}
+
+TEST_F(StoreTest, PinIsStoredHashedNeverPlain) {
+    const auto stored = store->staff().find("S001");
+    ASSERT_TRUE(stored);
+    EXPECT_EQ(stored->pin.iterations, 1000);
+    const std::string hash(stored->pin.hash.begin(), stored->pin.hash.end());
+    EXPECT_EQ(hash.find("135790"), std::string::npos);
+    EXPECT_EQ(access->signIn("S001", "135790").role, StaffRole::kStaff);
+}
+
+TEST_F(StoreTest, FiveWrongPinsLockForMinutes) {
+    for (int i = 1; i <= 4; ++i) {
+        try {
+            access->signIn("S001", "000000");
+            FAIL();
+        } catch (const Refusal& r) {
+            EXPECT_EQ(r.problem().code, "wrong_pin");
+        }
+        EXPECT_EQ(store->staff().find("S001")->failedAttempts, i);
+    }
+    try {
+        access->signIn("S001", "000000");
+        FAIL();
+    } catch (const Refusal& r) {
+        EXPECT_EQ(r.problem().code, "locked");
+    }
+    // Locked: even the right PIN is refused, and not even checked.
+    time.now += kLockoutSeconds - 1;
+    try {
+        access->signIn("S001", "135790");
+        FAIL();
+    } catch (const Refusal& r) {
+        EXPECT_EQ(r.problem().code, "locked");
+    }
+    time.now += 2;
+    EXPECT_NO_THROW(access->signIn("S001", "135790"));
+    const auto after = store->staff().find("S001");
+    EXPECT_EQ(after->failedAttempts, 0);
+    EXPECT_FALSE(after->lockedUntil);
+    const auto log = store->audit().forSubject("staff:S001");
+    EXPECT_TRUE(std::any_of(log.begin(), log.end(),
+                            [](const AuditEntry& e) { return e.action == "staff.locked_out"; }));
+}
+
+TEST_F(StoreTest, SuccessResetsTheFailureCount) {
+    EXPECT_THROW(access->signIn("S001", "000000"), Refusal);
+    EXPECT_THROW(access->signIn("S001", "000000"), Refusal);
+    access->signIn("S001", "135790");
+    EXPECT_EQ(store->staff().find("S001")->failedAttempts, 0);
+}
+
+TEST_F(StoreTest, UnknownStaffLooksLikeAWrongPin) {
+    try {
+        access->signIn("NOBODY", "135790");
+        FAIL();
+    } catch (const Refusal& r) {
+        EXPECT_EQ(r.problem().code, "wrong_pin");
+    }
+}
+
+TEST_F(StoreTest, OnlyTheFirstAdminNeedsNoCredentials) {
+    EXPECT_FALSE(access->isEmpty());
+    EXPECT_THROW(access->addFirstAdmin("A002", "x", "111111"), Refusal);
+    // A staff member is no admin.
+    EXPECT_THROW(access->addAccount(reviewer, "S002", "x", StaffRole::kStaff, "111111"), Refusal);
+    EXPECT_THROW(access->addAccount(admin, "S001", "dup", StaffRole::kStaff, "111111"), Refusal);
+    EXPECT_NO_THROW(access->addAccount(admin, "S002", "x", StaffRole::kAdmin, "111111"));
+    EXPECT_EQ(store->staff().count(), 3);
+}
+
+TEST_F(StoreTest, PinChangeAndReset) {
+    access->changeOwnPin("S001", "135790", "8642");
+    EXPECT_THROW(access->signIn("S001", "135790"), Refusal);
+    EXPECT_NO_THROW(access->signIn("S001", "8642"));
+    EXPECT_THROW(access->changeOwnPin("S001", "0000", "9999"), Refusal);
+    EXPECT_THROW(access->resetPin(reviewer, "A001", "1111"), Refusal);
+    access->resetPin(admin, "S001", "7777");
+    EXPECT_NO_THROW(access->signIn("S001", "7777"));
+}
+
+TEST_F(StoreTest, AdminLockHoldsUntilUnlock) {
+    access->lock(admin, "S001");
+    time.now += 365 * 24 * 3600;
+    EXPECT_THROW(access->signIn("S001", "135790"), Refusal);
+    EXPECT_THROW(access->lock(admin, "A001"), Refusal);  // not themself
+    EXPECT_THROW(access->unlock(reviewer, "S001"), Refusal);
+    access->unlock(admin, "S001");
+    EXPECT_NO_THROW(access->signIn("S001", "135790"));
+}
+
+}  // namespace
+}  // namespace gradphoto::store::testing
