@@ -1,0 +1,42 @@
+#include "gradphoto/identify/id_number.h"
+
+#include <gtest/gtest.h>
+
+namespace gradphoto::identify {
+namespace {
+
+TEST(IdNumber, AcceptsValidNumbersAndLowerCaseX) {
+    EXPECT_TRUE(checkIdNumber("11010519491231002X").valid());
+    const auto lower = checkIdNumber(" 11010519491231002x ");
+    EXPECT_TRUE(lower.valid());
+    EXPECT_EQ(lower.normalized, "11010519491231002X");
+    EXPECT_TRUE(checkIdNumber("440524200001010013").valid());
+}
+
+TEST(IdNumber, ComputesTheGb11643CheckCharacter) {
+    EXPECT_EQ(idNumberCheckCharacter("11010519491231002"), 'X');
+    EXPECT_EQ(idNumberCheckCharacter("44052420000101001"), '3');
+}
+
+TEST(IdNumber, NamesTheFault) {
+    EXPECT_EQ(checkIdNumber("110105194912310021").fault, IdNumberFault::kCheckDigit);
+    EXPECT_EQ(checkIdNumber("1101051949123100").fault, IdNumberFault::kLength);
+    EXPECT_EQ(checkIdNumber("11010519491231A02X").fault, IdNumberFault::kCharacters);
+    EXPECT_EQ(checkIdNumber("110105194913310028").fault, IdNumberFault::kBirthDate);  // month 13
+    EXPECT_EQ(checkIdNumber("110105190102290023").fault, IdNumberFault::kBirthDate);  // 1901-02-29
+    EXPECT_EQ(checkIdNumber("").fault, IdNumberFault::kLength);
+}
+
+TEST(IdNumber, MasksNumbersAndNames) {
+    EXPECT_EQ(maskIdNumber("44010519491231123X"), "4401**********123X");
+    EXPECT_EQ(maskIdNumber("12345"), "***45");
+    EXPECT_EQ(maskName("张三丰"), "张*丰");
+    EXPECT_EQ(maskName("张三"), "张*");
+    EXPECT_EQ(maskName("欧阳娜娜"), "欧**娜");
+    EXPECT_EQ(maskName("张"), "*");
+    EXPECT_EQ(maskName(""), "");
+    EXPECT_EQ(maskName("Lee"), "L*e");
+}
+
+}  // namespace
+}  // namespace gradphoto::identify
