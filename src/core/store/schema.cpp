@@ -97,6 +97,12 @@ CREATE INDEX payments_by_student ON payments (student_no, state);
 CREATE INDEX captures_queue ON captures (status, submitted_at, id) WHERE superseded_by IS NULL;
 )sql";
 
+// Version 3: the queue without a status filter (pending first, then the rest oldest first)
+// walks this index instead of sorting every capture.
+const char* const kVersion3 = R"sql(
+CREATE INDEX captures_by_time ON captures (submitted_at, id) WHERE superseded_by IS NULL;
+)sql";
+
 std::string utcStamp() {
     const std::time_t now = std::time(nullptr);
     std::tm tm{};
@@ -112,6 +118,7 @@ const std::vector<Migration>& migrations() {
     static const std::vector<Migration> kAll{
         {1, "students, staff, captures, reviews, audit log", kVersion1},
         {2, "payment orders; review queue index", kVersion2},
+        {3, "review queue index for all statuses", kVersion3},
     };
     return kAll;
 }
