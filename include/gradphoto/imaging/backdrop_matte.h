@@ -14,6 +14,7 @@ struct Matte {
     cv::Mat backdrop;    // CV_32FC3 BGR: the modelled (or plate) backdrop behind the person
     double backdropResidual = 0;  // RMS distance of the visible backdrop from its smooth model
     double clutter = 0;           // share of the visible backdrop that does not fit the model
+    double overreach = 0;         // person area beyond a plausible head and shoulders, relative
 };
 
 // Separates the person from a plain, smooth backdrop (a light wall, a studio gradient):

@@ -13,6 +13,7 @@ struct StandardizerLimits {
     double minYawSymmetry = 0.5;
     double refuseYawSymmetry = 0.3;
     double maxBackdropClutter = 0.12;
+    double maxPersonOverreach = 0.12;
     double minTorsoCoverage = 0.7;
     double maxSideContact = 0.05;
     double minEyeToTopFaceRatio = 0.45;

@@ -381,6 +381,9 @@ Matte BackdropMatte::extract(const cv::Mat& image, const FaceLandmarks& face, co
     gc.setTo(cv::GC_BGD, topBand & (smallDist < highCut));
 
     cv::Mat bgdModel, fgdModel;
+    // GrabCut seeds its colour models from OpenCV's thread-local RNG: fix it, so the same capture
+    // always gives the same photo.
+    cv::theRNG().state = 0x5eed5eedULL;
     try {
         cv::grabCut(small, gc, cv::Rect(), bgdModel, fgdModel, 3, cv::GC_INIT_WITH_MASK);
     } catch (const cv::Exception&) {
@@ -418,6 +421,15 @@ Matte BackdropMatte::extract(const cv::Mat& image, const FaceLandmarks& face, co
         const double total = std::max(1, cv::countNonZero(samples));
         result.clutter =
             std::max(cv::countNonZero(misfit) / total, outliers > 0.45 ? outliers : 0.0);
+    }
+
+    // How far the person reaches beyond where a head and shoulders can be: hair falls a little
+    // past the prior, a building or a crowd fused with the person reaches far.
+    {
+        cv::Mat zone;
+        cv::dilate(priors.likely, zone, disk(std::max(3, cvRound(face.faceWidth * 0.15))));
+        result.overreach =
+            double(cv::countNonZero(mask & ~zone)) / std::max(1, cv::countNonZero(priors.likely));
     }
 
     // 3. The soft edge: a trimap band around the hard edge (wide over the hair), alpha from the

@@ -16,7 +16,7 @@ std::optional<CropPlan> planCrop(const HeadMeasure& head, const Preset& preset) 
     const double eyeToTop = head.eyeLineY - head.headTopY;
     if (eyeToTop <= 1 || head.faceWidth <= 1) return std::nullopt;
     // Margins inside each range for the noise of measuring the result again.
-    const Range fw{preset.faceWidth.min + 4, preset.faceWidth.max - 4};
+    const Range fw{preset.faceWidth.min + 6, preset.faceWidth.max - 6};
     const Range top{preset.headTop.min + 3, preset.headTop.max - 3};
     const Range eye{preset.eyeLine.min + 4, preset.eyeLine.max - 4};
     const double lo = std::max(fw.min / head.faceWidth, (eye.min - top.max) / eyeToTop);

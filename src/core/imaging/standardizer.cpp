@@ -96,6 +96,40 @@ cv::Mat cropResize(const cv::Mat& src, cv::Rect rect, cv::Size out, const cv::Sc
     return resized;
 }
 
+// Letterbox or pillarbox bars: perfectly uniform full-height columns (full-width rows) at an
+// edge whose colour differs from the picture right inside them. They are padding, not a wall;
+// the picture inside them is the capture.
+cv::Rect pictureInsidePadding(const cv::Mat& image) {
+    auto lineStats = [&](bool column, int index) {
+        const cv::Mat line = column ? image.col(index) : image.row(index);
+        cv::Scalar mean, dev;
+        cv::meanStdDev(line, mean, dev);
+        return std::pair{cv::Vec3d(mean[0], mean[1], mean[2]), std::max({dev[0], dev[1], dev[2]})};
+    };
+    auto scan = [&](bool column, int from, int step, int limit) {
+        const auto [edgeColour, edgeDev] = lineStats(column, from);
+        if (edgeDev > 1.5) return 0;
+        int n = 0;
+        for (int i = from; n < limit; i += step, ++n) {
+            const auto [colour, dev] = lineStats(column, i);
+            if (dev > 1.5 || cv::norm(colour - edgeColour) > 2.0) break;
+        }
+        if (n < 4 || n >= limit) return 0;
+        // The picture must start with a step away from the bar's colour.
+        const int inside = from + step * (n + 2);
+        const cv::Mat next = column ? image.col(inside) : image.row(inside);
+        const cv::Mat band =
+            column ? next.rowRange(0, next.rows / 4) : next.colRange(0, next.cols / 4);
+        const cv::Scalar m = cv::mean(band);
+        return cv::norm(cv::Vec3d(m[0], m[1], m[2]) - edgeColour) > 12.0 ? n : 0;
+    };
+    const int left = scan(true, 0, 1, image.cols / 3);
+    const int right = scan(true, image.cols - 1, -1, image.cols / 3);
+    const int top = scan(false, 0, 1, image.rows / 3);
+    const int bottom = scan(false, image.rows - 1, -1, image.rows / 3);
+    return cv::Rect(left, top, image.cols - left - right, image.rows - top - bottom);
+}
+
 }  // namespace
 
 Standardizer::Standardizer(Preset preset, std::shared_ptr<const FaceLocator> faces)
@@ -117,12 +151,15 @@ StandardizedPhoto Standardizer::runFile(const std::filesystem::path& capture,
     return run(image, plateImage, capture.string());
 }
 
-StandardizedPhoto Standardizer::run(const cv::Mat& capture, const cv::Mat& plate,
+StandardizedPhoto Standardizer::run(const cv::Mat& original, const cv::Mat& plate,
                                     const std::string& inputName) const {
+    // Padding bars around a picture are no part of the scene.
+    const cv::Rect picture = original.empty() ? cv::Rect() : pictureInsidePadding(original);
+    const cv::Mat capture = original.empty() ? original : original(picture);
     StandardizedPhoto result;
     Report& report = result.report;
     report.preset = preset_.name;
-    report.input = {inputName, capture.cols, capture.rows};
+    report.input = {inputName, original.cols, original.rows};
     StageClock clock(report);
     const StandardizerLimits limits = StandardizerLimits::load();
     auto refuse = [&](const std::string& code, const std::string& detail = {}) {
@@ -131,7 +168,7 @@ StandardizedPhoto Standardizer::run(const cv::Mat& capture, const cv::Mat& plate
         return std::move(result);
     };
     if (capture.empty() || capture.type() != CV_8UC3) return refuse("no_face", "empty capture");
-    if (!plate.empty() && plate.size() != capture.size()) return refuse("plate_size_mismatch");
+    if (!plate.empty() && plate.size() != original.size()) return refuse("plate_size_mismatch");
 
     // 1. Face and landmarks.
     const auto faces = faces_->locate(capture);
@@ -197,7 +234,8 @@ StandardizedPhoto Standardizer::run(const cv::Mat& capture, const cv::Mat& plate
     cv::Mat work, plateWork;
     const int interpolation = workScale < 1 ? cv::INTER_AREA : cv::INTER_CUBIC;
     cv::resize(capture(roi), work, cv::Size(), workScale, workScale, interpolation);
-    if (!plate.empty()) cv::resize(plate(roi), plateWork, work.size(), 0, 0, interpolation);
+    if (!plate.empty())
+        cv::resize(plate(roi + picture.tl()), plateWork, work.size(), 0, 0, interpolation);
     const cv::Point2f offset(-float(roi.x * workScale), -float(roi.y * workScale));
     const FaceLandmarks wf = face.scaled(workScale, offset);
     clock.mark("prepare");
@@ -205,13 +243,21 @@ StandardizedPhoto Standardizer::run(const cv::Mat& capture, const cv::Mat& plate
     // 3. The person's matte.
     const Matte matte = BackdropMatte::extract(work, wf, plateWork);
     clock.mark("matte");
-    const bool cluttered = plate.empty() && matte.clutter > limits.maxBackdropClutter;
+    if (std::getenv("GRADPHOTO_DEBUG"))
+        std::fprintf(stderr, "debug: clutter %.3f overreach %.3f\n", matte.clutter,
+                     matte.overreach);
+    const bool cluttered = plate.empty() && (matte.clutter > limits.maxBackdropClutter ||
+                                             matte.overreach > limits.maxPersonOverreach);
     report.checks.push_back(
         check("background_uniform", cluttered ? CheckStatus::kFail : CheckStatus::kPass,
               std::round(matte.clutter * 1000) / 1000, limits.maxBackdropClutter,
               cluttered ? "背景不是纯色" : "背景为纯色",
               "share of backdrop that is not a smooth wall: " + fmt(matte.clutter * 100) + "%"));
-    if (cluttered) return refuse("background_cluttered", fmt(matte.clutter * 100) + "% misfit");
+    if (cluttered) {
+        return refuse("background_cluttered", fmt(matte.clutter * 100) +
+                                                  "% misfit, person overreach " +
+                                                  fmt(matte.overreach * 100) + "%");
+    }
 
     // 4. Geometry: head top from the matte, eyes and width from the landmarks.
     const int top = headTopRow(matte.alpha, wf.faceCenterX(), wf.faceWidth);

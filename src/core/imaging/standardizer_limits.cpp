@@ -22,6 +22,7 @@ StandardizerLimits StandardizerLimits::load() {
         limits.refuseRollDeg = j.value("refuse_roll_deg", limits.refuseRollDeg);
         limits.refuseYawSymmetry = j.value("refuse_yaw_symmetry", limits.refuseYawSymmetry);
         limits.maxBackdropClutter = j.value("max_backdrop_clutter", limits.maxBackdropClutter);
+        limits.maxPersonOverreach = j.value("max_person_overreach", limits.maxPersonOverreach);
         limits.minTorsoCoverage = j.value("min_torso_coverage", limits.minTorsoCoverage);
         limits.maxSideContact = j.value("max_side_contact", limits.maxSideContact);
         limits.minEyeToTopFaceRatio =
