@@ -106,6 +106,18 @@ class AuditLog {
     virtual std::vector<AuditEntry> forSubject(const std::string& subject) = 0;
 };
 
+// Wrong tries at the last-four-characters check per student (identify's lockout).
+class VerificationAttempts {
+  public:
+    virtual ~VerificationAttempts() = default;
+
+    virtual int failures(const std::string& studentNo) = 0;
+    // Adds one and returns the new count.
+    virtual int addFailure(const std::string& studentNo, UnixTime at) = 0;
+    // Returns the count that was cleared.
+    virtual int clear(const std::string& studentNo) = 0;
+};
+
 // Photos by content: the SHA-256 (lower-case hex) of the bytes names the file.
 class PhotoArchive {
   public:
@@ -130,6 +142,7 @@ class RecordStore {
     virtual CaptureRepository& captures() = 0;
     virtual StaffDirectory& staff() = 0;
     virtual AuditLog& audit() = 0;
+    virtual VerificationAttempts& verificationAttempts() = 0;
     virtual PhotoArchive& photos() = 0;
 
     // Runs work in one transaction: committed when it returns, rolled back when it throws.

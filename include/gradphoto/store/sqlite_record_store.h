@@ -56,6 +56,7 @@ class SqliteRecordStore : public RecordStore {
     CaptureRepository& captures() override;
     StaffDirectory& staff() override;
     AuditLog& audit() override;
+    VerificationAttempts& verificationAttempts() override;
     PhotoArchive& photos() override;
     void inTransaction(const std::function<void()>& work) override;
 

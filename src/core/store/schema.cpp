@@ -103,6 +103,16 @@ const char* const kVersion3 = R"sql(
 CREATE INDEX captures_by_time ON captures (submitted_at, id) WHERE superseded_by IS NULL;
 )sql";
 
+// Version 4: wrong tries at the last-four-characters check, per student, so that a restart of
+// the kiosk does not unlock a record (identify's AttemptCounter; StoredAttemptCounter).
+const char* const kVersion4 = R"sql(
+CREATE TABLE verification_attempts (
+    student_no TEXT PRIMARY KEY NOT NULL REFERENCES students (student_no),
+    failures   INTEGER NOT NULL DEFAULT 0 CHECK (failures >= 0),
+    updated_at INTEGER NOT NULL
+) WITHOUT ROWID;
+)sql";
+
 std::string utcStamp() {
     const std::time_t now = std::time(nullptr);
     std::tm tm{};
@@ -119,6 +129,7 @@ const std::vector<Migration>& migrations() {
         {1, "students, staff, captures, reviews, audit log", kVersion1},
         {2, "payment orders; review queue index", kVersion2},
         {3, "review queue index for all statuses", kVersion3},
+        {4, "last-four verification attempts", kVersion4},
     };
     return kAll;
 }

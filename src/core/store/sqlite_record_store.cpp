@@ -19,11 +19,13 @@ UnixTime systemNow() {
 }
 
 struct SqliteRecordStore::Repositories {
-    explicit Repositories(Database& db) : students(db), captures(db), staff(db), audit(db) {}
+    explicit Repositories(Database& db)
+        : students(db), captures(db), staff(db), audit(db), attempts(db) {}
     SqliteStudentRepository students;
     SqliteCaptureRepository captures;
     SqliteStaffDirectory staff;
     SqliteAuditLog audit;
+    SqliteVerificationAttempts attempts;
 };
 
 SqliteRecordStore::SqliteRecordStore(fs::path dataDir, Database db)
@@ -62,6 +64,9 @@ StaffDirectory& SqliteRecordStore::staff() {
 }
 AuditLog& SqliteRecordStore::audit() {
     return repos_->audit;
+}
+VerificationAttempts& SqliteRecordStore::verificationAttempts() {
+    return repos_->attempts;
 }
 PhotoArchive& SqliteRecordStore::photos() {
     return photos_;

@@ -64,6 +64,17 @@ class SqliteAuditLog : public AuditLog {
     Database& db_;
 };
 
+class SqliteVerificationAttempts : public VerificationAttempts {
+  public:
+    explicit SqliteVerificationAttempts(Database& db) : db_(db) {}
+    int failures(const std::string& studentNo) override;
+    int addFailure(const std::string& studentNo, UnixTime at) override;
+    int clear(const std::string& studentNo) override;
+
+  private:
+    Database& db_;
+};
+
 inline UnixTime nowUnix() {
     return systemNow();
 }

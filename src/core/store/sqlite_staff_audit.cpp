@@ -106,3 +106,31 @@ std::vector<AuditEntry> SqliteAuditLog::forSubject(const std::string& subject) {
 }
 
 }  // namespace gradphoto::store
+
+namespace gradphoto::store {
+
+int SqliteVerificationAttempts::failures(const std::string& studentNo) {
+    auto s = db_.prepare("SELECT failures FROM verification_attempts WHERE student_no = ?");
+    s.bind(1, studentNo);
+    return s.step() ? static_cast<int>(s.integer(0)) : 0;
+}
+
+int SqliteVerificationAttempts::addFailure(const std::string& studentNo, UnixTime at) {
+    auto s = db_.prepare(
+        "INSERT INTO verification_attempts (student_no, failures, updated_at) VALUES (?1, 1, ?2) "
+        "ON CONFLICT (student_no) DO UPDATE SET failures = failures + 1, updated_at = ?2 "
+        "RETURNING failures");
+    s.bind(1, studentNo).bind(2, at);
+    const int count = s.step() ? static_cast<int>(s.integer(0)) : 0;
+    s.run();
+    return count;
+}
+
+int SqliteVerificationAttempts::clear(const std::string& studentNo) {
+    const int before = failures(studentNo);
+    auto s = db_.prepare("DELETE FROM verification_attempts WHERE student_no = ?");
+    s.bind(1, studentNo).run();
+    return before;
+}
+
+}  // namespace gradphoto::store
