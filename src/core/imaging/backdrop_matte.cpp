@@ -232,6 +232,20 @@ void fillHoles(cv::Mat& mask) {
     }
 }
 
+// Morphology with a round element of any radius in time independent of the radius, through the
+// distance transform (a large elliptic kernel costs radius^2 per pixel).
+cv::Mat grown(const cv::Mat& mask, int radius) {
+    cv::Mat outside = mask == 0, dist;
+    cv::distanceTransform(outside, dist, cv::DIST_L2, cv::DIST_MASK_5);
+    return dist <= float(radius);
+}
+
+cv::Mat shrunk(const cv::Mat& mask, int radius) {
+    cv::Mat dist;
+    cv::distanceTransform(mask != 0, dist, cv::DIST_L2, cv::DIST_MASK_5);
+    return dist > float(radius);
+}
+
 cv::Mat disk(int radius) {
     return cv::getStructuringElement(cv::MORPH_ELLIPSE, cv::Size(2 * radius + 1, 2 * radius + 1));
 }
@@ -286,7 +300,7 @@ cv::Mat shiftTolerantDistance(const cv::Mat& image, const cv::Mat& backdrop, int
 cv::Mat localBackdrop(const cv::Mat& image, const cv::Mat& personMask, const cv::Mat& model,
                       double faceWidth) {
     cv::Mat wall;
-    cv::dilate(personMask, wall, disk(std::max(2, cvRound(faceWidth * 0.04))));
+    wall = grown(personMask, std::max(2, cvRound(faceWidth * 0.04)));
     wall = ~wall;
     // Work at quarter size: the wall is smooth, and large blurs are costly at full size.
     const double f = 0.25;
@@ -358,7 +372,7 @@ Matte BackdropMatte::extract(const cv::Mat& image, const FaceLandmarks& face, co
     const double lowCut = std::clamp(2.5 * noise, 8.0, 30.0);
     const double highCut = std::max(2.0 * lowCut, 28.0);
 
-    const double gcScale = std::min(1.0, 420.0 / std::max(image.cols, image.rows));
+    const double gcScale = std::min(1.0, 320.0 / std::max(image.cols, image.rows));
     cv::Mat small, smallDist, smallSure, smallLikely;
     cv::resize(image, small, cv::Size(), gcScale, gcScale, cv::INTER_AREA);
     cv::resize(distance, smallDist, small.size(), 0, 0, cv::INTER_AREA);
@@ -416,7 +430,7 @@ Matte BackdropMatte::extract(const cv::Mat& image, const FaceLandmarks& face, co
     // door, another person); hair that reaches into the samples does not count.
     if (plate.empty()) {
         cv::Mat personZone;
-        cv::dilate(mask, personZone, disk(std::max(3, cvRound(face.faceWidth * 0.04))));
+        personZone = grown(mask, std::max(3, cvRound(face.faceWidth * 0.04)));
         const cv::Mat misfit = (distance > std::max(highCut, 25.0)) & samples & ~personZone;
         const double total = std::max(1, cv::countNonZero(samples));
         result.clutter =
@@ -427,7 +441,7 @@ Matte BackdropMatte::extract(const cv::Mat& image, const FaceLandmarks& face, co
     // past the prior, a building or a crowd fused with the person reaches far.
     {
         cv::Mat zone;
-        cv::dilate(priors.likely, zone, disk(std::max(3, cvRound(face.faceWidth * 0.15))));
+        zone = grown(priors.likely, std::max(3, cvRound(face.faceWidth * 0.15)));
         result.overreach =
             double(cv::countNonZero(mask & ~zone)) / std::max(1, cv::countNonZero(priors.likely));
     }
@@ -438,9 +452,9 @@ Matte BackdropMatte::extract(const cv::Mat& image, const FaceLandmarks& face, co
     const int band = std::max(2, cvRound(face.faceWidth * 0.02));
     const int hairBand = std::max(band + 2, cvRound(face.faceWidth * 0.05));
     cv::Mat sureFg, sureBgWide, sureBgNarrow;
-    cv::erode(mask, sureFg, disk(band));
-    cv::dilate(mask, sureBgNarrow, disk(band));
-    cv::dilate(mask, sureBgWide, disk(hairBand));
+    sureFg = shrunk(mask, band);
+    sureBgNarrow = grown(mask, band);
+    sureBgWide = grown(mask, hairBand);
     cv::Mat outer = sureBgNarrow.clone();
     sureBgWide.copyTo(outer, priors.headZone);
     sureFg |= priors.sure;
@@ -448,19 +462,25 @@ Matte BackdropMatte::extract(const cv::Mat& image, const FaceLandmarks& face, co
 
     cv::Mat img32;
     image.convertTo(img32, CV_32FC3);
-    // Person colours spread outwards into the band (normalised convolution).
+    // Person colours spread outwards into the band (normalised convolution), at quarter size:
+    // the spread colours are smooth, and a wide blur at full size is the costliest step.
+    const double q = 0.25;
+    cv::Mat smallImg, smallFg;
+    cv::resize(img32, smallImg, cv::Size(), q, q, cv::INTER_AREA);
+    cv::resize(sureFg, smallFg, smallImg.size(), 0, 0, cv::INTER_NEAREST);
     cv::Mat fgWeight;
-    sureFg.convertTo(fgWeight, CV_32F, 1.0 / 255.0);
-    cv::Mat fgColours = img32.clone();
-    fgColours.setTo(cv::Scalar::all(0), ~sureFg);
-    const int k = 2 * (hairBand * 2) + 1;
+    smallFg.convertTo(fgWeight, CV_32F, 1.0 / 255.0);
+    cv::Mat fgColours = smallImg.clone();
+    fgColours.setTo(cv::Scalar::all(0), ~smallFg);
+    const double sigma = std::max(1.0, hairBand * q);
     cv::Mat spreadColours, spreadWeight;
-    cv::GaussianBlur(fgColours, spreadColours, cv::Size(k, k), 0);
-    cv::GaussianBlur(fgWeight, spreadWeight, cv::Size(k, k), 0);
+    cv::GaussianBlur(fgColours, spreadColours, cv::Size(), sigma);
+    cv::GaussianBlur(fgWeight, spreadWeight, cv::Size(), sigma);
     cv::Mat weight3;
     cv::merge(std::vector<cv::Mat>{spreadWeight, spreadWeight, spreadWeight}, weight3);
-    cv::Mat fgEstimate;
-    cv::divide(spreadColours, cv::max(weight3, 1e-4), fgEstimate);
+    cv::Mat smallEstimate, fgEstimate;
+    cv::divide(spreadColours, cv::max(weight3, 1e-4), smallEstimate);
+    cv::resize(smallEstimate, fgEstimate, image.size(), 0, 0, cv::INTER_LINEAR);
 
     cv::Mat hard;
     mask.convertTo(hard, CV_32F, 1.0 / 255.0);

@@ -56,6 +56,10 @@ struct FaceLocator::Impl {
 FaceLocator::FaceLocator(const std::filesystem::path& modelFile) : impl_(std::make_unique<Impl>()) {
     try {
         dlib::deserialize(modelFile.string()) >> impl_->shapes;
+        // Building the HOG detector takes as long as loading the model: do it now, not on the
+        // first photo.
+        impl_->pool.push_back(
+            std::make_unique<dlib::frontal_face_detector>(dlib::get_frontal_face_detector()));
     } catch (const std::exception& e) {
         throw Error(Error::Kind::kIo,
                     {"landmark_model_missing", "人脸关键点模型缺失，请联系工作人员",
