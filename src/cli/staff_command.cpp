@@ -159,7 +159,8 @@ const CommandRegistration kStaff({
     "it. lock: locks the account until an admin unlocks it. 5 wrong PINs in a row lock an account\n"
     "for 5 minutes.\n"
     "Exit codes: 0 done; 1 wrong PIN, locked, not an admin, unknown or existing staff number;\n"
-    "2 usage or a PIN that is not 4-12 digits; 3 database error.\n",
+    "2 usage (also two different new PINs at the prompt); 3 a new PIN that is not 4-12 digits,\n"
+    "or a database error.\n",
     runStaff,
 });
 
