@@ -86,7 +86,9 @@ void Autopilot::act() {
             click(state, "readButton");
             break;
         case FlowState::kCapture:
-            if (window_.flow().countdownSecondsLeft() || window_.flow().captureRequest() != 0)
+            // Wait for the live guidance (the face model loads on first use), then shoot.
+            if (window_.flow().countdownSecondsLeft() || window_.flow().captureRequest() != 0 ||
+                (!window_.guidanceShown() && ++guidanceWaits_ < 15))
                 step_.start();
             else
                 click(state, "shutterButton");

@@ -33,8 +33,9 @@ class Autopilot : public QObject {
     QTimer step_;
     QTimer deadline_;
     flow::FlowState lastState_ = flow::FlowState::kFailsafe;
-    int phase_ = 0;     // 0: capture, 1: check the rejected student, 2: help, 3: done
-    int attempts_ = 0;  // stills standardized so far
+    int phase_ = 0;          // 0: capture, 1: check the rejected student, 2: help, 3: done
+    int attempts_ = 0;       // stills standardized so far
+    int guidanceWaits_ = 0;  // steps spent waiting for the live guidance
     bool done_ = false;
 };
 

@@ -13,6 +13,7 @@
 #include <QVBoxLayout>
 #include <exception>
 
+#include "guide_pictures.h"
 #include "image_conversion.h"
 #include "network_status.h"
 #include "payment_code_image.h"
@@ -484,7 +485,7 @@ void KioskWindow::renderPreview(QLabel* target, const QImage& frame, bool overla
         // Where the head and shoulders belong in the frame.
         const QColor guide = lastReady_ ? QColor(40, 200, 90) : QColor(255, 255, 255);
         painter.setPen(QPen(guide, 4, Qt::DashLine));
-        const double ovalH = h * 0.42;
+        const double ovalH = h * 0.50;
         const double ovalW = ovalH * 0.72;
         painter.drawEllipse(QRectF(w / 2 - ovalW / 2, h * 0.40 - ovalH / 2, ovalW, ovalH));
         painter.drawLine(QPointF(w * 0.18, h * 0.82), QPointF(w * 0.82, h * 0.82));
@@ -510,6 +511,7 @@ void KioskWindow::renderPreview(QLabel* target, const QImage& frame, bool overla
 void KioskWindow::render() {
     const FlowState state = flow_.state();
     if (state != renderedState_) {
+        if (state == FlowState::kWelcome || state == FlowState::kFailsafe) clearStudentData();
         window_.pages->setCurrentWidget(page(state));
         renderedState_ = state;
     }
@@ -519,6 +521,21 @@ void KioskWindow::render() {
     renderIdleOverlay();
     emit rendered(state);
     maybeScreenshot();
+}
+
+void KioskWindow::clearStudentData() {
+    // The session is wiped in the flow; the pages must not keep a copy of it either.
+    entered_.clear();
+    lastFrame_ = {};
+    for (QLabel* label : {verify_.studentLabel, verify_.entryLabel, service_.qualificationLabel,
+                          status_.studentLabel, status_.detailLabel, submitted_.queueLabel}) {
+        label->clear();
+    }
+    for (QLabel* label : {preview_.photoLabel, result_.photoLabel, status_.photoLabel,
+                          payment_.qrLabel, capture_.previewLabel, scan_.previewLabel}) {
+        label->clear();
+    }
+    result_.checksList->clear();
 }
 
 void KioskWindow::renderHeader() {
@@ -672,14 +689,21 @@ void KioskWindow::renderPage() {
                 tr("<b>⑥ 真实</b><br>不化妆、不美颜、不戴彩色隐形眼镜")};
             const QList<QLabel*> labels = {guide_.rule1, guide_.rule2, guide_.rule3,
                                            guide_.rule4, guide_.rule5, guide_.rule6};
-            for (int i = 0; i < labels.size(); ++i) labels.at(i)->setText(rules.at(i));
+            const QList<QLabel*> pictures = {guide_.picture1, guide_.picture2, guide_.picture3,
+                                             guide_.picture4, guide_.picture5, guide_.picture6};
+            for (int i = 0; i < labels.size(); ++i) {
+                labels.at(i)->setText(rules.at(i));
+                if (pictures.at(i)->pixmap().isNull())
+                    pictures.at(i)->setPixmap(guidePicture(i, QSize(180, 112)));
+            }
             break;
         }
         case FlowState::kCapture: {
             const bool cameraOk = parts_.camera->available();
-            capture_.guidanceLabel->setText(!cameraOk    ? tr("摄像头未连接")
-                                            : lastReady_ ? tr("很好，保持不动")
-                                                         : guidanceText(lastHints_));
+            capture_.guidanceLabel->setText(!cameraOk              ? tr("摄像头未连接")
+                                            : lastReady_           ? tr("很好，保持不动")
+                                            : lastHints_.isEmpty() ? tr("正在分析画面…")
+                                                                   : guidanceText(lastHints_));
             capture_.guidanceLabel->setProperty("ready", lastReady_ && cameraOk);
             capture_.shutterButton->setEnabled(cameraOk && !flow_.countdownSecondsLeft() &&
                                                flow_.captureRequest() == 0);
@@ -803,7 +827,9 @@ void KioskWindow::maybeScreenshot() {
     const QString key = QStringLiteral("%1/%2/%3/%4")
                             .arg(QString::fromUtf8(flow::toString(state).data()),
                                  QString::fromStdString(flow_.notice().code),
-                                 flow_.countdownSecondsLeft() ? "count" : "",
+                                 flow_.countdownSecondsLeft() ? "count"
+                                 : guidanceShown()            ? "guided"
+                                                              : "",
                                  flow_.idleWarningSecondsLeft() ? "idle" : "");
     if (key == lastShotKey_) return;
     lastShotKey_ = key;

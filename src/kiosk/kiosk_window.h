@@ -66,6 +66,8 @@ class KioskWindow : public QWidget {
     void setLanguage(const QString& language);  // "zh" or "en"
     bool idleWarningVisible() const;
     int screenshotsTaken() const { return screenshotCount_; }
+    // True once the live guidance has judged a frame since the capture page opened.
+    bool guidanceShown() const { return !lastHints_.isEmpty() || lastReady_; }
     // Lets the window close without the staff PIN (tests, autopilot).
     void allowClose() { closeAllowed_ = true; }
 
@@ -85,6 +87,7 @@ class KioskWindow : public QWidget {
     void connectPages();
     void render();
     void renderHeader();
+    void clearStudentData();
     void renderNotice(QWidget* page);
     void renderPage();
     void renderIdleOverlay();

@@ -29,7 +29,7 @@ int main(int argc, char* argv[]) {
     auto& window = runtime->window();
     if (options->autopilot) {
         window.allowClose();
-        window.resize(1280, 800);
+        window.resize(1440, 900);
         window.show();
         auto* pilot = new gradphoto::kiosk::Autopilot(window);
         QObject::connect(pilot, &gradphoto::kiosk::Autopilot::finished, &app,

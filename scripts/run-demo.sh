@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Starts the kiosk in demo mode: replay camera, demo roster, DEMO payment, data under the user's
+# data folder. With a display the kiosk opens fullscreen (staff PIN from settings to quit, default
+# 2580); without one it runs the autopilot offscreen and says where the screenshots went.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+scripts/build.sh
+BUILD_DIR=${GRADPHOTO_BUILD_DIR:-build}
+KIOSK="$BUILD_DIR/src/kiosk/gradphoto-kiosk"
+
+# Replay images: the shared portraits when present; else Debian's scikit-image sample astronaut
+# (public domain, NASA), taken from the python3-skimage package without installing it.
+ARGS=(--demo)
+TESTDATA=${GRADPHOTO_TESTDATA:-../shared/testdata}
+if ! ls "$TESTDATA"/portraits/* >/dev/null 2>&1 && [ -z "${GRADPHOTO_REPLAY_DIR:-}" ]; then
+  CACHE="${XDG_CACHE_HOME:-$HOME/.cache}/gradphoto/demo-replay"
+  if ! ls "$CACHE"/*.png >/dev/null 2>&1; then
+    echo "run-demo: no sample portraits; extracting astronaut.png from Debian's python3-skimage"
+    WORK=$(mktemp -d)
+    trap 'rm -rf "$WORK"' EXIT
+    (cd "$WORK" && apt-get download -q python3-skimage >/dev/null)
+    for deb in "$WORK"/*.deb; do dpkg-deb -x "$deb" "$WORK/x"; done
+    mkdir -p "$CACHE"
+    find "$WORK/x" -name astronaut.png -exec cp {} "$CACHE/" \;
+  fi
+  ARGS+=(--replay "$CACHE")
+fi
+
+if [ -n "${DISPLAY:-}" ] || [ -n "${WAYLAND_DISPLAY:-}" ]; then
+  echo "run-demo: starting the kiosk on your display (staff PIN to quit: see docs/kiosk.md)"
+  exec "$KIOSK" "${ARGS[@]}" "$@"
+fi
+
+SHOTS=${GRADPHOTO_SCREENSHOTS:-$(mktemp -d -t gradphoto-demo-XXXXXX)}
+echo "run-demo: no DISPLAY: running the autopilot offscreen instead"
+QT_QPA_PLATFORM=offscreen "$KIOSK" "${ARGS[@]}" --autopilot --screenshots "$SHOTS" "$@"
+echo "run-demo: the demo ran to a submitted photo; screenshots of every page are in $SHOTS"
