@@ -765,6 +765,7 @@ void KioskWindow::renderPage() {
             status_.freeRetakeButton->setVisible(kind == Kind::kRejected);
             status_.startButton->setVisible(kind == Kind::kNone);
             status_.photoLabel->clear();
+            status_.photoLabel->setVisible(kind == Kind::kApproved && !s.status->finalJpeg.empty());
             switch (kind) {
                 case Kind::kNone:
                     status_.statusLabel->setText(tr("暂无提交记录"));

@@ -12,7 +12,7 @@ namespace gradphoto::flow {
 // Limits of the live guidance (resources/kiosk/guidance.json), as fractions of the preview frame.
 struct GuidanceLimits {
     double minFaceWidth = 0.12;     // face width / frame width below this: come closer
-    double maxFaceWidth = 0.45;     // above this: step back
+    double maxFaceWidth = 0.6;      // above this: step back
     double maxCentreOffset = 0.10;  // face centre from the frame centre / frame width
     double minEyeLine = 0.22;       // eye line / frame height above this: camera too low
     double maxEyeLine = 0.62;       // below this: camera too high
