@@ -195,6 +195,27 @@ TEST_F(StoreTest, QueueOrdersPendingFirstOldestFirst) {
     EXPECT_EQ(second[0].id, c.id);
 }
 
+TEST_F(StoreTest, SummaryCountsTheDay) {
+    const UnixTime dayStart = time.now;
+    const auto a = submitNew("2020001", "a");
+    const auto b = submitNew("2020002", "b");
+    const auto c = submitNew("2020003", "c");
+    queue->approve(a.id, reviewer);
+    queue->reject(b.id, reviewer, "jewellery", "");
+    queue->reject(c.id, reviewer, "jewellery", "");
+    const auto retake = submitNew("2020002", "b2");
+    queue->reject(retake.id, reviewer, "head_pose", "");
+    time.now += 86400;
+    submitNew("2020003", "tomorrow");
+    const auto day = store->captures().summarize(dayStart, dayStart + 86400);
+    EXPECT_EQ(day.submitted, 4);
+    EXPECT_EQ(day.approved, 1);
+    EXPECT_EQ(day.rejected, 3);
+    EXPECT_EQ(day.rejectedByReason.at("jewellery"), 2);
+    EXPECT_EQ(day.rejectedByReason.at("head_pose"), 1);
+    EXPECT_EQ(store->captures().summarize(dayStart + 86400, dayStart + 2 * 86400).submitted, 1);
+}
+
 TEST(StoreRejectReasons, MirrorTheCheckIds) {
     const auto reasons = RejectReasons::load();
     for (const char* code : {"background_uniform", "head_pose", "jewellery", "clothing_contrast"})

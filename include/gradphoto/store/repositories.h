@@ -62,6 +62,14 @@ class StudentRepository {
     virtual void setStatus(const std::string& studentNo, const std::string& status) = 0;
 };
 
+// What happened between two times (the staff console's "Today").
+struct ActivitySummary {
+    std::int64_t submitted = 0;  // captures submitted in the period (retakes included)
+    std::int64_t approved = 0;   // approvals decided in the period
+    std::int64_t rejected = 0;   // rejections and revocations decided in the period
+    std::map<std::string, std::int64_t> rejectedByReason;  // reason code → count
+};
+
 class CaptureRepository {
   public:
     virtual ~CaptureRepository() = default;
@@ -76,6 +84,9 @@ class CaptureRepository {
     virtual std::vector<QueueEntry> list(const QueueQuery& query) = 0;
     // Current (not superseded) captures per status.
     virtual std::map<CaptureStatus, std::int64_t> countByStatus() = 0;
+
+    // Submissions and decisions with from <= time < to.
+    virtual ActivitySummary summarize(UnixTime from, UnixTime to) = 0;
 
     virtual std::int64_t addReview(const Review& review) = 0;
     virtual std::vector<Review> reviewsOf(std::int64_t captureId) = 0;

@@ -113,6 +113,12 @@ CREATE TABLE verification_attempts (
 ) WITHOUT ROWID;
 )sql";
 
+// Version 5: the staff console's daily summary (submissions and decisions per period).
+const char* const kVersion5 = R"sql(
+CREATE INDEX reviews_by_time ON reviews (at);
+CREATE INDEX captures_by_submission ON captures (submitted_at);
+)sql";
+
 std::string utcStamp() {
     const std::time_t now = std::time(nullptr);
     std::tm tm{};
@@ -130,6 +136,7 @@ const std::vector<Migration>& migrations() {
         {2, "payment orders; review queue index", kVersion2},
         {3, "review queue index for all statuses", kVersion3},
         {4, "last-four verification attempts", kVersion4},
+        {5, "indexes for the daily summary", kVersion5},
     };
     return kAll;
 }

@@ -139,6 +139,28 @@ std::map<CaptureStatus, std::int64_t> SqliteCaptureRepository::countByStatus() {
     return out;
 }
 
+ActivitySummary SqliteCaptureRepository::summarize(UnixTime from, UnixTime to) {
+    ActivitySummary out;
+    auto submitted =
+        db_.prepare("SELECT count(*) FROM captures WHERE submitted_at >= ? AND submitted_at < ?");
+    submitted.bind(1, from).bind(2, to);
+    if (submitted.step()) out.submitted = submitted.integer(0);
+    auto decided = db_.prepare(
+        "SELECT decision, reason_code, count(*) FROM reviews WHERE at >= ? AND at < ? "
+        "GROUP BY decision, reason_code");
+    decided.bind(1, from).bind(2, to);
+    while (decided.step()) {
+        const auto count = decided.integer(2);
+        if (decided.text(0) == "approve") {
+            out.approved += count;
+        } else {
+            out.rejected += count;
+            out.rejectedByReason[decided.text(1)] += count;
+        }
+    }
+    return out;
+}
+
 std::int64_t SqliteCaptureRepository::addReview(const Review& r) {
     auto s = db_.prepare(
         "INSERT INTO reviews (capture_id, staff_no, at, decision, reason_code, note) "

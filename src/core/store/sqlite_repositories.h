@@ -32,6 +32,7 @@ class SqliteCaptureRepository : public CaptureRepository {
     void update(const Capture& capture) override;
     std::vector<QueueEntry> list(const QueueQuery& query) override;
     std::map<CaptureStatus, std::int64_t> countByStatus() override;
+    ActivitySummary summarize(UnixTime from, UnixTime to) override;
     std::int64_t addReview(const Review& review) override;
     std::vector<Review> reviewsOf(std::int64_t captureId) override;
     std::vector<std::string> referencedPhotoHashes() override;
