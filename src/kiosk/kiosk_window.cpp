@@ -271,13 +271,12 @@ void KioskWindow::keyPressEvent(QKeyEvent* event) {
     }
     // A USB code scanner types the payload and Enter.
     if (state == FlowState::kScanCode) {
-        static QString typed;
         if (event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter) {
-            const std::string payload = typed.toStdString();
-            typed.clear();
+            const std::string payload = scannerTyped_.toStdString();
+            scannerTyped_.clear();
             send(events::CodeScanned{payload});
         } else {
-            typed += event->text();
+            scannerTyped_ += event->text();
         }
         return;
     }
@@ -526,6 +525,7 @@ void KioskWindow::render() {
 void KioskWindow::clearStudentData() {
     // The session is wiped in the flow; the pages must not keep a copy of it either.
     entered_.clear();
+    scannerTyped_.clear();
     lastFrame_ = {};
     for (QLabel* label : {verify_.studentLabel, verify_.entryLabel, service_.qualificationLabel,
                           status_.studentLabel, status_.detailLabel, submitted_.queueLabel}) {

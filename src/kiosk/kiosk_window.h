@@ -132,7 +132,8 @@ class KioskWindow : public QWidget {
     QElapsedTimer clock_;
     QTranslator translator_;
     QString language_ = "zh";
-    QString entered_;  // the keypad's characters
+    QString entered_;       // the keypad's characters
+    QString scannerTyped_;  // what a USB code scanner typed so far
     QImage lastFrame_;
     QRectF lastFace_;
     QList<int> lastHints_;
