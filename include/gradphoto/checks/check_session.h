@@ -1,0 +1,109 @@
+#pragma once
+
+#include <opencv2/core.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "gradphoto/imaging/backdrop_matte.h"
+#include "gradphoto/imaging/face_locator.h"
+#include "gradphoto/imaging/preset.h"
+
+namespace gradphoto::checks {
+
+// Head orientation from cv::solvePnP on a generic 3D face model, in degrees. Yaw is positive when
+// the face turns towards the image's right, pitch positive when the chin is raised.
+struct HeadPose {
+    double yaw = 0;
+    double pitch = 0;
+    double roll = 0;
+    bool valid = false;
+};
+
+// Named areas of the normalised working image (CheckSession::work()), clipped to it. An empty
+// rectangle means the area lies outside the capture.
+struct FaceRegions {
+    cv::Rect leftCheek, rightCheek;  // image left / image right
+    cv::Rect leftEye, rightEye;      // the eye with some skin around it (the lens area)
+    cv::Rect mouth;
+    cv::Rect forehead;  // the band just above the eyebrows
+    cv::Rect headTop;   // from the eyebrows up to one face width above them
+    cv::Rect leftEar, rightEar;
+    cv::Rect leftLobe, rightLobe;  // below the ears, where earrings hang
+    cv::Rect neck;
+    cv::Rect chest;                      // clothing
+    std::vector<cv::Point> faceOutline;  // jaw + brows, the skin polygon
+};
+
+// Everything the checks read, computed once per image: the faces, the landmarks, the pose, a
+// working copy normalised to a fixed face width, the regions and, on first use, the person's matte.
+// Checks only read the session; none detects the face again.
+class CheckSession {
+  public:
+    struct Inputs {
+        const cv::Mat* image = nullptr;  // 8-bit BGR
+        const Preset* preset = nullptr;
+        std::vector<FaceLandmarks> faces;  // every face in image coordinates, largest first
+        double workFaceWidth = 200;        // face width in the working copy, px
+        bool withMatte = true;             // false: the live subset never needs the matte
+        double stillScale = 1;             // the final still's width / this image's width
+        // A matte computed by the caller on a scaled crop of image: matteImage = image * scale +
+        // offset. Used instead of extracting again.
+        const Matte* matte = nullptr;
+        double matteScale = 1;
+        cv::Point2f matteOffset;
+    };
+    explicit CheckSession(const Inputs& inputs);
+
+    const cv::Mat& image() const { return *image_; }
+    const Preset& preset() const { return *preset_; }
+    const std::vector<FaceLandmarks>& faces() const { return faces_; }
+    bool hasFace() const { return !faces_.empty(); }
+    const FaceLandmarks& face() const { return faces_.front(); }  // in image coordinates
+    bool greyscale() const { return greyscale_; }
+    double stillScale() const { return stillScale_; }
+
+    // The working copy: a crop around head and shoulders scaled so the face is workFaceWidth wide.
+    const cv::Mat& work() const { return work_; }
+    const cv::Mat& workGrey() const { return workGrey_; }
+    const cv::Mat& workLab() const { return workLab_; }  // CV_32FC3, L in 0..100
+    const FaceLandmarks& workFace() const { return workFace_; }
+    double workScale() const { return workScale_; }
+    const FaceRegions& regions() const { return regions_; }
+    const HeadPose& pose() const { return pose_; }
+    // Pixels of work() inside the face polygon (255) - the skin of the face.
+    const cv::Mat& faceMask() const { return faceMask_; }
+
+    // The person's matte over work(): computed on first use (the live subset never asks), or
+    // empty with matteProblem() saying why.
+    const cv::Mat& personAlpha() const;  // CV_32F in [0,1], work() size
+    const Matte* matte() const;
+    const std::string& matteProblem() const;
+
+  private:
+    void computePose();
+    void computeRegions();
+    void ensureMatte() const;
+
+    const cv::Mat* image_;
+    const Preset* preset_;
+    std::vector<FaceLandmarks> faces_;
+    bool greyscale_ = false;
+    double stillScale_ = 1;
+    cv::Mat work_, workGrey_, workLab_, faceMask_;
+    FaceLandmarks workFace_;
+    double workScale_ = 1;
+    cv::Point2f workOffset_;  // work = image * workScale + workOffset
+    FaceRegions regions_;
+    HeadPose pose_;
+    bool withMatte_ = true;
+    const Matte* givenMatte_ = nullptr;
+    double givenMatteScale_ = 1;
+    cv::Point2f givenMatteOffset_;
+    mutable bool matteTried_ = false;
+    mutable std::optional<Matte> matte_;
+    mutable cv::Mat alpha_;
+    mutable std::string matteProblem_;
+};
+
+}  // namespace gradphoto::checks

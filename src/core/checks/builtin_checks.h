@@ -1,0 +1,28 @@
+#pragma once
+
+// The built-in checks, grouped by what they look at. Each group adds its checks to the registry.
+
+#include "gradphoto/checks/compliance_check.h"
+
+namespace gradphoto::checks {
+
+void addFaceGeometryChecks(CheckRegistry& registry);  // face_count, face_size, head_*, eyes, mouth
+void addLightChecks(
+    CheckRegistry& registry);  // face_lighting, exposure, sharpness, red_eye, retouching
+void addSceneChecks(CheckRegistry& registry);  // shoulders_level, background_uniform, clothing
+void addCoverChecks(
+    CheckRegistry& registry);  // glasses_*, hair_covers_features, headwear, jewellery
+
+// Shared measures.
+// Mean of a single-channel image over rect, optionally only where mask != 0; NaN when empty.
+double meanIn(const cv::Mat& channel, const cv::Rect& rect, const cv::Mat& mask = {});
+// The L (0..100) of work Lab as an 8-bit-free float image.
+cv::Mat labChannel(const CheckSession& session, int channel);
+
+// Registers class T under T{}.id().
+template <class T>
+void registerCheck(CheckRegistry& registry) {
+    registry.add(T{}.id(), [] { return std::make_unique<T>(); });
+}
+
+}  // namespace gradphoto::checks

@@ -1,0 +1,154 @@
+#include "gradphoto/checks/compliance_analyzer.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
+
+namespace gradphoto::checks {
+
+namespace {
+
+const Preset& defaultPreset() {
+    static const Preset preset = Preset::load("chsi-blue");
+    return preset;
+}
+
+cv::Mat asBgr(const cv::Mat& image) {
+    if (image.empty() || image.depth() != CV_8U) return {};
+    if (image.channels() == 3) return image;
+    cv::Mat bgr;
+    if (image.channels() == 1)
+        cv::cvtColor(image, bgr, cv::COLOR_GRAY2BGR);
+    else if (image.channels() == 4)
+        cv::cvtColor(image, bgr, cv::COLOR_BGRA2BGR);
+    return bgr;
+}
+
+}  // namespace
+
+ComplianceAnalyzer::ComplianceAnalyzer(std::shared_ptr<const FaceLocator> faces,
+                                       const CheckConfig& config)
+    : faces_(std::move(faces)), config_(config) {}
+
+std::vector<CheckResult> ComplianceAnalyzer::analyze(const cv::Mat& image,
+                                                     const AnalysisOptions& options) const {
+    const CheckRegistry& registry = CheckRegistry::builtin();
+    std::vector<std::string> ids = registry.ids();
+    if (!options.only.empty())
+        std::erase_if(ids, [&](const std::string& id) {
+            return std::find(options.only.begin(), options.only.end(), id) == options.only.end();
+        });
+    const cv::Mat bgr = asBgr(image);
+    if (bgr.empty()) {
+        std::vector<CheckResult> results;
+        for (const auto& id : ids)
+            results.push_back(
+                unknownResult(id, "图像为空或格式不支持", "empty or unsupported image"));
+        return results;
+    }
+    CheckSession::Inputs in;
+    in.image = &bgr;
+    in.preset = options.preset ? options.preset : &defaultPreset();
+    in.faces = options.faces ? *options.faces : faces_->locate(bgr);
+    in.workFaceWidth = config_.number("work_face_width", 200);
+    in.matte = options.matte;
+    in.matteScale = options.matteScale;
+    in.matteOffset = options.matteOffset;
+    in.withMatte = std::any_of(ids.begin(), ids.end(), [&](const std::string& id) {
+        const auto check = registry.create(id);
+        return check && check->needsMatte();
+    });
+    const CheckSession session(in);
+    if (const char* dbg = std::getenv("GRADPHOTO_CHECKS_DEBUG"); dbg && session.hasFace()) {
+        cv::Mat o = session.work().clone();
+        const auto& r = session.regions();
+        for (const cv::Rect& x :
+             {r.leftCheek, r.rightCheek, r.leftEye, r.rightEye, r.mouth, r.forehead, r.headTop,
+              r.leftEar, r.rightEar, r.leftLobe, r.rightLobe, r.neck, r.chest})
+            cv::rectangle(o, x, cv::Scalar(0, 0, 255), 1);
+        cv::polylines(o, r.faceOutline, true, cv::Scalar(0, 255, 0), 1);
+        cv::imwrite(std::string(dbg) + "_work.jpg", o);
+        if (!session.personAlpha().empty()) {
+            cv::Mat a;
+            session.personAlpha().convertTo(a, CV_8U, 255);
+            cv::imwrite(std::string(dbg) + "_alpha.png", a);
+        }
+    }
+    return run(session, ids);
+}
+
+std::vector<CheckResult> ComplianceAnalyzer::run(const CheckSession& session,
+                                                 const std::vector<std::string>& ids) const {
+    std::vector<CheckResult> results;
+    for (const auto& id : ids) {
+        const auto check = CheckRegistry::builtin().create(id);
+        if (!check) {
+            results.push_back(unknownResult(id, "未知的检测项", "no such check"));
+            continue;
+        }
+        try {
+            results.push_back(check->evaluate(session, config_.thresholds(id)));
+        } catch (const std::exception& e) {
+            results.push_back(
+                unknownResult(id, "检测出错", std::string("internal error: ") + e.what()));
+        }
+    }
+    return results;
+}
+
+LivePreviewAnalyzer::LivePreviewAnalyzer(std::shared_ptr<const FaceLocator> faces,
+                                         const CheckConfig& config)
+    : analyzer_(std::move(faces), config), preset_(defaultPreset()) {}
+
+std::vector<FaceLandmarks> LivePreviewAnalyzer::findFaces(const cv::Mat& bgr) {
+    const CheckConfig& c = analyzer_.config();
+    const int detectSide = int(c.number("live_detection_side", 500));
+    const int refresh = int(c.number("live_full_detection_every", 15));
+    if (previous_ && framesSinceFull_ < refresh) {
+        ++framesSinceFull_;
+        const cv::Rect2f b = previous_->box;
+        const float grow = float(c.number("live_search_margin", 0.6));
+        cv::Rect roi(cvFloor(b.x - grow * b.width), cvFloor(b.y - grow * b.height),
+                     cvCeil(b.width * (1 + 2 * grow)), cvCeil(b.height * (1 + 2 * grow)));
+        roi &= cv::Rect(0, 0, bgr.cols, bgr.rows);
+        if (roi.area() > 0) {
+            // The face fills about half of the search window: detect at a small size.
+            const int side = std::min(detectSide, std::max(roi.width, roi.height));
+            auto found = analyzer_.faces_->locate(bgr(roi), std::max(side, 500));
+            if (!found.empty()) {
+                for (auto& f : found) f = f.scaled(1.0, cv::Point2f(float(roi.x), float(roi.y)));
+                return found;
+            }
+        }
+    }
+    framesSinceFull_ = 0;
+    return analyzer_.faces_->locate(bgr, detectSide);
+}
+
+std::vector<CheckResult> LivePreviewAnalyzer::analyzeFrame(const cv::Mat& image,
+                                                           double stillScale) {
+    const cv::Mat bgr = asBgr(image);
+    std::vector<std::string> ids = analyzer_.config().liveIds();
+    if (bgr.empty()) {
+        std::vector<CheckResult> results;
+        for (const auto& id : ids) results.push_back(unknownResult(id, "没有画面", "empty frame"));
+        return results;
+    }
+    auto faces = findFaces(bgr);
+    if (faces.empty())
+        previous_.reset();
+    else
+        previous_ = faces.front();
+    CheckSession::Inputs in;
+    in.image = &bgr;
+    in.preset = &preset_;
+    in.faces = std::move(faces);
+    in.workFaceWidth = analyzer_.config().number("work_face_width", 200);
+    in.withMatte = false;
+    in.stillScale = stillScale;
+    const CheckSession session(in);
+    return analyzer_.run(session, ids);
+}
+
+}  // namespace gradphoto::checks

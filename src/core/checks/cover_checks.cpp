@@ -1,0 +1,284 @@
+// Glasses, hair, headwear and jewellery: CHSI "glasses" and "cover" rows, seed §10 items 3 and 4.
+// Pixels decide these only partly: where they cannot, the result is `warn` asking staff to look.
+
+#include <algorithm>
+#include <cmath>
+#include <opencv2/imgproc.hpp>
+
+#include "builtin_checks.h"
+
+namespace gradphoto::checks {
+
+namespace {
+
+const char* kNoFaceZh = "未检测到人脸";
+const char* kNoFaceEn = "no face found";
+
+std::string fixed(double v, int decimals = 1) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+    return buf;
+}
+
+cv::Mat eyePolygonMask(const CheckSession& s, int from) {
+    const auto& p = s.workFace().points;
+    std::vector<cv::Point> eye;
+    for (int i = from; i < from + 6; ++i) eye.emplace_back(cvRound(p[i].x), cvRound(p[i].y));
+    cv::Mat mask = cv::Mat::zeros(s.work().size(), CV_8U);
+    cv::fillConvexPoly(mask, eye, 255);
+    cv::dilate(mask, mask, cv::Mat(), cv::Point(-1, -1), 2);
+    return mask;
+}
+
+// Edge density on the nose bridge between the eyes: a glasses bridge or rim draws lines there.
+double bridgeEdges(const CheckSession& s) {
+    const auto& p = s.workFace().points;
+    const double fw = s.workFace().faceWidth;
+    const cv::Rect r =
+        cv::Rect(cv::Point(cvRound(p[39].x + 0.02 * fw), cvRound(p[27].y - 0.06 * fw)),
+                 cv::Point(cvRound(p[42].x - 0.02 * fw), cvRound(p[28].y + 0.02 * fw))) &
+        cv::Rect(0, 0, s.work().cols, s.work().rows);
+    if (r.area() < 20) return 0;
+    cv::Mat gy;
+    cv::Sobel(s.workGrey()(r), gy, CV_32F, 0, 1);
+    return cv::mean(cv::abs(gy))[0];
+}
+
+// The mean skin colour (Lab) of both cheeks.
+cv::Vec3f cheekSkin(const CheckSession& s) {
+    cv::Scalar a = cv::mean(s.workLab()(s.regions().leftCheek)),
+               b = cv::mean(s.workLab()(s.regions().rightCheek));
+    return cv::Vec3f(float((a[0] + b[0]) / 2), float((a[1] + b[1]) / 2), float((a[2] + b[2]) / 2));
+}
+
+// Share of rect's pixels that look like the cheeks' skin.
+double skinShare(const CheckSession& s, const cv::Rect& rect, const CheckThresholds& t) {
+    if (rect.area() < 10) return std::nan("");
+    const cv::Vec3f skin = cheekSkin(s);
+    const cv::Mat lab = s.workLab()(rect);
+    int n = 0;
+    for (int y = 0; y < lab.rows; ++y) {
+        const cv::Vec3f* l = lab.ptr<cv::Vec3f>(y);
+        for (int x = 0; x < lab.cols; ++x) {
+            const double dc = std::hypot(l[x][1] - skin[1], l[x][2] - skin[2]);
+            n += dc < t.number("skin_chroma_delta") &&
+                 std::abs(l[x][0] - skin[0]) < t.number("skin_l_delta");
+        }
+    }
+    return double(n) / rect.area();
+}
+
+class GlassesTint final : public ComplianceCheck {
+  public:
+    std::string id() const override { return "glasses_tint"; }
+    std::string rule() const override {
+        return "seed §10.4 glasses never tinted; CHSI glasses: no tinted lenses, frames must not "
+               "cover the eyes";
+    }
+    CheckResult evaluate(const CheckSession& s, const CheckThresholds& t) const override {
+        if (!s.hasFace()) return unknownResult(id(), kNoFaceZh, kNoFaceEn);
+        const cv::Mat l = labChannel(s, 0);
+        const double cheek =
+            0.5 * (meanIn(l, s.regions().leftCheek) + meanIn(l, s.regions().rightCheek));
+        // The skin around each eye (the lens area without the eye itself) against the cheeks.
+        double darkest = 1e9;
+        for (int side = 0; side < 2; ++side) {
+            const cv::Rect box = side ? s.regions().rightEye : s.regions().leftEye;
+            cv::Mat around = cv::Mat::zeros(s.work().size(), CV_8U);
+            around(box).setTo(255);
+            around.setTo(0, eyePolygonMask(s, side ? 42 : 36));
+            darkest = std::min(darkest, meanIn(l, box, around) / std::max(cheek, 1.0));
+        }
+        const double bridge = bridgeEdges(s);
+        const bool glasses = bridge > t.number("glasses_bridge_edges");
+        if (!std::isfinite(darkest))
+            return unknownResult(id(), "眼部区域不完整", "eye regions incomplete");
+        CheckStatus st = grade(darkest, t.number("warn_ratio"), t.number("fail_ratio"), true);
+        if (st == CheckStatus::kWarn && !glasses) st = CheckStatus::kPass;
+        const nlohmann::json value = {{"eye_area_to_cheek", rounded(darkest, 3)},
+                                      {"glasses", glasses}};
+        if (st == CheckStatus::kFail)
+            return makeResult(id(), st, value, t.number("fail_ratio"),
+                              "眼部被遮挡或镜片有颜色，请摘下有色眼镜",
+                              "eye area much darker than the cheeks (" + fixed(darkest, 2) +
+                                  "): tinted lenses or a covered eye");
+        if (st == CheckStatus::kWarn)
+            return makeResult(id(), st, value, t.number("fail_ratio"),
+                              "镜片可能有颜色，请工作人员确认",
+                              "lenses may be tinted; staff please check");
+        return makeResult(
+            id(), st, value, t.number("fail_ratio"), glasses ? "镜片无明显颜色" : "未发现有色眼镜",
+            glasses ? "glasses seen, lenses not tinted (" + fixed(darkest, 2) + ")"
+                    : "no tinted glasses seen (eye area " + fixed(darkest, 2) + " of the cheeks)");
+    }
+};
+
+class GlassesGlare final : public ComplianceCheck {
+  public:
+    std::string id() const override { return "glasses_glare"; }
+    std::string rule() const override { return "CHSI glasses: no glare; CHSI light: no spots"; }
+    CheckResult evaluate(const CheckSession& s, const CheckThresholds& t) const override {
+        if (!s.hasFace()) return unknownResult(id(), kNoFaceZh, kNoFaceEn);
+        double worst = 0;
+        for (const cv::Rect& r : {s.regions().leftEye, s.regions().rightEye}) {
+            if (r.area() < 20) continue;
+            const cv::Mat g = s.workGrey()(r);
+            worst =
+                std::max(worst, double(cv::countNonZero(g >= t.number("glare_level"))) / r.area());
+        }
+        const CheckStatus st = grade(worst, t.number("warn_share"), t.number("fail_share"));
+        return makeResult(id(), st, rounded(worst, 3), t.number("fail_share"),
+                          st == CheckStatus::kPass ? "眼部无反光" : "眼镜反光，请调整角度或灯光",
+                          "specular pixels " + fixed(worst * 100) + "% of the eye area");
+    }
+};
+
+class HairCoversFeatures final : public ComplianceCheck {
+  public:
+    std::string id() const override { return "hair_covers_features"; }
+    std::string rule() const override {
+        return "seed §10.3 ears and forehead visible; CHSI cover: hair must not cover eyebrows, "
+               "eyes or ears";
+    }
+    CheckResult evaluate(const CheckSession& s, const CheckThresholds& t) const override {
+        if (!s.hasFace()) return unknownResult(id(), kNoFaceZh, kNoFaceEn);
+        if (s.greyscale())
+            return unknownResult(id(), "黑白照片无法区分头发与皮肤", "greyscale image");
+        const double forehead = skinShare(s, s.regions().forehead, t);
+        const double earL = skinShare(s, s.regions().leftEar, t);
+        const double earR = skinShare(s, s.regions().rightEar, t);
+        if (!std::isfinite(forehead))
+            return unknownResult(id(), "额头不在画面中", "forehead outside the image");
+        const CheckStatus byForehead =
+            grade(forehead, t.number("warn_forehead_skin"), t.number("fail_forehead_skin"), true);
+        const double ears =
+            std::min(std::isfinite(earL) ? earL : 0.0, std::isfinite(earR) ? earR : 0.0);
+        const CheckStatus byEars =
+            ears < t.number("warn_ear_skin") ? CheckStatus::kWarn : CheckStatus::kPass;
+        const CheckStatus st = std::max(byForehead, byEars);
+        std::string zh = "额头、眉毛和耳朵露出", en = "forehead, eyebrows and ears visible";
+        if (byForehead != CheckStatus::kPass)
+            zh = "头发遮住了额头或眉毛，请把头发梳到后面", en = "hair over the forehead/eyebrows";
+        else if (byEars != CheckStatus::kPass)
+            zh = "耳朵可能被头发遮住，请露出双耳（工作人员确认）",
+            en = "ears may be hidden by hair; staff please check";
+        return makeResult(id(), st,
+                          {{"forehead_skin", rounded(forehead, 2)},
+                           {"left_ear_skin", rounded(earL, 2)},
+                           {"right_ear_skin", rounded(earR, 2)}},
+                          {{"forehead_skin", t.number("fail_forehead_skin")},
+                           {"ear_skin", t.number("warn_ear_skin")}},
+                          zh,
+                          en + ": skin " + fixed(forehead * 100, 0) + "% of the forehead band, " +
+                              fixed(earL * 100, 0) + "% / " + fixed(earR * 100, 0) +
+                              "% of the ear areas");
+    }
+};
+
+class Headwear final : public ComplianceCheck {
+  public:
+    std::string id() const override { return "headwear"; }
+    std::string rule() const override {
+        return "seed §10.4 no headwear; CHSI cover: no headwear (religious or medical allowed if "
+               "the face is neither covered nor shadowed)";
+    }
+    bool needsMatte() const override { return true; }
+    CheckResult evaluate(const CheckSession& s, const CheckThresholds& t) const override {
+        if (!s.hasFace()) return unknownResult(id(), kNoFaceZh, kNoFaceEn);
+        const cv::Mat& alpha = s.personAlpha();
+        if (alpha.empty())
+            return unknownResult(id(), "无法分离人像", "no person matte: " + s.matteProblem());
+        const FaceLandmarks& f = s.workFace();
+        const double fw = f.faceWidth, cx = f.faceCenterX();
+        // 1. Silhouette width above the brows: a brim or a wrapped scarf is wider than hair.
+        const cv::Rect top = s.regions().headTop;
+        double widest = 0;
+        for (int y = top.y; y < top.y + top.height; ++y) {
+            int x0 = cvRound(cx), x1 = cvRound(cx);
+            if (x0 < 0 || x0 >= alpha.cols || alpha.at<float>(y, x0) < 0.5f) continue;
+            while (x0 > 0 && alpha.at<float>(y, x0 - 1) >= 0.5f) --x0;
+            while (x1 < alpha.cols - 1 && alpha.at<float>(y, x1 + 1) >= 0.5f) ++x1;
+            widest = std::max(widest, (x1 - x0 + 1) / fw);
+        }
+        // 2. Colour on the head: hair is dark or weakly coloured; fabric often is neither.
+        const cv::Vec3f skin = cheekSkin(s);
+        const cv::Mat lab = s.workLab();
+        int head = 0, odd = 0;
+        const cv::Rect sides =
+            cv::Rect(cvRound(cx - 0.75 * fw), top.y, cvRound(1.5 * fw), cvRound(f.chin.y) - top.y) &
+            cv::Rect(0, 0, lab.cols, lab.rows);
+        for (int y = sides.y; y < sides.y + sides.height; ++y) {
+            const float* a = alpha.ptr<float>(y);
+            const uchar* face = s.faceMask().ptr<uchar>(y);
+            const cv::Vec3f* l = lab.ptr<cv::Vec3f>(y);
+            for (int x = sides.x; x < sides.x + sides.width; ++x) {
+                if (a[x] < 0.7f || face[x]) continue;
+                const double chroma = std::hypot(l[x][1], l[x][2]);
+                const double skinDist = std::hypot(l[x][1] - skin[1], l[x][2] - skin[2]);
+                if (skinDist < 8 && std::abs(l[x][0] - skin[0]) < 15) continue;  // neck, ears
+                ++head;
+                odd += l[x][0] > t.number("bright_l") ||
+                       (chroma > t.number("colour_chroma") && skinDist > 20);
+            }
+        }
+        const double oddShare = head ? double(odd) / head : 0;
+        const CheckStatus st = std::max(grade(widest, t.number("warn_width"), 1e9),
+                                        grade(oddShare, t.number("warn_odd_share"), 1e9));
+        return makeResult(
+            id(), st, {{"head_width", rounded(widest, 2)}, {"unusual", rounded(oddShare, 3)}},
+            {{"head_width", t.number("warn_width")}, {"unusual", t.number("warn_odd_share")}},
+            st == CheckStatus::kPass
+                ? "未发现帽子或头饰"
+                : "可能戴有帽子、头巾或头饰，请摘下（宗教或医疗原因请工作人员确认）",
+            st == CheckStatus::kPass
+                ? "no headwear seen (head " + fixed(widest, 2) + " face widths)"
+                : "possible headwear: head " + fixed(widest, 2) + " face widths wide, " +
+                      fixed(oddShare * 100) + "% unusual colours; staff please check");
+    }
+};
+
+class Jewellery final : public ComplianceCheck {
+  public:
+    std::string id() const override { return "jewellery"; }
+    std::string rule() const override {
+        return "seed §10.4 no earrings, necklaces or other jewellery; CHSI cover";
+    }
+    CheckResult evaluate(const CheckSession& s, const CheckThresholds& t) const override {
+        if (!s.hasFace()) return unknownResult(id(), kNoFaceZh, kNoFaceEn);
+        // Small bright things (pearls, metal, stones): a white top-hat at a tenth of the face.
+        const int k = std::max(3, cvRound(0.06 * s.workFace().faceWidth)) | 1;
+        const cv::Mat kernel = cv::getStructuringElement(cv::MORPH_ELLIPSE, cv::Size(k, k));
+        auto spots = [&](const cv::Rect& r) {
+            if (r.area() < 20) return 0.0;
+            cv::Mat hat;
+            cv::morphologyEx(s.workGrey()(r), hat, cv::MORPH_TOPHAT, kernel);
+            return double(cv::countNonZero(hat > t.number("spot_contrast"))) / r.area();
+        };
+        const double ears = std::max(spots(s.regions().leftLobe), spots(s.regions().rightLobe));
+        const double neck = spots(s.regions().neck);
+        const double score = std::max(ears, neck);
+        const CheckStatus st = grade(score, t.number("warn_share"), t.number("fail_share"));
+        return makeResult(id(), st, {{"ears", rounded(ears, 3)}, {"neck", rounded(neck, 3)}},
+                          t.number("fail_share"),
+                          st == CheckStatus::kPass ? "未发现耳环或项链（请工作人员目视确认）"
+                          : st == CheckStatus::kWarn ? "可能戴有耳环或项链，请摘下（工作人员确认）"
+                                                     : "请摘下耳环、项链等饰品",
+                          st == CheckStatus::kPass
+                              ? "no jewellery seen (small bright spots: ears " + fixed(ears * 100) +
+                                    "%, neck " + fixed(neck * 100) + "%); staff confirm by eye"
+                              : "possible earrings/necklace: small bright spots ears " +
+                                    fixed(ears * 100) + "%, neck " + fixed(neck * 100) + "%");
+    }
+};
+
+}  // namespace
+
+void addCoverChecks(CheckRegistry& r) {
+    registerCheck<GlassesTint>(r);
+    registerCheck<GlassesGlare>(r);
+    registerCheck<HairCoversFeatures>(r);
+    registerCheck<Headwear>(r);
+    registerCheck<Jewellery>(r);
+}
+
+}  // namespace gradphoto::checks

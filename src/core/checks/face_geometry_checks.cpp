@@ -1,0 +1,231 @@
+// Face presence, size, pose, eyes and mouth: CHSI "pose" and "geometry" rows, seed §10 item 3.
+
+#include <algorithm>
+#include <cmath>
+#include <opencv2/imgproc.hpp>
+
+#include "builtin_checks.h"
+
+namespace gradphoto::checks {
+
+namespace {
+
+const char* kNoFaceZh = "未检测到人脸";
+const char* kNoFaceEn = "no face found";
+
+std::string fixed(double v, int decimals = 1) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+    return buf;
+}
+
+class FaceCount final : public ComplianceCheck {
+  public:
+    std::string id() const override { return "face_count"; }
+    std::string rule() const override { return "CHSI background: no other person in the photo"; }
+    CheckResult evaluate(const CheckSession& s, const CheckThresholds& t) const override {
+        if (!s.hasFace())
+            return makeResult(id(), CheckStatus::kFail, 0, 1, "未检测到人脸，请正对镜头",
+                              "no face found");
+        const double main = s.face().faceWidth;
+        int others = 0, small = 0;
+        for (std::size_t i = 1; i < s.faces().size(); ++i) {
+            const double r = s.faces()[i].faceWidth / main;
+            if (r >= t.number("second_face_ratio"))
+                ++others;
+            else if (r >= t.number("warn_face_ratio"))
+                ++small;
+        }
+        if (others)
+            return makeResult(id(), CheckStatus::kFail, 1 + others, 1, "画面中有其他人，请单独拍摄",
+                              std::to_string(1 + others) + " faces in the photo");
+        if (small)
+            return makeResult(id(), CheckStatus::kWarn, 1 + small, 1,
+                              "背景中可能有其他人脸，请工作人员确认",
+                              "a small second face in the background; staff please check");
+        return makeResult(id(), CheckStatus::kPass, 1, 1, "只有一张人脸", "one face");
+    }
+};
+
+class FaceSize final : public ComplianceCheck {
+  public:
+    std::string id() const override { return "face_size"; }
+    std::string rule() const override {
+        return "CHSI geometry: face width, eye line and head top of the preset reachable by "
+               "scaling and cropping (seed §10: half body, about 1 m)";
+    }
+    CheckResult evaluate(const CheckSession& s, const CheckThresholds& t) const override {
+        if (!s.hasFace()) return unknownResult(id(), kNoFaceZh, kNoFaceEn);
+        const Preset& p = s.preset();
+        const FaceLandmarks& f = s.face();
+        const double k = s.stillScale();
+        const double fw = f.faceWidth * k;
+        const double upscale = p.faceWidth.min / fw;
+        // The smallest crop (largest face allowed) must fit around the face.
+        const double sc = p.faceWidth.max / fw;
+        const double cols = s.image().cols * k, rows = s.image().rows * k;
+        const double eyeY = f.eyeLineY() * k, cx = f.faceCenterX() * k;
+        const double fit = std::min(
+            {eyeY / (p.eyeLine.min / sc), (rows - eyeY) / ((p.height - p.eyeLine.max) / sc),
+             cx / (p.width / 2.0 / sc), (cols - cx) / (p.width / 2.0 / sc)});
+        const nlohmann::json limit = {{"min_face_px", rounded(p.faceWidth.min / p.maxUpscale, 0)},
+                                      {"min_room", 1.0}};
+        const nlohmann::json value = {{"face_px", rounded(fw, 0)}, {"room", rounded(fit, 2)}};
+        if (upscale > p.maxUpscale)
+            return makeResult(id(), CheckStatus::kFail, value, limit, "离镜头太远，请靠近一些",
+                              "face " + fixed(fw, 0) + " px wide needs " + fixed(upscale, 2) +
+                                  "x enlargement (max " + fixed(p.maxUpscale, 2) + ")");
+        if (fit < 1.0)
+            return makeResult(id(), CheckStatus::kFail, value, limit,
+                              "离镜头太近或人不在画面中间，请后退一些并居中",
+                              "too near or off centre: the photo's crop does not fit (room " +
+                                  fixed(fit, 2) + ")");
+        if (upscale > p.maxUpscale * t.number("warn_share") || fit < t.number("warn_room"))
+            return makeResult(id(), CheckStatus::kWarn, value, limit, "距离接近极限，请调整距离",
+                              "face size near the limit");
+        return makeResult(id(), CheckStatus::kPass, value, limit, "距离合适",
+                          "face " + fixed(fw, 0) + " px wide");
+    }
+};
+
+class HeadRoll final : public ComplianceCheck {
+  public:
+    std::string id() const override { return "head_roll"; }
+    std::string rule() const override { return "CHSI pose: head upright (no rotation allowed)"; }
+    CheckResult evaluate(const CheckSession& s, const CheckThresholds& t) const override {
+        if (!s.hasFace()) return unknownResult(id(), kNoFaceZh, kNoFaceEn);
+        const double roll = s.face().rollDegrees();
+        const CheckStatus st = grade(std::abs(roll), t.number("warn_deg"), t.number("fail_deg"));
+        return makeResult(id(), st, rounded(roll, 1), t.number("fail_deg"),
+                          st == CheckStatus::kPass ? "头部端正" : "请把头摆正，不要歪头",
+                          "head roll " + fixed(roll) + " degrees");
+    }
+};
+
+class HeadYaw final : public ComplianceCheck {
+  public:
+    std::string id() const override { return "head_yaw"; }
+    std::string rule() const override {
+        return "CHSI pose: face the camera, ears symmetric; seed §10.3 head facing the camera";
+    }
+    CheckResult evaluate(const CheckSession& s, const CheckThresholds& t) const override {
+        if (!s.hasFace()) return unknownResult(id(), kNoFaceZh, kNoFaceEn);
+        const auto& p = s.face().points;
+        const double left = p[30].x - p[0].x, right = p[16].x - p[30].x;
+        const double symmetry = std::min(left, right) / std::max({left, right, 1e-6});
+        const double yaw = s.pose().valid ? s.pose().yaw : std::nan("");
+        CheckStatus st = grade(left <= 0 || right <= 0 ? 0.0 : symmetry, t.number("warn_symmetry"),
+                               t.number("fail_symmetry"), true);
+        if (std::isfinite(yaw))
+            st = std::max(st, grade(std::abs(yaw), t.number("warn_deg"), t.number("fail_deg")));
+        return makeResult(
+            id(), st, {{"yaw_deg", rounded(yaw, 1)}, {"symmetry", rounded(symmetry, 2)}},
+            {{"yaw_deg", t.number("fail_deg")}, {"symmetry", t.number("fail_symmetry")}},
+            st == CheckStatus::kPass ? "正对镜头" : "请正对镜头，不要侧脸",
+            "head yaw " + fixed(yaw) + " degrees, left/right symmetry " + fixed(symmetry, 2));
+    }
+};
+
+class HeadPitch final : public ComplianceCheck {
+  public:
+    std::string id() const override { return "head_pitch"; }
+    std::string rule() const override { return "CHSI pose: upright, looking straight ahead"; }
+    CheckResult evaluate(const CheckSession& s, const CheckThresholds& t) const override {
+        if (!s.hasFace()) return unknownResult(id(), kNoFaceZh, kNoFaceEn);
+        if (!s.pose().valid)
+            return unknownResult(id(), "无法估计头部姿态", "head pose estimation failed");
+        const double pitch = s.pose().pitch - t.number("model_bias_deg");
+        const CheckStatus st = grade(std::abs(pitch), t.number("warn_deg"), t.number("fail_deg"));
+        const char* zh = st == CheckStatus::kPass ? "头部平视"
+                         : pitch > 0              ? "请稍微低头，平视镜头"
+                                                  : "请稍微抬头，平视镜头";
+        return makeResult(id(), st, rounded(pitch, 1), t.number("fail_deg"), zh,
+                          "head pitch " + fixed(pitch) + " degrees (generic 3D model, bias " +
+                              fixed(t.number("model_bias_deg")) + " removed)");
+    }
+};
+
+double eyeAspect(const std::array<cv::Point2f, 68>& p, int o) {
+    const double w = cv::norm(p[o] - p[o + 3]);
+    return (cv::norm(p[o + 1] - p[o + 5]) + cv::norm(p[o + 2] - p[o + 4])) /
+           (2 * std::max(w, 1e-6));
+}
+
+class EyesOpen final : public ComplianceCheck {
+  public:
+    std::string id() const override { return "eyes_open"; }
+    std::string rule() const override { return "CHSI pose: eyes open, looking straight"; }
+    CheckResult evaluate(const CheckSession& s, const CheckThresholds& t) const override {
+        if (!s.hasFace()) return unknownResult(id(), kNoFaceZh, kNoFaceEn);
+        const auto& p = s.face().points;
+        const double ear = std::min(eyeAspect(p, 36), eyeAspect(p, 42));
+        const CheckStatus st = grade(ear, t.number("warn_ear"), t.number("fail_ear"), true);
+        return makeResult(id(), st, rounded(ear, 3), t.number("fail_ear"),
+                          st == CheckStatus::kPass   ? "眼睛自然睁开"
+                          : st == CheckStatus::kWarn ? "请睁大眼睛，不要眯眼"
+                                                     : "请睁开眼睛",
+                          "eye aspect ratio " + fixed(ear, 3) + " (smaller eye)");
+    }
+};
+
+class MouthClosed final : public ComplianceCheck {
+  public:
+    std::string id() const override { return "mouth_closed"; }
+    std::string rule() const override {
+        return "seed §10.3 natural expression, lips closed; CHSI pose: lips closed";
+    }
+    CheckResult evaluate(const CheckSession& s, const CheckThresholds& t) const override {
+        if (!s.hasFace()) return unknownResult(id(), kNoFaceZh, kNoFaceEn);
+        const auto& p = s.workFace().points;
+        const double width = std::max(1.0, cv::norm(p[48] - p[54]));
+        const double gap =
+            (cv::norm(p[61] - p[67]) + cv::norm(p[62] - p[66]) + cv::norm(p[63] - p[65])) /
+            (3 * width);
+        // Teeth: bright, nearly colourless pixels between the outer lip contours.
+        std::vector<cv::Point> lips;
+        for (int i = 48; i <= 59; ++i) lips.emplace_back(cvRound(p[i].x), cvRound(p[i].y));
+        cv::Mat mask = cv::Mat::zeros(s.work().size(), CV_8U);
+        cv::fillPoly(mask, std::vector<std::vector<cv::Point>>{lips}, 255);
+        const cv::Mat& lab = s.workLab();
+        const double lipL = meanIn(labChannel(s, 0), s.regions().mouth, mask);
+        int teeth = 0, area = 0;
+        for (int y = 0; y < lab.rows; ++y) {
+            const uchar* m = mask.ptr<uchar>(y);
+            const cv::Vec3f* l = lab.ptr<cv::Vec3f>(y);
+            for (int x = 0; x < lab.cols; ++x) {
+                if (!m[x]) continue;
+                ++area;
+                const double chroma = std::hypot(l[x][1], l[x][2]);
+                if (l[x][0] > lipL + t.number("teeth_l_above_lips") &&
+                    chroma < t.number("teeth_max_chroma"))
+                    ++teeth;
+            }
+        }
+        if (area < 20) return unknownResult(id(), "嘴部太小无法判断", "mouth region too small");
+        const double teethShare = double(teeth) / area;
+        const CheckStatus byGap = grade(gap, t.number("warn_gap"), t.number("fail_gap"));
+        const CheckStatus byTeeth =
+            s.greyscale() ? CheckStatus::kPass
+                          : grade(teethShare, t.number("warn_teeth"), t.number("fail_teeth"));
+        const CheckStatus st = std::max(byGap, byTeeth);
+        return makeResult(id(), st, {{"gap", rounded(gap, 3)}, {"teeth", rounded(teethShare, 3)}},
+                          {{"gap", t.number("fail_gap")}, {"teeth", t.number("fail_teeth")}},
+                          st == CheckStatus::kPass ? "嘴唇自然闭合" : "请自然闭嘴，不要露齿",
+                          "lip gap " + fixed(gap, 3) + " of mouth width, teeth " +
+                              fixed(teethShare * 100) + "% of the lips");
+    }
+};
+
+}  // namespace
+
+void addFaceGeometryChecks(CheckRegistry& r) {
+    registerCheck<FaceCount>(r);
+    registerCheck<FaceSize>(r);
+    registerCheck<HeadRoll>(r);
+    registerCheck<HeadYaw>(r);
+    registerCheck<HeadPitch>(r);
+    registerCheck<EyesOpen>(r);
+    registerCheck<MouthClosed>(r);
+}
+
+}  // namespace gradphoto::checks

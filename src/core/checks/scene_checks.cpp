@@ -1,0 +1,193 @@
+// Shoulders, backdrop and clothing: CHSI "pose", "background" and "clothing" rows, seed §10 items
+// 1, 2, 3 and 5.
+
+#include <algorithm>
+#include <cmath>
+#include <opencv2/imgproc.hpp>
+
+#include "builtin_checks.h"
+
+namespace gradphoto::checks {
+
+namespace {
+
+const char* kNoFaceZh = "未检测到人脸";
+const char* kNoFaceEn = "no face found";
+
+std::string fixed(double v, int decimals = 1) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+    return buf;
+}
+
+// The first row at or below y0 where the person covers column x, or -1.
+int personTop(const cv::Mat& alpha, int x, int y0) {
+    if (x < 0 || x >= alpha.cols) return -1;
+    for (int y = std::max(0, y0); y < alpha.rows; ++y)
+        if (alpha.at<float>(y, x) > 0.5f) return y;
+    return -1;
+}
+
+class ShouldersLevel final : public ComplianceCheck {
+  public:
+    std::string id() const override { return "shoulders_level"; }
+    std::string rule() const override { return "seed §10.3 shoulders level; CHSI pose"; }
+    bool needsMatte() const override { return true; }
+    CheckResult evaluate(const CheckSession& s, const CheckThresholds& t) const override {
+        if (!s.hasFace()) return unknownResult(id(), kNoFaceZh, kNoFaceEn);
+        const cv::Mat& alpha = s.personAlpha();
+        if (alpha.empty())
+            return unknownResult(id(), "无法分离人像", "no person matte: " + s.matteProblem());
+        const FaceLandmarks& f = s.workFace();
+        const double fw = f.faceWidth, cx = f.faceCenterX();
+        const int y0 = cvRound(f.chin.y - 0.1 * fw);
+        std::vector<double> angles;
+        for (double d : {0.75, 0.9, 1.05, 1.2, 1.4}) {
+            const int xl = cvRound(cx - d * fw), xr = cvRound(cx + d * fw);
+            const int yl = personTop(alpha, xl, y0), yr = personTop(alpha, xr, y0);
+            if (yl < 0 || yr < 0 || yl >= alpha.rows - 2 || yr >= alpha.rows - 2) continue;
+            angles.push_back(std::atan2(double(yr - yl), double(xr - xl)) * 180 / CV_PI);
+        }
+        if (angles.empty())
+            return unknownResult(id(), "画面中看不到双肩", "shoulders not visible in the capture");
+        std::sort(angles.begin(), angles.end());
+        const double angle = angles[angles.size() / 2];
+        const CheckStatus st = grade(std::abs(angle), t.number("warn_deg"), t.number("fail_deg"));
+        return makeResult(id(), st, rounded(angle, 1), t.number("fail_deg"),
+                          st == CheckStatus::kPass ? "双肩水平" : "请放松双肩，保持水平",
+                          "shoulder line " + fixed(angle) + " degrees");
+    }
+};
+
+class BackgroundUniform final : public ComplianceCheck {
+  public:
+    std::string id() const override { return "background_uniform"; }
+    std::string rule() const override {
+        return "seed §10.1 clean white wall; CHSI background: uniform, no gradient, no shadow, no "
+               "other person or object";
+    }
+    bool needsMatte() const override { return true; }
+    CheckResult evaluate(const CheckSession& s, const CheckThresholds& t) const override {
+        if (!s.hasFace()) return unknownResult(id(), kNoFaceZh, kNoFaceEn);
+        const Matte* m = s.matte();
+        if (!m)
+            return unknownResult(id(), "无法分离背景", "no backdrop model: " + s.matteProblem());
+        const CheckStatus byClutter =
+            grade(m->clutter, t.number("warn_clutter"), t.number("fail_clutter"));
+        const CheckStatus byOverreach =
+            grade(m->overreach, t.number("warn_overreach"), t.number("fail_overreach"));
+        const CheckStatus st = std::max(byClutter, byOverreach);
+        return makeResult(
+            id(), st,
+            {{"clutter", rounded(m->clutter, 3)},
+             {"overreach", rounded(m->overreach, 3)},
+             {"residual", rounded(m->backdropResidual, 1)}},
+            {{"clutter", t.number("fail_clutter")}, {"overreach", t.number("fail_overreach")}},
+            st == CheckStatus::kPass ? "背景干净均匀"
+                                     : "背景不干净，请站在纯色墙前，身后不要有人或物品",
+            "backdrop misfit " + fixed(m->clutter * 100) + "%, person overreach " +
+                fixed(m->overreach * 100) + "%");
+    }
+};
+
+cv::Vec3f labOf(const Rgb& c) {
+    cv::Mat px(1, 1, CV_32FC3, cv::Scalar(c.b / 255.0, c.g / 255.0, c.r / 255.0)), lab;
+    cv::cvtColor(px, lab, cv::COLOR_BGR2Lab);
+    return lab.at<cv::Vec3f>(0, 0);
+}
+
+class ClothingContrast final : public ComplianceCheck {
+  public:
+    std::string id() const override { return "clothing_contrast"; }
+    std::string rule() const override {
+        return "seed §10.5 no blue clothing (the background is blue), plain clothes without "
+               "complex "
+               "patterns; CHSI clothing: clearly different from the background, no stripes";
+    }
+    bool needsMatte() const override { return true; }
+    CheckResult evaluate(const CheckSession& s, const CheckThresholds& t) const override {
+        if (!s.hasFace()) return unknownResult(id(), kNoFaceZh, kNoFaceEn);
+        const cv::Mat& alpha = s.personAlpha();
+        if (alpha.empty())
+            return unknownResult(id(), "无法分离人像", "no person matte: " + s.matteProblem());
+        const cv::Rect chest = s.regions().chest;
+        if (chest.height < 0.15 * s.workFace().faceWidth)
+            return unknownResult(id(), "画面中看不到衣服", "clothing not visible in the capture");
+        // The person inside the chest box, without the neck's skin.
+        cv::Mat clothes = alpha(chest) > 0.85f;
+        {
+            const cv::Scalar a = cv::mean(s.workLab()(s.regions().leftCheek)),
+                             b = cv::mean(s.workLab()(s.regions().rightCheek));
+            const cv::Vec3f skin(float((a[0] + b[0]) / 2), float((a[1] + b[1]) / 2),
+                                 float((a[2] + b[2]) / 2));
+            const cv::Mat lab = s.workLab()(chest);
+            for (int y = 0; y < lab.rows; ++y)
+                for (int x = 0; x < lab.cols; ++x)
+                    if (cv::norm(lab.at<cv::Vec3f>(y, x) - skin) < 12) clothes.at<uchar>(y, x) = 0;
+        }
+        const int n = cv::countNonZero(clothes);
+        if (n < 200) return unknownResult(id(), "画面中看不到衣服", "too little clothing visible");
+        const cv::Vec3f bg = labOf(s.preset().background);
+        cv::Mat hsv;
+        cv::cvtColor(s.work()(chest), hsv, cv::COLOR_BGR2HSV);
+        const bool blueBackdrop = [&] {
+            const Rgb c = s.preset().background;
+            return c.b > c.r + 60 && c.b >= c.g;
+        }();
+        int close = 0, blue = 0;
+        const cv::Mat lab = s.workLab()(chest);
+        for (int y = 0; y < lab.rows; ++y) {
+            const uchar* m = clothes.ptr<uchar>(y);
+            const cv::Vec3f* l = lab.ptr<cv::Vec3f>(y);
+            const cv::Vec3b* h = hsv.ptr<cv::Vec3b>(y);
+            for (int x = 0; x < lab.cols; ++x) {
+                if (!m[x]) continue;
+                close += cv::norm(l[x] - bg) < t.number("close_delta_e");
+                blue += h[x][0] >= 95 && h[x][0] <= 130 && h[x][1] >= t.number("blue_min_s") &&
+                        h[x][2] >= t.number("blue_min_v");
+            }
+        }
+        const double closeShare = double(close) / n;
+        const double blueShare = s.greyscale() || !blueBackdrop ? 0.0 : double(blue) / n;
+        // Busy patterns: dense fine edges inside the clothing.
+        cv::Mat edges;
+        cv::Canny(s.workGrey()(chest), edges, 60, 150);
+        cv::Mat inner;
+        cv::erode(clothes, inner, cv::Mat(), cv::Point(-1, -1), 3);
+        const int innerN = std::max(1, cv::countNonZero(inner));
+        const double busy = double(cv::countNonZero(edges & inner)) / innerN;
+        const CheckStatus byClose =
+            grade(closeShare, t.number("warn_close_share"), t.number("fail_close_share"));
+        const CheckStatus byBlue =
+            grade(blueShare, t.number("warn_blue_share"), t.number("fail_blue_share"));
+        const CheckStatus byBusy = grade(busy, t.number("warn_busy"), t.number("fail_busy"));
+        const CheckStatus st = std::max({byClose, byBlue, byBusy});
+        std::string zh = "衣服与背景区分明显", en = "clothing contrasts with the backdrop";
+        if (byClose != CheckStatus::kPass || byBlue != CheckStatus::kPass)
+            zh = "衣服颜色与背景太接近，请勿穿蓝色衣服", en = "clothing too close to the backdrop";
+        else if (byBusy != CheckStatus::kPass)
+            zh = "衣服图案或条纹过多，请穿素色衣服", en = "busy pattern on the clothing";
+        return makeResult(id(), st,
+                          {{"near_background", rounded(closeShare, 3)},
+                           {"blue", rounded(blueShare, 3)},
+                           {"pattern", rounded(busy, 3)}},
+                          {{"near_background", t.number("fail_close_share")},
+                           {"blue", t.number("fail_blue_share")},
+                           {"pattern", t.number("fail_busy")}},
+                          zh,
+                          en + ": " + fixed(closeShare * 100) + "% within dE " +
+                              fixed(t.number("close_delta_e"), 0) +
+                              " of the backdrop colour, blue " + fixed(blueShare * 100) +
+                              "%, edge density " + fixed(busy * 100) + "%");
+    }
+};
+
+}  // namespace
+
+void addSceneChecks(CheckRegistry& r) {
+    registerCheck<ShouldersLevel>(r);
+    registerCheck<BackgroundUniform>(r);
+    registerCheck<ClothingContrast>(r);
+}
+
+}  // namespace gradphoto::checks

@@ -1,0 +1,34 @@
+#pragma once
+
+// Deterministic defect variants of a portrait with known truth (issue 3, "Evaluation"): the
+// generator behind tests/checks and scripts/check-accuracy.
+
+#include <opencv2/core.hpp>
+#include <string>
+#include <vector>
+
+#include "gradphoto/imaging/face_locator.h"
+
+namespace gradphoto::test {
+
+struct Variant {
+    std::string name;    // e.g. "roll+8"
+    std::string check;   // the check that must catch it
+    std::string expect;  // "flag" (warn or fail) or "fail"
+    cv::Mat image;
+};
+
+// A copy of bgr scaled down (never up) so the face is about faceWidth px wide, with the face
+// mapped accordingly.
+cv::Mat normalisedBase(const cv::Mat& bgr, const FaceLandmarks& face, FaceLandmarks& scaledFace,
+                       double faceWidth = 220);
+
+// Every variant of base (already normalised). Names: roll±4/8/12, half_dark, blur, under, over,
+// blue_clothing, second_face, noise_jpeg.
+std::vector<Variant> makeVariants(const cv::Mat& base, const FaceLandmarks& face);
+
+// Only the variants whose names are listed.
+std::vector<Variant> makeVariants(const cv::Mat& base, const FaceLandmarks& face,
+                                  const std::vector<std::string>& names);
+
+}  // namespace gradphoto::test
