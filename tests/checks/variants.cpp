@@ -17,7 +17,8 @@ cv::Mat rotated(const cv::Mat& img, const FaceLandmarks& f, double degrees) {
     return out;
 }
 
-// The image-left half of the face (forehead to chin) darkened to 45%, with a soft edge.
+// The darker half of the face (forehead to chin) darkened further to 45%, with a soft edge:
+// darkening the half a key light already brightens would even the face out instead.
 cv::Mat halfDark(const cv::Mat& img, const FaceLandmarks& f) {
     const auto& p = f.points;
     std::vector<cv::Point> poly;
@@ -27,7 +28,17 @@ cv::Mat halfDark(const cv::Mat& img, const FaceLandmarks& f) {
     cv::Mat mask = cv::Mat::zeros(img.size(), CV_32F);
     cv::fillPoly(mask, std::vector<std::vector<cv::Point>>{poly}, 1.0);
     const int split = cvRound(p[30].x);
-    mask(cv::Rect(split, 0, img.cols - split, img.rows)).setTo(0);
+    cv::Mat grey, whole;
+    cv::cvtColor(img, grey, cv::COLOR_BGR2GRAY);
+    mask.convertTo(whole, CV_8U, 255);
+    cv::Mat leftMask = whole.clone(), rightMask = whole.clone();
+    leftMask(cv::Rect(split, 0, img.cols - split, img.rows)).setTo(0);
+    rightMask(cv::Rect(0, 0, split, img.rows)).setTo(0);
+    const bool leftDarker = cv::mean(grey, leftMask)[0] <= cv::mean(grey, rightMask)[0];
+    if (leftDarker)
+        mask(cv::Rect(split, 0, img.cols - split, img.rows)).setTo(0);
+    else
+        mask(cv::Rect(0, 0, split, img.rows)).setTo(0);
     cv::GaussianBlur(mask, mask, cv::Size(), f.faceWidth / 40.0);
     cv::Mat f32, out;
     img.convertTo(f32, CV_32FC3);
@@ -121,9 +132,11 @@ std::vector<Variant> makeVariants(const cv::Mat& base, const FaceLandmarks& f,
         for (int sign : {1, -1}) {
             const std::string name =
                 std::string("roll") + (sign > 0 ? "+" : "-") + std::to_string(deg);
+            // Rotated so that the head ends up tilted by deg (the eye line defines the tilt):
+            // a measured roll r changes to r - angle.
             if (wanted(name))
-                out.push_back(
-                    {name, "head_roll", deg >= 8 ? "fail" : "flag", rotated(base, f, sign * deg)});
+                out.push_back({name, "head_roll", deg >= 8 ? "fail" : "flag",
+                               rotated(base, f, f.rollDegrees() - sign * deg)});
         }
     }
     if (wanted("half_dark"))

@@ -135,7 +135,7 @@ void CheckSession::computeRegions() {
     const float chinY = p[8].y;
     r.neck = rectFrom(p[4].x, chinY + 0.05 * fw, p[12].x, chinY + 0.7 * fw, size);
     const double cx = workFace_.faceCenterX();
-    r.chest = rectFrom(cx - 1.1 * fw, chinY + 0.3 * fw, cx + 1.1 * fw, chinY + 1.5 * fw, size);
+    r.chest = rectFrom(cx - 1.1 * fw, chinY + 0.15 * fw, cx + 1.1 * fw, chinY + 1.5 * fw, size);
     for (int i = 0; i <= 16; ++i) r.faceOutline.emplace_back(cvRound(p[i].x), cvRound(p[i].y));
     for (int i = 26; i >= 17; --i)
         r.faceOutline.emplace_back(cvRound(p[i].x), cvRound(p[i].y - 0.04 * fw));

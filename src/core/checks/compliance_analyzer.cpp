@@ -1,8 +1,6 @@
 #include "gradphoto/checks/compliance_analyzer.h"
 
 #include <algorithm>
-#include <cstdlib>
-#include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
 namespace gradphoto::checks {
@@ -60,21 +58,6 @@ std::vector<CheckResult> ComplianceAnalyzer::analyze(const cv::Mat& image,
         return check && check->needsMatte();
     });
     const CheckSession session(in);
-    if (const char* dbg = std::getenv("GRADPHOTO_CHECKS_DEBUG"); dbg && session.hasFace()) {
-        cv::Mat o = session.work().clone();
-        const auto& r = session.regions();
-        for (const cv::Rect& x :
-             {r.leftCheek, r.rightCheek, r.leftEye, r.rightEye, r.mouth, r.forehead, r.headTop,
-              r.leftEar, r.rightEar, r.leftLobe, r.rightLobe, r.neck, r.chest})
-            cv::rectangle(o, x, cv::Scalar(0, 0, 255), 1);
-        cv::polylines(o, r.faceOutline, true, cv::Scalar(0, 255, 0), 1);
-        cv::imwrite(std::string(dbg) + "_work.jpg", o);
-        if (!session.personAlpha().empty()) {
-            cv::Mat a;
-            session.personAlpha().convertTo(a, CV_8U, 255);
-            cv::imwrite(std::string(dbg) + "_alpha.png", a);
-        }
-    }
     return run(session, ids);
 }
 

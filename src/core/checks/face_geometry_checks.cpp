@@ -207,7 +207,10 @@ class MouthClosed final : public ComplianceCheck {
         const CheckStatus byTeeth =
             s.greyscale() ? CheckStatus::kPass
                           : grade(teethShare, t.number("warn_teeth"), t.number("fail_teeth"));
-        const CheckStatus st = std::max(byGap, byTeeth);
+        // Parted lips with teeth between them are an open mouth even when each alone is small.
+        CheckStatus st = std::max(byGap, byTeeth);
+        if (gap > t.number("warn_gap") && teethShare > t.number("warn_teeth"))
+            st = CheckStatus::kFail;
         return makeResult(id(), st, {{"gap", rounded(gap, 3)}, {"teeth", rounded(teethShare, 3)}},
                           {{"gap", t.number("fail_gap")}, {"teeth", t.number("fail_teeth")}},
                           st == CheckStatus::kPass ? "嘴唇自然闭合" : "请自然闭嘴，不要露齿",

@@ -71,6 +71,26 @@ class FaceLighting final : public ComplianceCheck {
 };
 
 class Exposure final : public ComplianceCheck {
+    // No face: a burnt-out or black frame is still an exposure fault (and may be why no face
+    // was found); anything else cannot be judged.
+    CheckResult withoutFace(const CheckSession& s, const CheckThresholds& t) const {
+        cv::Mat g;
+        cv::cvtColor(s.image(), g, cv::COLOR_BGR2GRAY);
+        const double mean = cv::mean(g)[0];
+        const double clipped = double(cv::countNonZero(g >= 250)) / double(g.total());
+        const nlohmann::json value = {{"image_mean", rounded(mean, 1)},
+                                      {"clipped", rounded(clipped, 3)}};
+        if (clipped > t.number("fail_clipped_frame") || mean > t.number("fail_bright"))
+            return makeResult(id(), CheckStatus::kFail, value, t.number("fail_clipped_frame"),
+                              "照片严重过曝，请减弱灯光",
+                              "no face found and the frame is over-exposed");
+        if (mean < t.number("fail_dark"))
+            return makeResult(id(), CheckStatus::kFail, value, t.number("fail_dark"),
+                              "照片太暗，请增加灯光",
+                              "no face found and the frame is under-exposed");
+        return unknownResult(id(), kNoFaceZh, kNoFaceEn);
+    }
+
   public:
     std::string id() const override { return "exposure"; }
     std::string rule() const override {
@@ -78,7 +98,7 @@ class Exposure final : public ComplianceCheck {
                "clipped highlights on the face)";
     }
     CheckResult evaluate(const CheckSession& s, const CheckThresholds& t) const override {
-        if (!s.hasFace()) return unknownResult(id(), kNoFaceZh, kNoFaceEn);
+        if (!s.hasFace()) return withoutFace(s, t);
         const cv::Mat& g = s.workGrey();
         cv::Mat skin = s.faceMask().clone();
         for (const cv::Rect& r : {s.regions().leftEye, s.regions().rightEye, s.regions().mouth})
@@ -118,15 +138,16 @@ class Exposure final : public ComplianceCheck {
     }
 };
 
-// Mean absolute step across the 8x8 JPEG block edges over the mean step inside blocks.
-double blockiness(const cv::Mat& grey) {
+// Mean absolute step across the 8x8 JPEG block edges over the mean step inside blocks; x0 is
+// the crop's column in the decoded image, whose grid the blocks follow.
+double blockiness(const cv::Mat& grey, int x0) {
     double edge = 0, inner = 0;
     long ne = 0, ni = 0;
     for (int y = 0; y < grey.rows; ++y) {
         const uchar* r = grey.ptr<uchar>(y);
         for (int x = 1; x < grey.cols; ++x) {
             const int d = std::abs(int(r[x]) - int(r[x - 1]));
-            if (x % 8 == 0)
+            if ((x0 + x) % 8 == 0)
                 edge += d, ++ne;
             else
                 inner += d, ++ni;
@@ -175,7 +196,7 @@ class Sharpness final : public ComplianceCheck {
         const cv::Rect fb = cv::Rect(s.face().box) & cv::Rect(0, 0, s.image().cols, s.image().rows);
         cv::Mat og;
         cv::cvtColor(s.image()(fb), og, cv::COLOR_BGR2GRAY);
-        const double blocks = blockiness(og);
+        const double blocks = blockiness(og, fb.x);
         const CheckStatus byFocus =
             grade(focus, t.number("warn_focus"), t.number("fail_focus"), true);
         const CheckStatus byNoise = grade(noise, t.number("warn_noise"), t.number("fail_noise"));
