@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <iterator>
 #include <mutex>
 #include <opencv2/imgcodecs.hpp>
 #include <thread>
@@ -39,6 +40,15 @@ const char* kHelp =
 bool isInputProblem(const std::string& code) {
     return code == "file_missing" || code == "file_unreadable" || code == "image_empty" ||
            code == "image_undecodable" || code == "image_too_large" || code == "image_too_small";
+}
+
+// The capture's bytes; a missing or unreadable file throws the same Error loadImage would.
+std::vector<std::uint8_t> readCapture(const fs::path& file) {
+    std::error_code ec;
+    if (!fs::is_regular_file(file, ec)) return loadImage(file), std::vector<std::uint8_t>{};
+    std::ifstream in(file, std::ios::binary);
+    if (!in) return loadImage(file), std::vector<std::uint8_t>{};
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
 struct Job {
@@ -107,8 +117,12 @@ int runStandardize(CommandContext& ctx) {
             StandardizedPhoto result;
             cv::Mat image;
             try {
-                image = loadImage(job.input);
-                result = standardizer.run(image, plate, job.input.string());
+                if (plate.empty()) {
+                    result = standardizer.runEncoded(readCapture(job.input), job.input.string());
+                } else {
+                    image = loadImage(job.input);
+                    result = standardizer.run(image, plate, job.input.string());
+                }
             } catch (const Error& e) {
                 result.report.preset = preset.name;
                 result.report.input.file = job.input.string();

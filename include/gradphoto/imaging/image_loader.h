@@ -11,6 +11,9 @@ namespace gradphoto {
 struct ImageLimits {
     long maxPixels = 50'000'000;  // refuse more than 50 megapixels
     int minSide = 64;             // smaller is not a photo of a person
+    // A JPEG with more pixels than this is decoded at 1/2, 1/4 or 1/8 scale by libjpeg's DCT
+    // scaling (much faster than decoding and then shrinking); 0 decodes at full size.
+    long decodeDownTo = 0;
 };
 
 // Decodes JPEG/PNG/BMP/TIFF/WebP into 8-bit BGR with the EXIF orientation applied (display

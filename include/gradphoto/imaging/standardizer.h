@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <memory>
 #include <opencv2/core.hpp>
+#include <span>
 #include <vector>
 
 #include "gradphoto/imaging/face_locator.h"
@@ -33,6 +34,10 @@ class Standardizer {
     // capture: 8-bit BGR as loadImage() returns it; plate: the empty booth, or empty.
     StandardizedPhoto run(const cv::Mat& capture, const cv::Mat& plate = {},
                           const std::string& inputName = {}) const;
+    // Decodes and runs. A large JPEG is decoded at a reduced scale (libjpeg's DCT scaling, far
+    // faster) when that still leaves the face enough pixels; else at full size. No plate here.
+    StandardizedPhoto runEncoded(std::span<const std::uint8_t> capture,
+                                 const std::string& inputName) const;
     // Loads and runs; unreadable input becomes a report with an error, not an exception.
     StandardizedPhoto runFile(const std::filesystem::path& capture,
                               const std::filesystem::path& plate = {}) const;

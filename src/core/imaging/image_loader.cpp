@@ -64,10 +64,22 @@ cv::Mat decodeImage(std::span<const std::uint8_t> bytes, const std::string& orig
         refuse("image_empty", "照片文件是空的", origin + ": the file is empty");
     }
     const bool isJpeg = startsWith(bytes, {0xFF, 0xD8, 0xFF});
+    int reducedFlag = cv::IMREAD_COLOR;
     if (isJpeg) {
         // Read the header first so that a huge image is refused before its pixels are decoded.
-        if (const auto info = readJpegInfo(bytes))
+        if (const auto info = readJpegInfo(bytes)) {
             checkSize(info->width, info->height, origin, limits);
+            const long pixels = long(info->width) * info->height;
+            if (limits.decodeDownTo > 0 && pixels > limits.decodeDownTo) {
+                if (pixels / 64 >= limits.decodeDownTo) {
+                    reducedFlag = cv::IMREAD_REDUCED_COLOR_8;
+                } else if (pixels / 16 >= limits.decodeDownTo) {
+                    reducedFlag = cv::IMREAD_REDUCED_COLOR_4;
+                } else if (pixels / 4 >= limits.decodeDownTo) {
+                    reducedFlag = cv::IMREAD_REDUCED_COLOR_2;
+                }
+            }
+        }
     }
     const cv::Mat buffer(1, static_cast<int>(bytes.size()), CV_8U,
                          const_cast<std::uint8_t*>(bytes.data()));
@@ -89,7 +101,7 @@ cv::Mat decodeImage(std::span<const std::uint8_t> bytes, const std::string& orig
                 }
             }
         } else {
-            image = cv::imdecode(buffer, cv::IMREAD_COLOR);  // applies the EXIF orientation
+            image = cv::imdecode(buffer, reducedFlag);  // applies the EXIF orientation
         }
     } catch (const cv::Exception& e) {
         refuse("image_undecodable", "无法读取这张照片，文件可能已损坏",

@@ -135,6 +135,32 @@ cv::Rect pictureInsidePadding(const cv::Mat& image) {
 Standardizer::Standardizer(Preset preset, std::shared_ptr<const FaceLocator> faces)
     : preset_(std::move(preset)), faces_(std::move(faces)) {}
 
+StandardizedPhoto Standardizer::runEncoded(std::span<const std::uint8_t> capture,
+                                           const std::string& inputName) const {
+    ImageLimits reduced;
+    reduced.decodeDownTo = 3'000'000;  // 12 MP decodes at half size, 1080p at full size
+    StandardizedPhoto result;
+    try {
+        const cv::Mat image = decodeImage(capture, inputName, reduced);
+        result = run(image, {}, inputName);
+        const auto info = readJpegInfo(capture);
+        const bool wasReduced =
+            info && long(image.cols) * image.rows < long(info->width) * info->height;
+        if (!wasReduced || result.report.ok || result.report.errors.empty() ||
+            result.report.errors.front().code != "too_small") {
+            return result;
+        }
+        // The face needs every pixel the camera has.
+        return run(decodeImage(capture, inputName), {}, inputName);
+    } catch (const Error& e) {
+        result = {};
+        result.report.preset = preset_.name;
+        result.report.input.file = inputName;
+        result.report.errors.push_back(e.problem());
+        return result;
+    }
+}
+
 StandardizedPhoto Standardizer::runFile(const std::filesystem::path& capture,
                                         const std::filesystem::path& plate) const {
     StandardizedPhoto result;
