@@ -119,6 +119,49 @@ CREATE INDEX reviews_by_time ON reviews (at);
 CREATE INDEX captures_by_submission ON captures (submitted_at);
 )sql";
 
+// Version 6: the payment issue. The version 2 table is rebuilt (SQLite cannot change a CHECK):
+// the demo provider, the QR content, the expiry, staff settlement, the last provider fault; at
+// most one paid and one open order per student; notifications remembered so replays are no-ops.
+const char* const kVersion6 = R"sql(
+CREATE TABLE payments_v6 (
+    order_no        TEXT PRIMARY KEY NOT NULL CHECK (length(order_no) BETWEEN 6 AND 32),
+    student_no      TEXT NOT NULL REFERENCES students (student_no),
+    provider        TEXT NOT NULL CHECK (provider IN ('wechat', 'campus', 'staff', 'demo')),
+    amount_fen      INTEGER NOT NULL CHECK (amount_fen >= 0),
+    state           TEXT NOT NULL DEFAULT 'created'
+        CHECK (state IN ('created', 'paying', 'paid', 'closed', 'failed', 'refunded')),
+    provider_txn_id TEXT NOT NULL DEFAULT '',
+    code_url        TEXT NOT NULL DEFAULT '',
+    settlement      TEXT NOT NULL DEFAULT '' CHECK (settlement IN ('', 'cash', 'waiver')),
+    confirmed_by    TEXT NOT NULL DEFAULT '',
+    reason          TEXT NOT NULL DEFAULT '',
+    last_fault      TEXT NOT NULL DEFAULT '',
+    created_at      INTEGER NOT NULL,
+    updated_at      INTEGER NOT NULL,
+    expires_at      INTEGER NOT NULL DEFAULT 0,
+    paid_at         INTEGER
+) WITHOUT ROWID;
+INSERT INTO payments_v6 (order_no, student_no, provider, amount_fen, state, provider_txn_id,
+                         created_at, updated_at, paid_at)
+    SELECT order_no, student_no, provider, amount_fen, state, provider_txn_id, created_at,
+           updated_at, paid_at FROM payments;
+DROP TABLE payments;
+ALTER TABLE payments_v6 RENAME TO payments;
+CREATE INDEX payments_by_student ON payments (student_no, state);
+CREATE INDEX payments_by_time ON payments (created_at);
+CREATE UNIQUE INDEX payments_one_paid ON payments (student_no) WHERE state = 'paid';
+CREATE UNIQUE INDEX payments_one_open ON payments (student_no)
+    WHERE state IN ('created', 'paying');
+
+CREATE TABLE payment_notifications (
+    provider    TEXT NOT NULL,
+    event_id    TEXT NOT NULL,
+    order_no    TEXT NOT NULL,
+    received_at INTEGER NOT NULL,
+    PRIMARY KEY (provider, event_id)
+) WITHOUT ROWID;
+)sql";
+
 std::string utcStamp() {
     const std::time_t now = std::time(nullptr);
     std::tm tm{};
@@ -137,6 +180,7 @@ const std::vector<Migration>& migrations() {
         {3, "review queue index for all statuses", kVersion3},
         {4, "last-four verification attempts", kVersion4},
         {5, "indexes for the daily summary", kVersion5},
+        {6, "payment orders for the payment providers; notifications", kVersion6},
     };
     return kAll;
 }
