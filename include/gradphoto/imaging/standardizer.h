@@ -12,6 +12,9 @@
 #include "gradphoto/report/report.h"
 
 namespace gradphoto {
+namespace checks {
+class ComplianceAnalyzer;
+}
 
 struct StandardizedPhoto {
     Report report;                   // ok == false: errors say why, no photo
@@ -43,8 +46,11 @@ class Standardizer {
                               const std::filesystem::path& plate = {}) const;
 
   private:
+    const checks::ComplianceAnalyzer& analyzer() const;
+
     Preset preset_;
     std::shared_ptr<const FaceLocator> faces_;
+    std::shared_ptr<const checks::ComplianceAnalyzer> analyzer_;
 };
 
 // Measures an existing final photo against a preset, independently of how it was made: size,

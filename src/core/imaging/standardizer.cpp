@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "crop_plan.h"
+#include "gradphoto/checks/compliance_analyzer.h"
 #include "gradphoto/common/error.h"
 #include "gradphoto/imaging/backdrop_matte.h"
 #include "gradphoto/imaging/image_loader.h"
@@ -133,7 +134,13 @@ cv::Rect pictureInsidePadding(const cv::Mat& image) {
 }  // namespace
 
 Standardizer::Standardizer(Preset preset, std::shared_ptr<const FaceLocator> faces)
-    : preset_(std::move(preset)), faces_(std::move(faces)) {}
+    : preset_(std::move(preset)),
+      faces_(std::move(faces)),
+      analyzer_(std::make_shared<checks::ComplianceAnalyzer>(faces_)) {}
+
+const checks::ComplianceAnalyzer& Standardizer::analyzer() const {
+    return *analyzer_;
+}
 
 StandardizedPhoto Standardizer::runEncoded(std::span<const std::uint8_t> capture,
                                            const std::string& inputName) const {
@@ -389,6 +396,16 @@ StandardizedPhoto Standardizer::run(const cv::Mat& original, const cv::Mat& plat
     }
     report.errors = measured.errors;
     report.ok = measured.ok;
+
+    // 8. The compliance checks on the capture, reusing the faces and the matte found above.
+    checks::AnalysisOptions analysis;
+    analysis.preset = &preset_;
+    analysis.faces = faces;
+    analysis.matte = &matte;
+    analysis.matteScale = workScale;
+    analysis.matteOffset = offset;
+    report.checks = analyzer().analyze(capture, analysis);
+    clock.mark("checks");
     if (report.ok) {
         result.jpeg = std::move(jpeg->bytes);
         result.photo = photo;
