@@ -47,6 +47,7 @@ class CheckSession {
         double workFaceWidth = 200;        // face width in the working copy, px
         bool withMatte = true;             // false: the live subset never needs the matte
         double stillScale = 1;             // the final still's width / this image's width
+        bool faceOnly = false;  // the working copy holds the face only (live frames: faster)
         // A matte computed by the caller on a scaled crop of image: matteImage = image * scale +
         // offset. Used instead of extracting again.
         const Matte* matte = nullptr;

@@ -50,9 +50,10 @@ class ComplianceAnalyzer {
 };
 
 // The fast subset for live preview frames (face_count, face_size, head_roll, head_yaw,
-// head_pitch, eyes_open, face_lighting, exposure, sharpness). Keeps the face of the previous
-// frame and searches only around it; a full-frame detection runs when the face is lost or every
-// few frames. One instance per camera stream (not thread-safe).
+// head_pitch, eyes_open, face_lighting, exposure, sharpness). Detects on the whole frame at a
+// small size (live_detection_side); when that misses, searches at full resolution around the
+// previous frame's face for up to live_roi_frames frames (small or blurred faces). The working copy
+// holds the face only and no matte is made. One instance per camera stream (not thread-safe).
 class LivePreviewAnalyzer {
   public:
     explicit LivePreviewAnalyzer(std::shared_ptr<const FaceLocator> faces = FaceLocator::shared(),

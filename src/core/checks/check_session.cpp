@@ -55,7 +55,9 @@ CheckSession::CheckSession(const Inputs& in)
     const double fw = std::max(8.0f, f.faceWidth);
     const double cx = f.faceCenterX(), ey = f.eyeLineY();
     const cv::Rect crop =
-        rectFrom(cx - 1.8 * fw, ey - 1.6 * fw, cx + 1.8 * fw, ey + 2.8 * fw, image_->size());
+        in.faceOnly
+            ? rectFrom(cx - 0.8 * fw, ey - 0.8 * fw, cx + 0.8 * fw, ey + 1.1 * fw, image_->size())
+            : rectFrom(cx - 1.8 * fw, ey - 1.6 * fw, cx + 1.8 * fw, ey + 2.8 * fw, image_->size());
     workScale_ = in.workFaceWidth / fw;
     cv::resize((*image_)(crop), work_, cv::Size(), workScale_, workScale_,
                workScale_ < 1 ? cv::INTER_AREA : cv::INTER_LINEAR);

@@ -87,26 +87,24 @@ LivePreviewAnalyzer::LivePreviewAnalyzer(std::shared_ptr<const FaceLocator> face
 std::vector<FaceLandmarks> LivePreviewAnalyzer::findFaces(const cv::Mat& bgr) {
     const CheckConfig& c = analyzer_.config();
     const int detectSide = int(c.number("live_detection_side", 500));
-    const int refresh = int(c.number("live_full_detection_every", 15));
-    if (previous_ && framesSinceFull_ < refresh) {
-        ++framesSinceFull_;
-        const cv::Rect2f b = previous_->box;
-        const float grow = float(c.number("live_search_margin", 0.6));
-        cv::Rect roi(cvFloor(b.x - grow * b.width), cvFloor(b.y - grow * b.height),
-                     cvCeil(b.width * (1 + 2 * grow)), cvCeil(b.height * (1 + 2 * grow)));
-        roi &= cv::Rect(0, 0, bgr.cols, bgr.rows);
-        if (roi.area() > 0) {
-            // The face fills about half of the search window: detect at a small size.
-            const int side = std::min(detectSide, std::max(roi.width, roi.height));
-            auto found = analyzer_.faces_->locate(bgr(roi), std::max(side, 500));
-            if (!found.empty()) {
-                for (auto& f : found) f = f.scaled(1.0, cv::Point2f(float(roi.x), float(roi.y)));
-                return found;
-            }
-        }
+    const int carry = int(c.number("live_roi_frames", 15));
+    // The whole frame at a small size finds a face near enough for the booth cheaply.
+    auto found = analyzer_.faces_->locate(bgr, detectSide);
+    if (!found.empty() || !previous_ || framesSinceFull_ >= carry) {
+        framesSinceFull_ = 0;
+        return found;
     }
-    framesSinceFull_ = 0;
-    return analyzer_.faces_->locate(bgr, detectSide);
+    // Lost: search at full resolution around where the face was (a small or blurred face).
+    ++framesSinceFull_;
+    const cv::Rect2f b = previous_->box;
+    const float grow = float(c.number("live_search_margin", 0.6));
+    cv::Rect roi(cvFloor(b.x - grow * b.width), cvFloor(b.y - grow * b.height),
+                 cvCeil(b.width * (1 + 2 * grow)), cvCeil(b.height * (1 + 2 * grow)));
+    roi &= cv::Rect(0, 0, bgr.cols, bgr.rows);
+    if (roi.area() <= 0) return found;
+    found = analyzer_.faces_->locate(bgr(roi), std::max(roi.width, roi.height));
+    for (auto& f : found) f = f.scaled(1.0, cv::Point2f(float(roi.x), float(roi.y)));
+    return found;
 }
 
 std::vector<CheckResult> LivePreviewAnalyzer::analyzeFrame(const cv::Mat& image,
@@ -129,6 +127,7 @@ std::vector<CheckResult> LivePreviewAnalyzer::analyzeFrame(const cv::Mat& image,
     in.faces = std::move(faces);
     in.workFaceWidth = analyzer_.config().number("work_face_width", 200);
     in.withMatte = false;
+    in.faceOnly = true;
     in.stillScale = stillScale;
     const CheckSession session(in);
     return analyzer_.run(session, ids);

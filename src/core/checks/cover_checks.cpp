@@ -151,9 +151,9 @@ class HairCoversFeatures final : public ComplianceCheck {
             return unknownResult(id(), "额头不在画面中", "forehead outside the image");
         const CheckStatus byForehead =
             grade(forehead, t.number("warn_forehead_skin"), t.number("fail_forehead_skin"), true);
-        // Both ears hidden: one ear may be out of sight on a slightly turned head.
+        // The mean of both ear areas: one ear alone may be out of sight on a turned head.
         const double ears =
-            std::max(std::isfinite(earL) ? earL : 0.0, std::isfinite(earR) ? earR : 0.0);
+            0.5 * ((std::isfinite(earL) ? earL : 0.0) + (std::isfinite(earR) ? earR : 0.0));
         const CheckStatus byEars =
             ears < t.number("warn_ear_skin") ? CheckStatus::kWarn : CheckStatus::kPass;
         const CheckStatus st = std::max(byForehead, byEars);
