@@ -13,6 +13,9 @@
 #include "gradphoto/flow/demo_student_lookup.h"
 #include "gradphoto/flow/demo_submission_sink.h"
 #include "gradphoto/flow/photo_processor.h"
+#include "gradphoto/flow/review_queue_submission_sink.h"
+#include "gradphoto/flow/roster_student_lookup.h"
+#include "gradphoto/store/reject_reasons.h"
 #include "kiosk_window.h"
 #include "qt_camera.h"
 #include "replay_camera.h"
@@ -101,18 +104,33 @@ KioskRuntime::KioskRuntime(const KioskOptions& options) {
     if (!QDir().mkpath(dataDir_))
         throw std::runtime_error(("cannot create data folder " + dataDir_).toStdString());
 
-    // Until the roster, payment and store modules (issues 5-7) are wired in, every run uses the
-    // demo ports; without --demo the kiosk says so at start-up.
-    if (!options.demo)
-        warnings_ << "the roster, payment and store modules are not wired yet: demo data in use";
-    auto demoStudents = std::make_unique<flow::DemoStudentLookup>();
+    // --demo: the demo roster and submissions. Otherwise the record store of the data folder: its
+    // roster resolves the collection code, its wrong-try counter locks a record after five wrong
+    // last-four entries (across restarts), its review queue takes the submissions.
     QStringList demoCodes;
-    for (const auto& s : flow::DemoStudentLookup::defaultRoster())
-        demoCodes << QString::fromStdString(s.payload);
-    students_ = std::move(demoStudents);
+    if (options.demo) {
+        for (const auto& s : flow::DemoStudentLookup::defaultRoster())
+            demoCodes << QString::fromStdString(s.payload);
+        students_ = std::make_unique<flow::DemoStudentLookup>();
+        submissions_ = std::make_unique<flow::DemoSubmissionSink>(dataDir_.toStdString(),
+                                                                  settings.boothId.toStdString());
+    } else {
+        try {
+            store_ = store::SqliteRecordStore::open(std::filesystem::path(dataDir_.toStdString()));
+            if (const auto report = store_->checkConsistency(); !report.sound())
+                warnings_ << "the record store check found problems: run `gradphoto store check`";
+            if (store_->students().count() == 0)
+                warnings_ << "the roster is empty: import it with `gradphoto roster import`";
+            students_ = std::make_unique<flow::RosterStudentLookup>(*store_);
+            submissions_ = std::make_unique<flow::ReviewQueueSubmissionSink>(
+                *store_, store::RejectReasons::load(), settings.boothId.toStdString());
+        } catch (const Error& e) {
+            throw std::runtime_error("record store in " + dataDir_.toStdString() +
+                                     " unusable: " + e.problem().message_en);
+        }
+        warnings_ << "payment is not wired yet: DEMO payment in use";
+    }
     payments_ = std::make_unique<flow::DemoPaymentGateway>();
-    submissions_ = std::make_unique<flow::DemoSubmissionSink>(dataDir_.toStdString(),
-                                                              settings.boothId.toStdString());
 
     if (options.demo) {
         const QString folder = demoReplayFolder(options.replayDir);

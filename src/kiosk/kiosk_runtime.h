@@ -8,6 +8,7 @@
 #include "gradphoto/flow/payment_gateway.h"
 #include "gradphoto/flow/student_lookup.h"
 #include "gradphoto/flow/submission_sink.h"
+#include "gradphoto/store/sqlite_record_store.h"
 #include "kiosk_settings.h"
 
 class QCoreApplication;
@@ -49,6 +50,7 @@ class KioskRuntime {
   private:
     QString dataDir_;
     QStringList warnings_;
+    std::unique_ptr<store::SqliteRecordStore> store_;  // without --demo; outlives the ports
     std::unique_ptr<flow::StudentLookup> students_;
     std::unique_ptr<flow::PaymentGateway> payments_;
     std::unique_ptr<flow::SubmissionSink> submissions_;
