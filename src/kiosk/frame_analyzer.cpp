@@ -66,4 +66,29 @@ bool FrameAnalyzer::offer(const QImage& frame) {
     return true;
 }
 
+bool FrameAnalyzer::offerForCode(const QImage& frame) {
+    bool expected = false;
+    if (!busy_.compare_exchange_strong(expected, true)) {
+        ++dropped_;
+        return false;
+    }
+    QMetaObject::invokeMethod(
+        &worker_,
+        [this, frame] {
+            std::optional<identify::ScannedCode> code;
+            try {
+                code = codeScanner_.scan(toBgrMat(frame));
+            } catch (const std::exception&) {
+                code.reset();
+            }
+            busy_ = false;
+            if (!code) return;
+            const QByteArray payload(code->payload.data(), qsizetype(code->payload.size()));
+            QMetaObject::invokeMethod(
+                this, [this, payload] { emit codeFound(payload); }, Qt::QueuedConnection);
+        },
+        Qt::QueuedConnection);
+    return true;
+}
+
 }  // namespace gradphoto::kiosk

@@ -7,11 +7,13 @@
 #include <functional>
 
 #include "gradphoto/flow/live_guidance.h"
+#include "gradphoto/identify/collection_code_scanner.h"
 
 namespace gradphoto::kiosk {
 
-// Runs the live guidance on preview frames in its own thread. offer() returns at once; a frame
-// that arrives while the previous one is still being analysed is dropped.
+// Runs the live guidance (capture page) or the collection-code scan (scan page) on preview frames
+// in its own thread. offer() and offerForCode() return at once; a frame that arrives while the
+// previous one is still being analysed is dropped, so the worker always takes the latest frame.
 class FrameAnalyzer : public QObject {
     Q_OBJECT
   public:
@@ -20,16 +22,22 @@ class FrameAnalyzer : public QObject {
 
     // True when the frame was taken, false when dropped.
     bool offer(const QImage& frame);
+    // Looks for the CHSI collection code (CollectionCodeScanner::liveFrameOptions(): ≤ 400 ms).
+    bool offerForCode(const QImage& frame);
     int dropped() const { return dropped_; }
 
   signals:
     // On the GUI thread. face is in the offered frame's pixels.
     void guidanceReady(const QImage& frame, QRectF face, QList<int> hints, bool ready);
+    // On the GUI thread: the payload's bytes, opaque.
+    void codeFound(const QByteArray& payload);
 
   private:
     flow::GuidanceLimits limits_;
     QThread thread_;
     QObject worker_;
+    identify::CollectionCodeScanner codeScanner_{
+        identify::CollectionCodeScanner::liveFrameOptions()};  // used on the worker thread only
     std::atomic<bool> busy_{false};
     int dropped_ = 0;
 };

@@ -85,6 +85,7 @@ KioskWindow::KioskWindow(KioskParts parts, QWidget* parent)
     connect(parts_.camera, &CameraSource::stillFailed, this,
             [this](quint64 request) { send(events::CaptureFailed{request}); });
     connect(&analyzer_, &FrameAnalyzer::guidanceReady, this, &KioskWindow::onGuidance);
+    connect(&analyzer_, &FrameAnalyzer::codeFound, this, &KioskWindow::onCodeInFrame);
 
     qApp->installEventFilter(this);
     ticker_.setInterval(kTickMs);
@@ -373,8 +374,18 @@ void KioskWindow::onFrame(const QImage& frame) {
         analyzer_.offer(frame);
         renderPreview(capture_.previewLabel, frame, true);
     } else if (state == FlowState::kScanCode) {
+        analyzer_.offerForCode(frame);
         renderPreview(scan_.previewLabel, frame, false);
     }
+}
+
+void KioskWindow::onCodeInFrame(const QByteArray& payload) {
+    if (flow_.state() != FlowState::kScanCode) return;  // found after the page was left
+    constexpr qint64 kRepeatMs = 4000;
+    if (payload == lastCameraCode_ && clock_.elapsed() - lastCameraCodeAt_ < kRepeatMs) return;
+    lastCameraCode_ = payload;
+    lastCameraCodeAt_ = clock_.elapsed();
+    send(events::CodeScanned{payload.toStdString()});
 }
 
 void KioskWindow::onGuidance(const QImage& frame, QRectF face, QList<int> hints, bool ready) {
@@ -526,6 +537,7 @@ void KioskWindow::clearStudentData() {
     // The session is wiped in the flow; the pages must not keep a copy of it either.
     entered_.clear();
     scannerTyped_.clear();
+    lastCameraCode_.clear();
     lastFrame_ = {};
     for (QLabel* label : {verify_.studentLabel, verify_.entryLabel, service_.qualificationLabel,
                           status_.studentLabel, status_.detailLabel, submitted_.queueLabel}) {

@@ -96,6 +96,7 @@ class KioskWindow : public QWidget {
     void onTick();
     void onFrame(const QImage& frame);
     void onGuidance(const QImage& frame, QRectF face, QList<int> hints, bool ready);
+    void onCodeInFrame(const QByteArray& payload);
     void startStandardization();
     void keypad(const QString& key);
     void askStaffPin();
@@ -134,6 +135,10 @@ class KioskWindow : public QWidget {
     QString language_ = "zh";
     QString entered_;       // the keypad's characters
     QString scannerTyped_;  // what a USB code scanner typed so far
+    // The last code the camera read and when (clock_): the same code in view is not sent again
+    // for a while, so an unknown one does not repeat its notice every frame.
+    QByteArray lastCameraCode_;
+    qint64 lastCameraCodeAt_ = 0;
     QImage lastFrame_;
     QRectF lastFace_;
     QList<int> lastHints_;

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <ZXing/BitMatrix.h>
+#include <ZXing/MultiFormatWriter.h>
 #include <QAbstractButton>
 #include <QApplication>
 #include <QDir>
@@ -9,6 +11,7 @@
 #include <QImage>
 #include <QLabel>
 #include <QListWidget>
+#include <QPainter>
 #include <QTemporaryDir>
 #include <QThread>
 #include <functional>
@@ -17,6 +20,10 @@
 #include "gradphoto/flow/demo_student_lookup.h"
 #include "gradphoto/flow/demo_submission_sink.h"
 #include "gradphoto/flow/photo_processor.h"
+#include "gradphoto/flow/review_queue_submission_sink.h"
+#include "gradphoto/flow/roster_student_lookup.h"
+#include "gradphoto/store/reject_reasons.h"
+#include "gradphoto/store/sqlite_record_store.h"
 #include "kiosk_window.h"
 #include "replay_camera.h"
 
@@ -85,7 +92,8 @@ class KioskWindowTest : public ::testing::Test {
         KioskParts parts;
         settings.paymentPollMs = 200;
         parts.settings.flow = settings;
-        parts.ports = {&students, &payments, sink.get()};
+        parts.ports = {lookupPort ? lookupPort : &students, &payments,
+                       sinkPort ? sinkPort : sink.get()};
         parts.camera = camera.get();
         parts.processor = std::make_shared<InstantProcessor>(processorOk);
         for (const auto& s : flow::DemoStudentLookup::defaultRoster())
@@ -139,6 +147,9 @@ class KioskWindowTest : public ::testing::Test {
     flow::DemoPaymentGateway payments{2};
     std::unique_ptr<flow::DemoSubmissionSink> sink;
     std::unique_ptr<ReplayCamera> camera;
+    // Other ports instead of the demo lookup and sink (the store tests set them).
+    flow::StudentLookup* lookupPort = nullptr;
+    flow::SubmissionSink* sinkPort = nullptr;
     std::unique_ptr<KioskWindow> window;
 };
 
@@ -284,6 +295,120 @@ TEST_F(KioskWindowTest, MissingCameraFolderSaysSo) {
     EXPECT_FALSE(window->flow().cameraAvailable());
     EXPECT_TRUE(labelText(FlowState::kCapture, "previewLabel").contains("摄像头未连接"));
     EXPECT_FALSE(button(FlowState::kCapture, "shutterButton")->isEnabled());
+}
+
+}  // namespace
+}  // namespace gradphoto::kiosk
+
+namespace gradphoto::kiosk {
+namespace {
+
+// The real ports of a kiosk run without --demo: the demo roster's people imported into a record
+// store on disk; the sample-code buttons stand in for the scanner.
+class KioskWindowStoreTest : public KioskWindowTest {
+  protected:
+    void SetUp() override {
+        KioskWindowTest::SetUp();
+        store = store::SqliteRecordStore::open(QDir(dir.path()).filePath("store").toStdString());
+        std::vector<store::Student> rows;
+        for (const auto& s : flow::DemoStudentLookup::defaultRoster()) {
+            store::Student student;
+            student.studentNo = s.studentNo;
+            student.name = s.name;
+            student.idNumber = s.idNumber;
+            student.department = s.department;
+            student.major = s.major;
+            student.level = s.level;
+            student.collectionCode = s.payload;
+            rows.push_back(student);
+        }
+        store->students().importAll(rows);
+        realStudents = std::make_unique<flow::RosterStudentLookup>(*store);
+        realSink = std::make_unique<flow::ReviewQueueSubmissionSink>(
+            *store, store::RejectReasons::load(), "A1");
+        lookupPort = realStudents.get();
+        sinkPort = realSink.get();
+    }
+    void TearDown() override { window.reset(); }
+
+    std::unique_ptr<store::SqliteRecordStore> store;
+    std::unique_ptr<flow::RosterStudentLookup> realStudents;
+    std::unique_ptr<flow::ReviewQueueSubmissionSink> realSink;
+};
+
+TEST_F(KioskWindowStoreTest, WholeFlowFilesTheCaptureInTheReviewQueue) {
+    build();
+    toCapture();
+    ASSERT_TRUE(waitFor([&] {
+        auto* l = window->page(FlowState::kCapture)->findChild<QLabel*>("previewLabel");
+        return l && !l->pixmap().isNull();
+    }));
+    press(FlowState::kCapture, "shutterButton");
+    ASSERT_TRUE(reach(FlowState::kPreview, 8000));
+    press(FlowState::kPreview, "uploadButton");
+    ASSERT_TRUE(reach(FlowState::kResult));
+    press(FlowState::kResult, "submitButton");
+    ASSERT_TRUE(reach(FlowState::kSubmitted));
+    const auto current = store->captures().currentFor("2022010001");
+    ASSERT_TRUE(current);
+    EXPECT_EQ(current->status, store::CaptureStatus::kSubmitted);
+    EXPECT_TRUE(labelText(FlowState::kSubmitted, "queueLabel")
+                    .contains(QString::fromStdString(realSink->queueNumberOf(current->id))));
+    EXPECT_EQ(store->students().find("2022010001")->status, "submitted");
+}
+
+TEST_F(KioskWindowStoreTest, WrongLastFourIsCountedInTheStore) {
+    build();
+    press(FlowState::kWelcome, "startButton");
+    press(FlowState::kScanCode, "demoCode2");
+    ASSERT_TRUE(reach(FlowState::kVerifyStudent));
+    const QString card = labelText(FlowState::kVerifyStudent, "studentLabel");
+    EXPECT_TRUE(card.contains("李*"));
+    EXPECT_FALSE(card.contains("李四"));
+    EXPECT_FALSE(card.contains("310104200002025678"));
+    for (const char* key : {"key0", "key0", "key0", "key0"}) press(FlowState::kVerifyStudent, key);
+    press(FlowState::kVerifyStudent, "confirmButton");
+    EXPECT_TRUE(labelText(FlowState::kVerifyStudent, "noticeLabel").contains("还可尝试 4 次"));
+    EXPECT_EQ(store->verificationAttempts().failures("2022010002"), 1);
+}
+
+}  // namespace
+}  // namespace gradphoto::kiosk
+
+namespace gradphoto::kiosk {
+namespace {
+
+// A 1280×720 frame with a QR code of payload in the middle (6 px per module), like a phone held up
+// to the camera.
+QImage frameWithCode(const std::string& payload) {
+    ZXing::MultiFormatWriter writer(ZXing::BarcodeFormat::QRCode);
+    writer.setMargin(0);
+    const ZXing::BitMatrix bits = writer.encode(payload, 0, 0);
+    QImage frame(1280, 720, QImage::Format_RGB888);
+    frame.fill(QColor(90, 90, 90));
+    constexpr int kModule = 6;
+    const int w = bits.width() * kModule, h = bits.height() * kModule;
+    const int x0 = (frame.width() - w) / 2, y0 = (frame.height() - h) / 2;
+    QPainter painter(&frame);
+    painter.fillRect(x0 - 8 * kModule, y0 - 8 * kModule, w + 16 * kModule, h + 16 * kModule,
+                     Qt::white);
+    for (int y = 0; y < bits.height(); ++y)
+        for (int x = 0; x < bits.width(); ++x)
+            if (bits.get(x, y))
+                painter.fillRect(x0 + x * kModule, y0 + y * kModule, kModule, kModule, Qt::black);
+    return frame;
+}
+
+TEST_F(KioskWindowTest, ScanPageReadsTheCodeFromTheCamera) {
+    const QString folder = QDir(dir.path()).filePath("code-replay");
+    QDir().mkpath(folder);
+    ASSERT_TRUE(frameWithCode("DEMO-CHSI-0001").save(QDir(folder).filePath("code.png")));
+    camera = std::make_unique<ReplayCamera>(folder, 50, 2);
+    build();
+    press(FlowState::kWelcome, "startButton");
+    ASSERT_TRUE(reach(FlowState::kScanCode));
+    ASSERT_TRUE(reach(FlowState::kVerifyStudent, 20000));
+    EXPECT_TRUE(labelText(FlowState::kVerifyStudent, "studentLabel").contains("张*三"));
 }
 
 }  // namespace
