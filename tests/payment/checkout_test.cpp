@@ -87,14 +87,14 @@ TEST_F(PaymentFixture, PaidStudentRetakesForFree) {
 TEST_F(PaymentFixture, DatabaseRefusesASecondPaidOrder) {
     PaymentOrders orders(store->database());
     PaymentOrder a;
-    a.orderNo = "GPTESTA0001";
+    a.orderNo = "GPA1";
     a.studentNo = kStudent;
     a.provider = "wechat";
     a.amountFen = 2000;
     a.state = OrderState::kPaid;
     orders.insert(a);
     PaymentOrder b = a;
-    b.orderNo = "GPTESTB0002";
+    b.orderNo = "GPB2";
     EXPECT_THROW(orders.insert(b), Error);
     b.state = OrderState::kClosed;
     EXPECT_NO_THROW(orders.insert(b));

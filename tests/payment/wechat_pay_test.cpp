@@ -237,7 +237,7 @@ class WechatPayTest : public PaymentFixture {
         s.platformPublicKeyFile = dir / "platform.pem";
         s.apiV3KeyFile = dir / "apiv3.key";
         s.notifyUrl = "https://booth.example.edu.cn/pay/notify";
-        s.requestTimeoutMs = 1000;
+        s.requestTimeoutMs = 8000;  // the machine may be busy; SlowServer sets its own
         return s;
     }
 
