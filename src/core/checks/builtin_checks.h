@@ -2,6 +2,9 @@
 
 // The built-in checks, grouped by what they look at. Each group adds its checks to the registry.
 
+#include <cstdio>
+#include <string>
+
 #include "gradphoto/checks/compliance_check.h"
 
 namespace gradphoto::checks {
@@ -23,6 +26,16 @@ cv::Mat labChannel(const CheckSession& session, int channel);
 template <class T>
 void registerCheck(CheckRegistry& registry) {
     registry.add(T{}.id(), [] { return std::make_unique<T>(); });
+}
+
+// Shared by the check files: the "no face" texts and a number with fixed decimals.
+inline constexpr const char* kNoFaceZh = "未检测到人脸";
+inline constexpr const char* kNoFaceEn = "no face found";
+
+inline std::string fixed(double v, int decimals = 1) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+    return buf;
 }
 
 }  // namespace gradphoto::checks

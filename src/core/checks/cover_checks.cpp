@@ -11,15 +11,6 @@ namespace gradphoto::checks {
 
 namespace {
 
-const char* kNoFaceZh = "未检测到人脸";
-const char* kNoFaceEn = "no face found";
-
-std::string fixed(double v, int decimals = 1) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-    return buf;
-}
-
 cv::Mat eyePolygonMask(const CheckSession& s, int from) {
     const auto& p = s.workFace().points;
     std::vector<cv::Point> eye;

@@ -10,15 +10,6 @@ namespace gradphoto::checks {
 
 namespace {
 
-const char* kNoFaceZh = "未检测到人脸";
-const char* kNoFaceEn = "no face found";
-
-std::string fixed(double v, int decimals = 1) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-    return buf;
-}
-
 class FaceCount final : public ComplianceCheck {
   public:
     std::string id() const override { return "face_count"; }

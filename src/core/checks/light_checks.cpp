@@ -11,15 +11,6 @@ namespace gradphoto::checks {
 
 namespace {
 
-const char* kNoFaceZh = "未检测到人脸";
-const char* kNoFaceEn = "no face found";
-
-std::string fixed(double v, int decimals = 1) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-    return buf;
-}
-
 // The face polygon split at the nose line: the image-left and image-right halves.
 std::pair<cv::Mat, cv::Mat> faceHalves(const CheckSession& s) {
     const int split = cvRound(s.workFace().points[30].x);

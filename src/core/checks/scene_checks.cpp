@@ -11,15 +11,6 @@ namespace gradphoto::checks {
 
 namespace {
 
-const char* kNoFaceZh = "未检测到人脸";
-const char* kNoFaceEn = "no face found";
-
-std::string fixed(double v, int decimals = 1) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-    return buf;
-}
-
 // The first row at or below y0 where the person covers column x, or -1.
 int personTop(const cv::Mat& alpha, int x, int y0) {
     if (x < 0 || x >= alpha.cols) return -1;
