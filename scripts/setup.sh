@@ -8,7 +8,7 @@ PACKAGES=(
   libcpp-httplib-dev libgtest-dev libgmock-dev libbenchmark-dev
   qt6-base-dev qt6-multimedia-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools linguist-qt6
   gstreamer1.0-plugins-base gstreamer1.0-plugins-good
-  fonts-noto-cjk imagemagick xvfb xauth opencv-data
+  fonts-noto-cjk imagemagick libimage-exiftool-perl xvfb xauth opencv-data
 )
 missing=()
 for p in "${PACKAGES[@]}"; do

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <fstream>
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
@@ -112,6 +113,25 @@ TEST(ImageLoader, SixteenBitPngIsReduced) {
     const cv::Mat m = loadImage(dir / "deep.png");
     EXPECT_EQ(m.type(), CV_8UC3);
     EXPECT_EQ(m.at<cv::Vec3b>(5, 5)[0], 255);
+}
+
+TEST(ImageLoader, AppliesTheExifOrientation) {
+    // A phone stores a portrait shot as a landscape JPEG with orientation 6 ("rotate 90 CW"):
+    // displaying it upright is not a forbidden rotation. exiftool (Debian's
+    // libimage-exiftool-perl, installed by scripts/setup.sh) writes the tag.
+    ScratchDir dir;
+    cv::Mat wide(100, 200, CV_8UC3, cv::Scalar(255, 255, 255));
+    wide(cv::Rect(0, 0, 20, 100)).setTo(cv::Scalar(0, 0, 0));  // a black band on the left
+    cv::imwrite((dir / "tagged.jpg").string(), wide);
+    const std::string cmd = "exiftool -q -overwrite_original -Orientation=6 -n '" +
+                            (dir / "tagged.jpg").string() + "' >/dev/null 2>&1";
+    if (std::system(cmd.c_str()) != 0) GTEST_SKIP() << "exiftool is not installed";
+    const cv::Mat upright = loadImage(dir / "tagged.jpg");
+    EXPECT_EQ(upright.cols, 100);
+    EXPECT_EQ(upright.rows, 200);
+    // Rotated clockwise, the left band is now at the top.
+    EXPECT_LT(upright.at<cv::Vec3b>(5, 50)[0], 60);
+    EXPECT_GT(upright.at<cv::Vec3b>(190, 50)[0], 200);
 }
 
 TEST(ImageLoader, ReadsEveryFormatOpenCvWrites) {
