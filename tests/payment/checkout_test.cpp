@@ -7,6 +7,9 @@
 
 #include "gradphoto/payment/checkout_payment_gateway.h"
 #include "gradphoto/payment/demo_pay_provider.h"
+#include "gradphoto/payment/paid_approval_guard.h"
+#include "gradphoto/store/reject_reasons.h"
+#include "gradphoto/store/review_queue.h"
 #include "gradphoto/store/schema.h"
 #include "payment_fixture.h"
 
@@ -395,6 +398,25 @@ TEST_F(PaymentFixture, KioskFlowPortClosesExpiredOrders) {
     const auto order = gateway.create(kStudent, 2000);
     now += 61;
     EXPECT_EQ(gateway.poll(order.order), flow::PaymentState::kClosed);
+}
+
+TEST_F(PaymentFixture, ReviewQueueRefusesToApproveAnUnpaidCapture) {
+    store::ReviewQueue queue(*store, store::RejectReasons::load(), [this] { return now; });
+    queue.setApprovalGuard(paidApprovalGuard(store->database()));
+    const std::string jpeg = "\xFF\xD8\xFF\xE0photo\xFF\xD9";
+    const std::vector<std::uint8_t> bytes(jpeg.begin(), jpeg.end());
+    const auto capture = queue.recordAndSubmit({kStudent, bytes, bytes, "", "kiosk"});
+    const auto reviewer =
+        store::StaffAccess(*store, [this] { return now; }).signIn(kStaffNo, kStaffPin);
+    try {
+        queue.approve(capture.id, reviewer);
+        FAIL() << "an unpaid capture was approved";
+    } catch (const store::Refusal& refusal) {
+        EXPECT_EQ(refusal.problem().code, "unpaid");
+    }
+    auto checkout = makeCheckout();
+    checkout->confirmByStaff(kStudent, kStaffNo, kStaffPin, StaffSettlement::kWaiver, "");
+    EXPECT_EQ(queue.approve(capture.id, reviewer).status, store::CaptureStatus::kApproved);
 }
 
 }  // namespace
