@@ -212,6 +212,24 @@ TEST_F(PaymentFixture, CreateWhileNetworkIsDownKeepsTheOrderToRetry) {
     EXPECT_EQ(calls->created, (std::vector<std::string>{order.orderNo, order.orderNo}));
 }
 
+TEST_F(PaymentFixture, UnsentOrderOfAProviderNoLongerConfiguredIsClosed) {
+    {
+        auto checkout = makeCheckout();
+        auto provider = std::make_unique<ScriptedProvider>();
+        provider->createFault = temporaryFault();
+        checkout->addProvider(std::move(provider));
+        EXPECT_THROW(checkout->start(kStudent, "wechat"), PaymentFault);
+    }
+    auto checkout = makeCheckout();  // the booth switched to the campus gateway
+    checkout->addProvider(std::make_unique<ScriptedProvider>("campus"));
+    const auto order = checkout->start(kStudent, "campus");
+    EXPECT_EQ(order.provider, "campus");
+    EXPECT_EQ(order.state, OrderState::kPaying);
+    const auto all = checkout->orders().list({});
+    ASSERT_EQ(all.size(), 2u);
+    EXPECT_EQ(all[0].state == OrderState::kClosed || all[1].state == OrderState::kClosed, true);
+}
+
 TEST_F(PaymentFixture, PermanentCreateFaultFailsTheOrder) {
     auto checkout = makeCheckout();
     auto provider = std::make_unique<ScriptedProvider>();

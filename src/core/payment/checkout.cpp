@@ -107,6 +107,8 @@ PaymentOrder Checkout::start(const std::string& studentNo, const std::string& pr
             return o;  // resume
         } else if (auto* provider = providerOf(o)) {
             return createWithProvider(o, *provider);  // crashed before the provider answered
+        } else {
+            close(o.orderNo);  // never shown as a QR code, and its provider is gone: closed here
         }
     }
 
