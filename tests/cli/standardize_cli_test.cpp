@@ -15,7 +15,9 @@ namespace fs = std::filesystem;
 using test::runCli;
 using test::ScratchDir;
 
-bool startsWithGradphoto(const std::string& err) { return err.rfind("gradphoto: ", 0) == 0; }
+bool startsWithGradphoto(const std::string& err) {
+    return err.rfind("gradphoto: ", 0) == 0;
+}
 
 TEST(StandardizeCli, BadUsageExitsTwo) {
     EXPECT_EQ(runCli({"standardize"}).exitCode, 2);
@@ -30,14 +32,16 @@ TEST(StandardizeCli, BadUsageExitsTwo) {
 TEST(StandardizeCli, UnreadableInputExitsThreeAndWritesNothing) {
     ScratchDir dir;
     std::ofstream(dir / "text.jpg") << "hello";
-    const auto r = runCli({"standardize", (dir / "text.jpg").string(), "-o", (dir / "out.jpg").string()});
+    const auto r =
+        runCli({"standardize", (dir / "text.jpg").string(), "-o", (dir / "out.jpg").string()});
     EXPECT_EQ(r.exitCode, 3);
     EXPECT_TRUE(startsWithGradphoto(r.err)) << r.err;
     EXPECT_NE(r.err.find("text.jpg"), std::string::npos) << "names the file";
     EXPECT_FALSE(fs::exists(dir / "out.jpg"));
-    EXPECT_EQ(runCli({"standardize", (dir / "missing.jpg").string(), "-o", (dir / "o.jpg").string()})
-                  .exitCode,
-              3);
+    EXPECT_EQ(
+        runCli({"standardize", (dir / "missing.jpg").string(), "-o", (dir / "o.jpg").string()})
+            .exitCode,
+        3);
 }
 
 TEST(StandardizeCli, RefusalExitsOneWithReasonsAndNoOutput) {
@@ -53,9 +57,9 @@ TEST(StandardizeCli, RefusalExitsOneWithReasonsAndNoOutput) {
     EXPECT_EQ(report["errors"][0]["code"], "multiple_faces");
     EXPECT_FALSE(report["errors"][0]["message_zh"].get<std::string>().empty());
     // Chinese messages on request.
-    const auto zh = runCli({"--lang", "zh", "standardize",
-                            (data / "portraits/hard/two_people.jpg").string(), "-o",
-                            (dir / "out.jpg").string()});
+    const auto zh =
+        runCli({"--lang", "zh", "standardize", (data / "portraits/hard/two_people.jpg").string(),
+                "-o", (dir / "out.jpg").string()});
     EXPECT_NE(zh.err.find("多个人"), std::string::npos) << zh.err;
     // Nothing half-written is left behind.
     for (const auto& e : fs::directory_iterator(dir.path()))
@@ -112,11 +116,11 @@ TEST(StandardizeCli, StrictFailsOnAFailedComplianceCheck) {
 TEST(StandardizeCli, SeveralInputsIntoADirectory) {
     GRADPHOTO_REQUIRE_TESTDATA(data);
     ScratchDir dir;
-    const auto r = runCli({"standardize", (data / "portraits/congress_J000294.jpg").string(),
-                           (data / "portraits/congress_S001200.jpg").string(),
-                           (data / "portraits/hard/two_people.jpg").string(), "-o",
-                           (dir / "out").string(), "--report", (dir / "reports").string(),
-                           "--json"});
+    const auto r =
+        runCli({"standardize", (data / "portraits/congress_J000294.jpg").string(),
+                (data / "portraits/congress_S001200.jpg").string(),
+                (data / "portraits/hard/two_people.jpg").string(), "-o", (dir / "out").string(),
+                "--report", (dir / "reports").string(), "--json"});
     EXPECT_EQ(r.exitCode, 1) << "one input was refused";
     EXPECT_TRUE(fs::exists(dir / "out/congress_J000294.jpg"));
     EXPECT_TRUE(fs::exists(dir / "out/congress_S001200.jpg"));
