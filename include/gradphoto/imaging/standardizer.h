@@ -9,6 +9,7 @@
 
 #include "gradphoto/imaging/face_locator.h"
 #include "gradphoto/imaging/preset.h"
+#include "gradphoto/imaging/standardizer_limits.h"
 #include "gradphoto/report/report.h"
 
 namespace gradphoto {
@@ -49,6 +50,7 @@ class Standardizer {
     const checks::ComplianceAnalyzer& analyzer() const;
 
     Preset preset_;
+    StandardizerLimits limits_;  // read once, not per photo
     std::shared_ptr<const FaceLocator> faces_;
     std::shared_ptr<const checks::ComplianceAnalyzer> analyzer_;
 };

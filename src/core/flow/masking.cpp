@@ -1,39 +1,11 @@
 #include "gradphoto/flow/masking.h"
 
-#include <vector>
+#include "gradphoto/identify/id_number.h"
 
 namespace gradphoto::flow {
 
-namespace {
-// Splits UTF-8 into code-point byte sequences (invalid bytes count as one character each).
-std::vector<std::string_view> characters(std::string_view text) {
-    std::vector<std::string_view> out;
-    for (std::size_t i = 0; i < text.size();) {
-        const auto lead = static_cast<unsigned char>(text[i]);
-        std::size_t len = 1;
-        if (lead >= 0xF0)
-            len = 4;
-        else if (lead >= 0xE0)
-            len = 3;
-        else if (lead >= 0xC0)
-            len = 2;
-        if (i + len > text.size()) len = 1;
-        out.push_back(text.substr(i, len));
-        i += len;
-    }
-    return out;
-}
-}  // namespace
-
 std::string maskName(std::string_view utf8Name) {
-    const auto chars = characters(utf8Name);
-    if (chars.empty()) return {};
-    if (chars.size() == 1) return "*";
-    std::string out{chars.front()};
-    if (chars.size() == 2) return out + "*";
-    for (std::size_t i = 1; i + 1 < chars.size(); ++i) out += '*';
-    out += chars.back();
-    return out;
+    return identify::maskName(utf8Name);
 }
 
 std::string maskIdNumber(std::string_view id) {

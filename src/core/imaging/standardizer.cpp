@@ -135,6 +135,7 @@ cv::Rect pictureInsidePadding(const cv::Mat& image) {
 
 Standardizer::Standardizer(Preset preset, std::shared_ptr<const FaceLocator> faces)
     : preset_(std::move(preset)),
+      limits_(StandardizerLimits::load()),
       faces_(std::move(faces)),
       analyzer_(std::make_shared<checks::ComplianceAnalyzer>(faces_)) {}
 
@@ -194,7 +195,7 @@ StandardizedPhoto Standardizer::run(const cv::Mat& original, const cv::Mat& plat
     report.preset = preset_.name;
     report.input = {inputName, original.cols, original.rows};
     StageClock clock(report);
-    const StandardizerLimits limits = StandardizerLimits::load();
+    const StandardizerLimits& limits = limits_;
     auto refuse = [&](const std::string& code, const std::string& detail = {}) {
         report.ok = false;
         report.errors.push_back(imagingProblem(code, detail));

@@ -1,5 +1,7 @@
 #include "gradphoto/store/masking.h"
 
+#include "gradphoto/identify/id_number.h"
+
 #include <vector>
 
 namespace gradphoto::store {
@@ -29,14 +31,7 @@ std::vector<std::string_view> characters(std::string_view text) {
 }  // namespace
 
 std::string maskName(std::string_view name) {
-    const auto chars = characters(name);
-    if (chars.empty()) return {};
-    if (chars.size() == 1) return "*";
-    std::string out(chars.front());
-    if (chars.size() == 2) return out + "*";
-    out.append(chars.size() - 2, '*');
-    out += chars.back();
-    return out;
+    return identify::maskName(name);
 }
 
 std::string maskIdNumber(std::string_view idNumber) {
