@@ -6,7 +6,7 @@ PACKAGES=(
   libopencv-dev libdlib-dev libdlib-data libblas-dev liblapack-dev libjpeg-dev
   nlohmann-json3-dev libsqlite3-dev libssl-dev libcurl4-openssl-dev libzxing-dev libzip-dev
   libcpp-httplib-dev libgtest-dev libgmock-dev libbenchmark-dev
-  qt6-base-dev qt6-multimedia-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools linguist-qt6
+  qt6-base-dev qt6-multimedia-dev qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools linguist-qt6
   gstreamer1.0-plugins-base gstreamer1.0-plugins-good
   fonts-noto-cjk imagemagick libimage-exiftool-perl xvfb xauth opencv-data
 )

@@ -162,6 +162,71 @@ CREATE TABLE payment_notifications (
 ) WITHOUT ROWID;
 )sql";
 
+// Version 7: the admin issue and the kiosk's record of sessions.
+// - kiosk_sessions: one row per student session at a booth (statistics: sessions per day/booth);
+//   outcome is set when the session ends (submitted, cancelled, idle, failed, status_checked).
+// - export_batches / export_items: what each CHSI export batch contains, so a re-run adds only
+//   what is new and an interrupted export can be resumed; a batch is 'open' until complete.
+// - print_jobs: every print of a standard photo or a layout sheet (print counts).
+// - students.exam_no (考生号) for the export file-name pattern {考生号}.
+// - captures.raw_purged_at / final_purged_at: retention removed that file on purpose, so the
+//   consistency check does not report it as lost.
+const char* const kVersion7 = R"sql(
+CREATE TABLE kiosk_sessions (
+    id         INTEGER PRIMARY KEY,
+    booth_id   TEXT NOT NULL DEFAULT '',
+    student_no TEXT REFERENCES students (student_no),
+    started_at INTEGER NOT NULL,
+    ended_at   INTEGER,
+    outcome    TEXT NOT NULL DEFAULT ''
+        CHECK (outcome IN ('', 'submitted', 'cancelled', 'idle', 'failed', 'status_checked'))
+);
+CREATE INDEX kiosk_sessions_by_time ON kiosk_sessions (started_at);
+
+CREATE TABLE export_batches (
+    id           INTEGER PRIMARY KEY,
+    name         TEXT NOT NULL UNIQUE CHECK (length(name) > 0),
+    out_dir      TEXT NOT NULL,
+    pattern      TEXT NOT NULL,
+    zip_file     TEXT NOT NULL DEFAULT '',
+    state        TEXT NOT NULL DEFAULT 'open' CHECK (state IN ('open', 'complete')),
+    created_by   TEXT NOT NULL DEFAULT '',
+    created_at   INTEGER NOT NULL,
+    completed_at INTEGER
+);
+
+CREATE TABLE export_items (
+    batch_id    INTEGER NOT NULL REFERENCES export_batches (id),
+    capture_id  INTEGER NOT NULL REFERENCES captures (id),
+    file_name   TEXT NOT NULL,
+    sha256      TEXT NOT NULL CHECK (length(sha256) = 64),
+    bytes       INTEGER NOT NULL CHECK (bytes >= 0),
+    exported_at INTEGER NOT NULL,
+    PRIMARY KEY (batch_id, capture_id),
+    UNIQUE (batch_id, file_name)
+) WITHOUT ROWID;
+CREATE INDEX export_items_by_capture ON export_items (capture_id);
+
+CREATE TABLE print_jobs (
+    id         INTEGER PRIMARY KEY,
+    capture_id INTEGER REFERENCES captures (id),
+    kind       TEXT NOT NULL CHECK (kind IN ('standard', 'sheet')),
+    paper      TEXT NOT NULL DEFAULT '',
+    copies     INTEGER NOT NULL DEFAULT 1 CHECK (copies > 0),
+    printer    TEXT NOT NULL DEFAULT '',
+    booth_id   TEXT NOT NULL DEFAULT '',
+    staff_no   TEXT NOT NULL DEFAULT '',
+    ok         INTEGER NOT NULL CHECK (ok IN (0, 1)),
+    error      TEXT NOT NULL DEFAULT '',
+    printed_at INTEGER NOT NULL
+);
+CREATE INDEX print_jobs_by_time ON print_jobs (printed_at);
+
+ALTER TABLE students ADD COLUMN exam_no TEXT NOT NULL DEFAULT '';
+ALTER TABLE captures ADD COLUMN raw_purged_at INTEGER;
+ALTER TABLE captures ADD COLUMN final_purged_at INTEGER;
+)sql";
+
 std::string utcStamp() {
     const std::time_t now = std::time(nullptr);
     std::tm tm{};
@@ -181,6 +246,7 @@ const std::vector<Migration>& migrations() {
         {4, "last-four verification attempts", kVersion4},
         {5, "indexes for the daily summary", kVersion5},
         {6, "payment orders for the payment providers; notifications", kVersion6},
+        {7, "kiosk sessions, export batches, print jobs, exam numbers, purge marks", kVersion7},
     };
     return kAll;
 }
