@@ -40,6 +40,8 @@ std::optional<KioskOptions> parseKioskOptions(const QStringList& arguments) {
         {"replay", "Folder of images for the replay camera.", "DIR"},
         {"lang", "zh or en.", "LANG"},
         {"windowed", "Do not go fullscreen."},
+        {"staff", "Open the staff console (sign-in with staff number and PIN) instead of the "
+                  "student flow."},
     });
     if (!parser.parse(arguments)) {
         std::fprintf(stderr, "gradphoto-kiosk: %s\n", parser.errorText().toUtf8().constData());
@@ -55,6 +57,7 @@ std::optional<KioskOptions> parseKioskOptions(const QStringList& arguments) {
     o.demo = parser.isSet("demo");
     o.autopilot = parser.isSet("autopilot");
     o.windowed = parser.isSet("windowed");
+    o.staff = parser.isSet("staff");
     o.screenshotDir = parser.value("screenshots");
     o.dataDir = parser.value("data-dir");
     o.configFile = parser.value("config");
@@ -62,6 +65,10 @@ std::optional<KioskOptions> parseKioskOptions(const QStringList& arguments) {
     o.language = parser.value("lang");
     if (!o.language.isEmpty() && o.language != "zh" && o.language != "en") {
         std::fprintf(stderr, "gradphoto-kiosk: --lang must be zh or en\n");
+        return std::nullopt;
+    }
+    if (o.staff && o.autopilot) {
+        std::fprintf(stderr, "gradphoto-kiosk: --staff and --autopilot exclude each other\n");
         return std::nullopt;
     }
     if (o.autopilot && !o.demo) {

@@ -22,6 +22,7 @@ struct KioskOptions {
     bool demo = false;
     bool autopilot = false;
     bool windowed = false;
+    bool staff = false;  // --staff: the staff console (issue 7) instead of the student flow
     QString screenshotDir;
     QString dataDir;
     QString configFile;
