@@ -5,6 +5,8 @@
 
 #include "command.h"
 #include "gradphoto/common/error.h"
+#include "gradphoto/payment/paid_approval_guard.h"
+#include "gradphoto/payment/payment_settings.h"
 #include "gradphoto/store/review_queue.h"
 #include "record_store_cli.h"
 
@@ -67,6 +69,13 @@ int runReview(CommandContext& ctx) {
         auto store = openRecordStore(ctx);
         const auto reviewer = signInStaff(*store, *parser.value("--staff"));
         store::ReviewQueue queue(*store, std::move(reasons));
+        // No approval without a paid order (WeChat, campus, staff cash or waiver) while the booth
+        // charges a fee (kiosk.fee_fen of the settings; 0 = free collection, no guard).
+        const auto payment = payment::loadPaymentSettings(
+            ctx.globals.configFile ? std::optional<std::filesystem::path>(*ctx.globals.configFile)
+                                   : std::nullopt);
+        if (payment.checkout.feeFen > 0)
+            queue.setApprovalGuard(payment::paidApprovalGuard(store->database()));
         const std::string note = parser.value("--note").value_or("");
         store::Capture capture;
         if (decision == "approve")

@@ -3,6 +3,8 @@
 // gradphoto roster import FILE.csv [--skip-bad]: the same parse, then the rows into the store in
 // one transaction (all or nothing unless --skip-bad).
 // gradphoto roster list [--status S] [--limit N] [--offset N]: the stored roster, names masked.
+// gradphoto roster unlock NO --staff STAFF: clears the wrong last-four tries that locked a record
+// at the kiosk (audit-logged under the staff member).
 
 #include <algorithm>
 #include <map>
@@ -222,23 +224,56 @@ int runList(CommandContext& ctx, const std::vector<std::string>& args) {
     });
 }
 
+int runUnlock(CommandContext& ctx, const std::vector<std::string>& args) {
+    ArgParser parser;
+    parser.option("--staff");
+    if (const auto problem = parser.parse(args)) return ctx.fail(kExitUsage, *problem);
+    if (parser.positional().size() != 1 || !parser.value("--staff"))
+        return ctx.fail(kExitUsage, "usage: gradphoto roster unlock STUDENT_NO --staff NO");
+    const std::string studentNo = parser.positional().front();
+    const bool zh = ctx.globals.lang == "zh";
+    return runRefusable(ctx, [&]() -> int {
+        auto store = openRecordStore(ctx);
+        const auto staff = signInStaff(*store, *parser.value("--staff"));
+        if (!store->students().find(studentNo))
+            return ctx.fail(kExitNo, zh ? "名册中没有学号 " + studentNo
+                                        : "no student " + studentNo + " in the roster");
+        store::StoredAttemptCounter attempts(*store, staff.staffNo);
+        const int failures = attempts.failures(studentNo);
+        attempts.clear(studentNo);  // audit-logged as identify.attempts_cleared by the staff
+        if (failures == 0) {
+            ctx.out << (zh ? "学号 " + studentNo + " 没有错误尝试，无需解锁\n"
+                           : "student " + studentNo + " had no wrong tries: nothing to unlock\n");
+        } else {
+            ctx.out << (zh ? "已解锁学号 " + studentNo + "（清除 " + std::to_string(failures) +
+                                 " 次错误尝试）\n"
+                           : "unlocked student " + studentNo + " (" + std::to_string(failures) +
+                                 " wrong tries cleared)\n");
+        }
+        return kExitOk;
+    });
+}
+
 int runRoster(CommandContext& ctx) {
     if (ctx.args.empty())
-        return ctx.fail(kExitUsage, "usage: gradphoto roster check|import|list ...");
+        return ctx.fail(kExitUsage, "usage: gradphoto roster check|import|list|unlock ...");
     const std::string sub = ctx.args.front();
     const std::vector<std::string> rest(ctx.args.begin() + 1, ctx.args.end());
     if (sub == "check") return runCheck(ctx, rest);
     if (sub == "import") return runImport(ctx, rest);
     if (sub == "list") return runList(ctx, rest);
-    return ctx.fail(kExitUsage, "unknown roster subcommand " + sub + " (check, import, list)");
+    if (sub == "unlock") return runUnlock(ctx, rest);
+    return ctx.fail(kExitUsage,
+                    "unknown roster subcommand " + sub + " (check, import, list, unlock)");
 }
 
 const CommandRegistration kRoster{{
     "roster",
-    "student roster: check, import, list",
+    "student roster: check, import, list, unlock",
     "usage: gradphoto roster check FILE.csv [--json]\n"
     "       gradphoto roster import FILE.csv [--skip-bad] [--json]\n"
-    "       gradphoto roster list [--status S] [--limit N] [--offset N] [--json]\n\n"
+    "       gradphoto roster list [--status S] [--limit N] [--offset N] [--json]\n"
+    "       gradphoto roster unlock STUDENT_NO --staff NO\n\n"
     "Parses a roster CSV (UTF-8 or GBK, with or without BOM, Excel quoting; headers in Chinese or\n"
     "English: 学号/student_no, 姓名/name, 身份证号/id_number, 院系/department, 专业/major,\n"
     "层次/level, 采集码/collection_code as the payload or its SHA-256) and reports the rows that\n"
@@ -253,7 +288,10 @@ const CommandRegistration kRoster{{
     "(exit 1) unless --skip-bad, which imports the good rows and lists the refused ones (exit "
     "0).\n\n"
     "list: the stored students by 学号, names masked; --json prints\n"
-    "[{\"student\",\"name\",\"department\",\"major\",\"level\",\"status\"}].\n",
+    "[{\"student\",\"name\",\"department\",\"major\",\"level\",\"status\"}].\n\n"
+    "unlock: five wrong last-four tries at the kiosk lock a record; a staff member (--staff, PIN\n"
+    "from GRADPHOTO_PIN or the terminal) checks the student's identity and clears the tries. The\n"
+    "audit log records who unlocked whom. Exit 1 for an unknown 学号.\n",
     runRoster,
 }};
 

@@ -9,6 +9,7 @@
 
 #include "gradphoto/identify/id_number.h"
 #include "gradphoto/identify/scanned_code.h"
+#include "gradphoto/store/roster_store.h"
 #include "gradphoto/store/sqlite_record_store.h"
 #include "test_support.h"
 
@@ -153,6 +154,54 @@ TEST(RosterCommand, CodeHeldByAnotherStoredStudentIsRefused) {
     ASSERT_EQ(report["refused"].size(), 1u);
     EXPECT_EQ(report["refused"][0]["reason"], "duplicate_collection_code");
     EXPECT_EQ(listJson(dir).size(), 1u);
+}
+
+TEST(RosterCommand, StaffUnlockClearsWrongTriesAndIsAudited) {
+    ScratchDir dir("roster-unlock");
+    const auto data = (dir / "data").string();
+    writeFile(dir / "roster.csv", kHeader + row("2021001", "王小明", 1, "CODE-1"));
+    ASSERT_EQ(
+        runCli({"--data-dir", data, "roster", "import", (dir / "roster.csv").string()}).exitCode,
+        0);
+    ASSERT_EQ(
+        runCli({"--data-dir", data, "staff", "add", "A001", "--name", "管理员", "--role", "admin"},
+               {"GRADPHOTO_PIN=246810"})
+            .exitCode,
+        0);
+    {  // five wrong last-four tries at the kiosk lock the record
+        auto store = store::SqliteRecordStore::open(dir / "data");
+        store::StoredAttemptCounter attempts(*store);
+        for (int i = 0; i < 5; ++i) attempts.addFailure("2021001");
+        ASSERT_EQ(attempts.failures("2021001"), 5);
+    }
+    // No credentials, a wrong PIN and an unknown student change nothing.
+    EXPECT_EQ(runCli({"--data-dir", data, "roster", "unlock", "2021001"}).exitCode, 2);
+    EXPECT_EQ(runCli({"--data-dir", data, "roster", "unlock", "2021001", "--staff", "A001"},
+                     {"GRADPHOTO_PIN=000000"})
+                  .exitCode,
+              1);
+    EXPECT_EQ(runCli({"--data-dir", data, "roster", "unlock", "2029999", "--staff", "A001"},
+                     {"GRADPHOTO_PIN=246810"})
+                  .exitCode,
+              1);
+    {
+        auto store = store::SqliteRecordStore::open(dir / "data");
+        EXPECT_EQ(store::StoredAttemptCounter(*store).failures("2021001"), 5);
+    }
+    const auto r = runCli({"--data-dir", data, "roster", "unlock", "2021001", "--staff", "A001"},
+                          {"GRADPHOTO_PIN=246810"});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_NE(r.out.find("5 wrong tries cleared"), std::string::npos) << r.out;
+    auto store = store::SqliteRecordStore::open(dir / "data");
+    EXPECT_EQ(store::StoredAttemptCounter(*store).failures("2021001"), 0);
+    bool audited = false;
+    for (const auto& e : store->audit().recent(20)) {
+        if (e.action == "identify.attempts_cleared" && e.actor == "A001" &&
+            e.subject == "student:2021001")
+            audited = true;
+        EXPECT_EQ(e.detailJson.find(validId(1)), std::string::npos) << "no ID number in the log";
+    }
+    EXPECT_TRUE(audited);
 }
 
 TEST(RosterCommand, UsageAndUnreadableInput) {

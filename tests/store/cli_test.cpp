@@ -50,6 +50,14 @@ class StoreCli : public ::testing::Test {
             0);
     }
 
+    // Staff record the fee as paid in cash (no approval without a paid order).
+    void payCash(const std::string& no) {
+        const auto r = cli({"pay", "create", "--student", no, "--provider", "staff", "--staff",
+                            "S001", "--settle", "cash"},
+                           {"GRADPHOTO_PIN=135790"});
+        ASSERT_EQ(r.exitCode, 0) << r.err;
+    }
+
     std::int64_t submit(const std::string& no, const std::string& photo, const std::string& raw) {
         const auto r =
             cli({"--json", "submit", "--student", no, "--photo", (dir / photo).string(),
@@ -98,6 +106,11 @@ TEST_F(StoreCli, SubmitReviewAndQueueFollowTheContract) {
     EXPECT_EQ(r.exitCode, 1);
     EXPECT_EQ(r.err.rfind("gradphoto: ", 0), 0u);
 
+    // No approval while the student has not paid; staff record the cash, then it goes through.
+    r = cli({"review", "approve", std::to_string(id), "--staff", "S001"}, {"GRADPHOTO_PIN=135790"});
+    EXPECT_EQ(r.exitCode, 1);
+    EXPECT_NE(r.err.find("has not paid"), std::string::npos) << r.err;
+    payCash("2020001");
     r = cli({"review", "approve", std::to_string(id), "--staff", "S001"}, {"GRADPHOTO_PIN=135790"});
     EXPECT_EQ(r.exitCode, 0) << r.err;
     r = cli({"review", "reject", std::to_string(id), "--reason", "jewellery", "--staff", "S001"},
@@ -134,6 +147,7 @@ TEST_F(StoreCli, RejectedStudentRetakes) {
     EXPECT_NE(r.out.find("superseded by " + std::to_string(second)), std::string::npos);
     EXPECT_NE(r.out.find("clothing_contrast"), std::string::npos);
     // Only an admin revokes.
+    payCash("2020002");  // the retake after a rejection needs no second payment
     EXPECT_EQ(cli({"review", "approve", std::to_string(second), "--staff", "S001"},
                   {"GRADPHOTO_PIN=135790"})
                   .exitCode,

@@ -8,7 +8,7 @@ store::ReviewQueue::ApprovalGuard paidApprovalGuard(store::Database& db) {
     return [&db](const store::Capture& capture) -> std::optional<Problem> {
         PaymentOrders orders(db);
         if (orders.paidFor(capture.studentNo)) return std::nullopt;
-        return Problem{"unpaid", "该学生尚未缴费（20 元），不能通过审核",
+        return Problem{"unpaid", "该学生尚未缴费（或未经工作人员确认现金/免费），不能通过审核",
                        "capture " + std::to_string(capture.id) +
                            " cannot be approved: the student has not paid the fee"};
     };
