@@ -5,6 +5,7 @@
 #include <string>
 #include <variant>
 
+#include "gradphoto/flow/port_call.h"
 #include "gradphoto/imaging/standardizer.h"
 
 namespace gradphoto::flow {
@@ -48,6 +49,18 @@ struct Tick {
 };  // time passed since the previous tick
 struct CameraLost {};
 struct CameraRestored {};
+struct PortAnswered {
+    PortAnswer answer;
+};  // a slow port call made outside the flow (FlowPorts::callsOutside) came back
+struct StaffConfirm {
+    std::string staffNo;
+    std::string pin;  // checked by the payment port, never kept
+    bool waiver = false;
+    std::string reason;
+};  // a staff member confirmed cash or a fee waiver at the kiosk (service or payment page)
+struct LiveCheck {
+    bool allPass = false;
+};  // the live guidance judged a preview frame: every live check passes or not
 }  // namespace events
 
 using FlowEvent =
@@ -56,7 +69,8 @@ using FlowEvent =
                  events::ShutterPressed, events::PhotoTaken, events::CaptureFailed, events::Retake,
                  events::Upload, events::StandardizationDone, events::Submit, events::FreeRetake,
                  events::Finish, events::OpenHelp, events::CloseHelp, events::Cancel,
-                 events::UserActivity, events::Tick, events::CameraLost, events::CameraRestored>;
+                 events::UserActivity, events::Tick, events::CameraLost, events::CameraRestored,
+                 events::PortAnswered, events::StaffConfirm, events::LiveCheck>;
 
 // The name of an event for logs and tests (never its payload: it may hold personal data).
 std::string_view eventName(const FlowEvent& event);

@@ -15,6 +15,9 @@ struct FlowSettings {
     int submittedReturnSeconds = 30;  // the 已提交 page returns to 开始 by itself
     int failsafeReturnSeconds = 10;   // the apology page returns to 开始 by itself
     int maxVerifyTries = 5;           // wrong last-four entries before the record is locked here
+    int pollFaultsBeforeNotice = 3;   // failed payment polls in a row before "network trouble"
+    bool autoCapture = false;         // kiosk.auto_capture: 3-2-1 starts by itself when...
+    int autoCaptureMs = 1500;         // ...every live check has passed for this long
 };
 
 }  // namespace gradphoto::flow

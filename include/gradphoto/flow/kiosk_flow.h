@@ -10,6 +10,8 @@
 #include "gradphoto/flow/flow_state.h"
 #include "gradphoto/flow/notice.h"
 #include "gradphoto/flow/payment_gateway.h"
+#include "gradphoto/flow/port_call.h"
+#include "gradphoto/flow/session_journal.h"
 #include "gradphoto/flow/student_lookup.h"
 #include "gradphoto/flow/student_session.h"
 #include "gradphoto/flow/submission_sink.h"
@@ -21,6 +23,10 @@ struct FlowPorts {
     StudentLookup* students = nullptr;
     PaymentGateway* payments = nullptr;
     SubmissionSink* submissions = nullptr;
+    SessionJournal* journal = nullptr;  // null: sessions are not recorded
+    // True: the student lookup and payment calls are made outside (takeCalls(), answered with
+    // events::PortAnswered), e.g. on a worker thread; `students` and `payments` are then unused.
+    bool callsOutside = false;
 };
 
 // The student flow as a state machine: handle() takes an event, applies the guards, moves to the
@@ -56,6 +62,14 @@ class KioskFlow {
     // The job number to put into StandardizationDone (kStandardizing only).
     std::uint64_t standardizationJob() const { return job_; }
 
+    // The slow port calls asked for since the last take (only with FlowPorts::callsOutside).
+    std::vector<PortCall> takeCalls();
+    // True while the flow waits for the answer of a lookup, verification or payment call.
+    bool waiting() const { return awaiting_.has_value(); }
+    std::optional<PortCall::Kind> waitingFor() const {
+        return awaiting_ ? std::optional(awaiting_->kind) : std::nullopt;
+    }
+
     // How many sessions were wiped (cancel, idle, finished) since start: a cheap audit counter.
     int sessionsEnded() const { return sessionsEnded_; }
 
@@ -82,9 +96,23 @@ class KioskFlow {
     void on(const events::Tick&);
     void on(const events::CameraLost&);
     void on(const events::CameraRestored&);
+    void on(const events::PortAnswered&);
+    void on(const events::StaffConfirm&);
+    void on(const events::LiveCheck&);
+
+    void call(PortCall c, bool awaitAnswer = true);
+    void answered(const PortAnswer& a);
+    void lookedUp(const PortCall& asked, const PortAnswer& a);
+    void verified(const PortAnswer& a);
+    void paymentStarted(const PortAnswer& a);
+    void polled(const PortAnswer& a);
+    void staffConfirmed(const PortAnswer& a);
+    void startCountdown();
+    void startJournal();
+    void endJournal(SessionOutcome outcome);
 
     void enter(FlowState next);
-    void resetSession();
+    void resetSession(SessionOutcome outcome);
     void afterVerified();
     void startPayment();
     void closeOpenOrder();
@@ -109,6 +137,12 @@ class KioskFlow {
     std::uint64_t captureRequest_ = 0;
     std::uint64_t job_ = 0;
     int sessionsEnded_ = 0;
+    std::optional<PortCall> awaiting_;  // the call whose answer the flow waits for
+    std::vector<PortCall> outbox_;      // calls for the outside (callsOutside)
+    int pollFaults_ = 0;                // failed payment polls in a row
+    bool liveReady_ = false;            // the last judged frame passed every live check
+    std::int64_t liveReadyMs_ = 0;      // since when (auto-capture)
+    std::optional<std::int64_t> journalSession_;
 };
 
 }  // namespace gradphoto::flow

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <filesystem>
 #include <memory>
 #include <opencv2/core.hpp>
 
@@ -15,7 +16,12 @@ class PhotoProcessor {
     virtual StandardizedPhoto process(const cv::Mat& captureBgr) const = 0;
 };
 
-// The real one: gradphoto::Standardizer with the named preset (e.g. "chsi-blue").
-std::unique_ptr<PhotoProcessor> makeStandardizerProcessor(const std::string& presetName);
+// The real one: gradphoto::Standardizer with the named preset (e.g. "chsi-blue"). With a plate
+// file (the kiosk: DATA_DIR/booth/plate.jpg, written by the staff console), every capture is
+// standardized against that photo of the empty backdrop while the file exists and has the
+// capture's size (it is read again for each photo, so a new plate counts at once); otherwise
+// without.
+std::unique_ptr<PhotoProcessor> makeStandardizerProcessor(const std::string& presetName,
+                                                          std::filesystem::path plateFile = {});
 
 }  // namespace gradphoto::flow

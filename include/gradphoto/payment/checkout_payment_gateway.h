@@ -24,6 +24,8 @@ class CheckoutPaymentGateway : public flow::PaymentGateway {
     flow::PaymentState poll(const std::string& order) override;
     void close(const std::string& order) override;
     bool alreadyPaid(const std::string& studentNo) override;
+    // Checkout::confirmByStaff (PIN through store::StaffAccess, audit-logged).
+    flow::PaymentOrder confirmByStaff(const flow::StaffConfirmation& confirmation) override;
 
     static flow::PaymentState flowState(OrderState state);
     static flow::PaymentOrder flowOrder(const PaymentOrder& order);

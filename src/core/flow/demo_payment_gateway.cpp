@@ -2,6 +2,8 @@
 
 #include <cstdio>
 
+#include "gradphoto/common/error.h"
+
 namespace gradphoto::flow {
 
 std::string_view toString(PaymentState state) {
@@ -56,6 +58,15 @@ void DemoPaymentGateway::close(const std::string& order) {
 
 bool DemoPaymentGateway::alreadyPaid(const std::string& studentNo) {
     return paidStudents_.count(studentNo) > 0;
+}
+
+}  // namespace gradphoto::flow
+
+namespace gradphoto::flow {
+
+PaymentOrder PaymentGateway::confirmByStaff(const StaffConfirmation&) {
+    throw Error(Error::Kind::kInput, {"staff_confirm_unavailable", "本机暂不支持工作人员确认收费。",
+                                      "staff confirmation is not offered by this payment gateway"});
 }
 
 }  // namespace gradphoto::flow

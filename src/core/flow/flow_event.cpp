@@ -50,8 +50,14 @@ std::string_view eventName(const FlowEvent& event) {
                 return "tick";
             else if constexpr (std::is_same_v<T, events::CameraLost>)
                 return "camera_lost";
-            else
+            else if constexpr (std::is_same_v<T, events::CameraRestored>)
                 return "camera_restored";
+            else if constexpr (std::is_same_v<T, events::PortAnswered>)
+                return "port_answered";
+            else if constexpr (std::is_same_v<T, events::StaffConfirm>)
+                return "staff_confirm";
+            else
+                return "live_check";
         },
         event);
 }

@@ -38,6 +38,81 @@ void KioskFlow::enter(FlowState next) {
     countdownMs_.reset();
     captureRequest_ = 0;
     if (next != FlowState::kStandardizing) job_ = 0;
+    awaiting_.reset();  // an answer to a call made on the previous page is no longer wanted
+    pollFaults_ = 0;
+    liveReady_ = false;
+    liveReadyMs_ = 0;
+}
+
+// ---- slow port calls ----
+
+void KioskFlow::call(PortCall c, bool awaitAnswer) {
+    c.id = nextNumber_++;
+    if (awaitAnswer) awaiting_ = c;
+    if (ports_.callsOutside) {
+        outbox_.push_back(std::move(c));
+        return;
+    }
+    answered(answerCall(c, ports_.students, ports_.payments));
+}
+
+std::vector<PortCall> KioskFlow::takeCalls() {
+    std::vector<PortCall> calls;
+    calls.swap(outbox_);
+    return calls;
+}
+
+void KioskFlow::on(const events::PortAnswered& e) {
+    answered(e.answer);
+}
+
+void KioskFlow::answered(const PortAnswer& a) {
+    if (!awaiting_ || awaiting_->id != a.id || awaiting_->kind != a.kind) {
+        // Not waited for any more (cancel, reset, timeout). An order opened meanwhile must not
+        // stay open at the provider: close it.
+        if (a.kind == PortCall::Kind::kPaymentStart && a.order && !session_.paid &&
+            (a.order->state == PaymentState::kCreated || a.order->state == PaymentState::kPaying)) {
+            PortCall close;
+            close.kind = PortCall::Kind::kPaymentClose;
+            close.order = a.order->order;
+            call(close, false);
+        }
+        return;
+    }
+    const PortCall asked = *awaiting_;
+    awaiting_.reset();
+    switch (asked.kind) {
+        case PortCall::Kind::kLookup:
+            lookedUp(asked, a);
+            return;
+        case PortCall::Kind::kVerify:
+            verified(a);
+            return;
+        case PortCall::Kind::kPaymentStart:
+            paymentStarted(a);
+            return;
+        case PortCall::Kind::kPaymentPoll:
+            polled(a);
+            return;
+        case PortCall::Kind::kStaffConfirm:
+            staffConfirmed(a);
+            return;
+        case PortCall::Kind::kPaymentClose:
+            return;
+    }
+}
+
+void KioskFlow::endJournal(SessionOutcome outcome) {
+    if (!journalSession_) return;
+    const std::int64_t id = *journalSession_;
+    journalSession_.reset();
+    if (!ports_.journal) return;
+    if (!session_.queueNumber.empty()) outcome = SessionOutcome::kSubmitted;
+    try {
+        ports_.journal->ended(id, outcome);
+    } catch (const std::exception&) {
+        // Statistics only: the student's session goes on regardless.
+    }
 }
 
 void KioskFlow::say(std::string code, std::string zh, std::string en) {
@@ -45,17 +120,18 @@ void KioskFlow::say(std::string code, std::string zh, std::string en) {
 }
 
 void KioskFlow::closeOpenOrder() {
-    if (!session_.order || session_.paid || !ports_.payments) return;
-    try {
-        ports_.payments->close(session_.order->order);
-    } catch (const std::exception&) {
-        // Closing is best effort: an order the provider still holds is closed by its own timeout,
-        // and a late payment is honoured on the next scan (issue 6).
-    }
+    if (!session_.order || session_.paid) return;
+    // Closing is best effort (its answer is not awaited): an order the provider still holds is
+    // closed by its own timeout, and a late payment is honoured on the next scan (issue 6).
+    PortCall close;
+    close.kind = PortCall::Kind::kPaymentClose;
+    close.order = session_.order->order;
+    call(close, false);
 }
 
-void KioskFlow::resetSession() {
+void KioskFlow::resetSession(SessionOutcome outcome) {
     closeOpenOrder();
+    endJournal(outcome);
     if (!session_.empty()) ++sessionsEnded_;
     session_.capture.release();
     session_ = StudentSession{};
@@ -64,6 +140,7 @@ void KioskFlow::resetSession() {
 
 void KioskFlow::failsafe(const std::string& code, const std::string& zh, const std::string& en) {
     closeOpenOrder();
+    endJournal(SessionOutcome::kFailed);
     if (!session_.empty()) ++sessionsEnded_;
     session_ = StudentSession{};
     enter(FlowState::kFailsafe);
@@ -91,24 +168,83 @@ void KioskFlow::afterVerified() {
 }
 
 void KioskFlow::startPayment() {
-    if (ports_.payments->alreadyPaid(session_.student->studentNo)) {
+    PortCall start;
+    start.kind = PortCall::Kind::kPaymentStart;
+    start.studentNo = session_.student->studentNo;
+    start.amountFen = settings_.feeFen;
+    notice_ = {};
+    call(start);
+}
+
+void KioskFlow::paymentStarted(const PortAnswer& a) {
+    if (a.failed || (!a.alreadyPaid && !a.order)) {
+        say("payment_unavailable", "支付服务暂时无法连接，请稍后重试，或请工作人员确认现金支付。",
+            "The payment service cannot be reached; try again, or ask the staff to confirm a cash "
+            "payment.");
+        return;
+    }
+    if (a.alreadyPaid || a.order->state == PaymentState::kPaid) {
         session_.paid = true;
+        if (a.order) session_.order = a.order;
         enter(FlowState::kPhotoGuide);
         say("already_paid", "您已支付过采集费用，无需重复支付。",
             "You have already paid; no second payment is needed.");
         return;
     }
-    PaymentOrder order;
-    try {
-        order = ports_.payments->create(session_.student->studentNo, settings_.feeFen);
-    } catch (const std::exception&) {
-        say("payment_unavailable", "支付服务暂时无法连接，请稍后重试或联系工作人员。",
-            "The payment service cannot be reached; try again or ask the staff.");
-        return;
-    }
-    session_.order = order;
+    session_.order = a.order;
     enter(FlowState::kPayment);
     pollMs_ = 0;
+}
+
+void KioskFlow::polled(const PortAnswer& a) {
+    if (a.failed) {
+        // Keep asking on the normal timer; say so once the trouble lasts.
+        if (++pollFaults_ >= settings_.pollFaultsBeforeNotice)
+            say("payment_retrying", "网络异常，正在重试…如已支付，请稍候，不要重复支付。",
+                "Network trouble, retrying… If you have paid, please wait and do not pay again.");
+        return;
+    }
+    pollFaults_ = 0;
+    if (notice_.code == "payment_retrying") notice_ = {};
+    session_.order->state = a.polled;
+    if (a.polled == PaymentState::kPaid) {
+        session_.paid = true;
+        enter(FlowState::kPhotoGuide);
+    } else if (a.polled == PaymentState::kClosed || a.polled == PaymentState::kFailed ||
+               a.polled == PaymentState::kRefunded) {
+        session_.order.reset();
+        enter(FlowState::kServiceInfo);
+        say("payment_failed", "支付没有完成，订单已关闭，请重新支付或联系工作人员。",
+            "The payment did not complete and the order was closed; pay again or ask the staff.");
+    }
+}
+
+void KioskFlow::on(const events::StaffConfirm& e) {
+    if ((state_ != FlowState::kServiceInfo && state_ != FlowState::kPayment) || !session_.student ||
+        session_.paid || session_.freeRetake)
+        return;
+    idleMs_ = 0;
+    PortCall confirm;
+    confirm.kind = PortCall::Kind::kStaffConfirm;
+    confirm.staff =
+        StaffConfirmation{session_.student->studentNo, e.staffNo, e.pin, e.waiver, e.reason};
+    call(confirm);
+}
+
+void KioskFlow::staffConfirmed(const PortAnswer& a) {
+    if (a.failed || !a.order || a.order->state != PaymentState::kPaid) {
+        const bool pin = a.problem.code == "wrong_pin" || a.problem.code == "locked";
+        say(pin ? "staff_refused" : "staff_unavailable",
+            a.problem.message_zh.empty() ? "工作人员确认没有成功，请重试。" : a.problem.message_zh,
+            a.problem.message_en.empty() ? "The staff confirmation did not go through; try again."
+                                         : a.problem.message_en);
+        return;
+    }
+    session_.paid = true;
+    session_.order = a.order;
+    enter(FlowState::kPhotoGuide);
+    say("staff_confirmed", "工作人员已确认，无需扫码支付。",
+        "Confirmed by the staff; no QR payment is needed.");
 }
 
 // ---- events ----
@@ -118,6 +254,7 @@ void KioskFlow::on(const events::StartCapture&) {
         session_ = StudentSession{};
         session_.purpose = Purpose::kCapture;
         enter(FlowState::kScanCode);
+        startJournal();
     } else if (state_ == FlowState::kStatus && session_.status &&
                session_.status->kind == SubmissionStatus::Kind::kNone) {
         // Came to check a result, has none yet: go on to a first capture.
@@ -132,6 +269,7 @@ void KioskFlow::on(const events::CheckResult&) {
     session_ = StudentSession{};
     session_.purpose = Purpose::kCheckResult;
     enter(FlowState::kScanCode);
+    startJournal();
 }
 
 void KioskFlow::on(const events::CodeScanned& e) {
@@ -141,20 +279,36 @@ void KioskFlow::on(const events::CodeScanned& e) {
         say("code_empty", "没有读到采集码，请重新扫描。", "No code was read; scan again.");
         return;
     }
-    LookupResult found;
-    try {
-        found = ports_.students->findByPayload(e.payload);
-    } catch (const std::exception&) {
-        found.status = LookupResult::Status::kUnavailable;
-    }
+    if (awaiting_) return;  // a code is being looked up already
+    PortCall lookup;
+    lookup.kind = PortCall::Kind::kLookup;
+    lookup.payload = e.payload;
+    notice_ = {};
+    call(lookup);
+}
+
+void KioskFlow::lookedUp(const PortCall& asked, const PortAnswer& a) {
+    LookupResult found = a.lookup;
+    if (a.failed) found.status = LookupResult::Status::kUnavailable;
     switch (found.status) {
         case LookupResult::Status::kFound: {
+            if (!found.student) {
+                failsafe("lookup_broken", "系统出现问题，我们深表歉意。",
+                         "the lookup found a student without a record");
+                return;
+            }
             const Purpose purpose = session_.purpose;
             session_ = StudentSession{};
             session_.purpose = purpose;
-            session_.payload = e.payload;
+            session_.payload = asked.payload;
             session_.student = found.student;
             session_.verifyTriesLeft = settings_.maxVerifyTries;
+            if (journalSession_ && ports_.journal) {
+                try {
+                    ports_.journal->identified(*journalSession_, found.student->studentNo);
+                } catch (const std::exception&) {
+                }
+            }
             enter(FlowState::kVerifyStudent);
             return;
         }
@@ -188,7 +342,23 @@ void KioskFlow::on(const events::Last4Entered& e) {
             "Enter the last four ID characters (0-9, the last may be X).");
         return;
     }
-    const VerifyResult result = ports_.students->verifyLast4(session_.student->studentNo, last4);
+    if (awaiting_) return;
+    PortCall verify;
+    verify.kind = PortCall::Kind::kVerify;
+    verify.studentNo = session_.student->studentNo;
+    verify.last4 = last4;
+    call(verify);
+}
+
+void KioskFlow::verified(const PortAnswer& a) {
+    if (a.failed) {
+        failsafe(
+            a.problem.code,
+            a.problem.message_zh.empty() ? "系统出现问题，我们深表歉意。" : a.problem.message_zh,
+            a.problem.message_en);
+        return;
+    }
+    const VerifyResult& result = a.verify;
     switch (result.status) {
         case VerifyResult::Status::kMatch:
             afterVerified();
@@ -213,7 +383,7 @@ void KioskFlow::on(const events::Last4Entered& e) {
 }
 
 void KioskFlow::on(const events::AcceptService&) {
-    if (state_ != FlowState::kServiceInfo) return;
+    if (state_ != FlowState::kServiceInfo || awaiting_) return;
     if (session_.paid || session_.freeRetake) {
         enter(FlowState::kPhotoGuide);
         return;
@@ -234,7 +404,12 @@ void KioskFlow::on(const events::ShutterPressed&) {
         return;
     }
     if (countdownMs_ || captureRequest_ != 0) return;  // already counting or waiting
+    startCountdown();
+}
+
+void KioskFlow::startCountdown() {
     notice_ = {};
+    liveReadyMs_ = 0;
     countdownMs_ = static_cast<std::int64_t>(settings_.countdownSeconds) * 1000;
     if (*countdownMs_ <= 0) {
         countdownMs_.reset();
@@ -322,7 +497,8 @@ void KioskFlow::on(const events::FreeRetake&) {
 void KioskFlow::on(const events::Finish&) {
     if (state_ == FlowState::kSubmitted || state_ == FlowState::kStatus ||
         state_ == FlowState::kFailsafe)
-        resetSession();
+        resetSession(state_ == FlowState::kStatus ? SessionOutcome::kStatusChecked
+                                                  : SessionOutcome::kSubmitted);
 }
 
 void KioskFlow::on(const events::OpenHelp&) {
@@ -339,7 +515,7 @@ void KioskFlow::on(const events::CloseHelp&) {
 
 void KioskFlow::on(const events::Cancel&) {
     if (state_ == FlowState::kWelcome) return;
-    resetSession();
+    resetSession(SessionOutcome::kCancelled);
 }
 
 void KioskFlow::on(const events::UserActivity&) {
@@ -361,6 +537,21 @@ void KioskFlow::on(const events::CameraRestored&) {
     if (notice_.code == "camera_lost") notice_ = {};
 }
 
+void KioskFlow::on(const events::LiveCheck& e) {
+    if (state_ != FlowState::kCapture) return;
+    if (!e.allPass) liveReadyMs_ = 0;
+    liveReady_ = e.allPass;
+}
+
+void KioskFlow::startJournal() {
+    journalSession_.reset();
+    if (!ports_.journal) return;
+    try {
+        journalSession_ = ports_.journal->started();
+    } catch (const std::exception&) {
+    }
+}
+
 void KioskFlow::on(const events::Tick& e) {
     const std::int64_t ms = e.elapsedMs > 0 ? e.elapsedMs : 0;
     stateMs_ += ms;
@@ -370,7 +561,7 @@ void KioskFlow::on(const events::Tick& e) {
         const std::int64_t limit =
             static_cast<std::int64_t>(settings_.idleSeconds + settings_.idleWarningSeconds) * 1000;
         if (idleMs_ >= limit) {
-            resetSession();
+            resetSession(SessionOutcome::kIdle);
             say("idle_reset", "因长时间无操作，已退出并清除您的信息。",
                 "No activity for a while: the session ended and your data was cleared.");
             return;
@@ -388,32 +579,23 @@ void KioskFlow::on(const events::Tick& e) {
                 return;
             }
             pollMs_ += ms;
-            if (pollMs_ < settings_.paymentPollMs) return;
+            if (pollMs_ < settings_.paymentPollMs || awaiting_) return;
             pollMs_ = 0;
-            PaymentState paymentState;
-            try {
-                paymentState = ports_.payments->poll(session_.order->order);
-            } catch (const std::exception&) {
-                say("payment_retrying", "网络不稳定，正在重新查询支付结果…",
-                    "The network is unsteady; asking for the payment result again…");
-                return;
-            }
-            session_.order->state = paymentState;
-            if (paymentState == PaymentState::kPaid) {
-                session_.paid = true;
-                enter(FlowState::kPhotoGuide);
-            } else if (paymentState == PaymentState::kClosed ||
-                       paymentState == PaymentState::kFailed ||
-                       paymentState == PaymentState::kRefunded) {
-                session_.order.reset();
-                enter(FlowState::kServiceInfo);
-                say("payment_failed", "支付没有完成，订单已关闭，请重新支付或联系工作人员。",
-                    "The payment did not complete and the order was closed; pay again or ask "
-                    "the staff.");
-            }
+            PortCall poll;
+            poll.kind = PortCall::Kind::kPaymentPoll;
+            poll.order = session_.order->order;
+            call(poll);
             return;
         }
         case FlowState::kCapture:
+            if (settings_.autoCapture && !countdownMs_ && captureRequest_ == 0 && liveReady_ &&
+                cameraAvailable_) {
+                liveReadyMs_ += ms;
+                if (liveReadyMs_ >= settings_.autoCaptureMs) {
+                    startCountdown();
+                    return;
+                }
+            }
             if (countdownMs_) {
                 *countdownMs_ -= ms;
                 if (*countdownMs_ <= 0) {
@@ -432,11 +614,11 @@ void KioskFlow::on(const events::Tick& e) {
             return;
         case FlowState::kSubmitted:
             if (stateMs_ >= static_cast<std::int64_t>(settings_.submittedReturnSeconds) * 1000)
-                resetSession();
+                resetSession(SessionOutcome::kSubmitted);
             return;
         case FlowState::kFailsafe:
             if (stateMs_ >= static_cast<std::int64_t>(settings_.failsafeReturnSeconds) * 1000)
-                resetSession();
+                resetSession(SessionOutcome::kFailed);
             return;
         default:
             return;

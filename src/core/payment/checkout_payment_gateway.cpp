@@ -48,4 +48,10 @@ bool CheckoutPaymentGateway::alreadyPaid(const std::string& studentNo) {
     return checkout_.alreadyPaid(studentNo);
 }
 
+flow::PaymentOrder CheckoutPaymentGateway::confirmByStaff(const flow::StaffConfirmation& c) {
+    return flowOrder(checkout_.confirmByStaff(
+        c.studentNo, c.staffNo, c.pin, c.waiver ? StaffSettlement::kWaiver : StaffSettlement::kCash,
+        c.reason));
+}
+
 }  // namespace gradphoto::payment
