@@ -89,15 +89,20 @@ ConsistencyReport SqliteRecordStore::checkConsistency() {
     }
     std::set<std::string> referenced;
     {
-        auto rows = db_.prepare("SELECT id, raw_sha256, final_sha256 FROM captures ORDER BY id");
+        // A file that retention removed on purpose (raw_purged_at / final_purged_at) is not
+        // lost, and a purged row no longer needs its file.
+        auto rows = db_.prepare(
+            "SELECT id, raw_sha256, final_sha256, raw_purged_at IS NULL, final_purged_at IS NULL "
+            "FROM captures ORDER BY id");
         while (rows.step()) {
             const auto id = std::to_string(rows.integer(0));
             const auto raw = rows.text(1), fin = rows.text(2);
-            referenced.insert(raw);
-            referenced.insert(fin);
-            if (!photos_.contains(raw))
+            const bool rawNeeded = rows.integer(3) != 0, finalNeeded = rows.integer(4) != 0;
+            if (rawNeeded) referenced.insert(raw);
+            if (finalNeeded) referenced.insert(fin);
+            if (rawNeeded && !photos_.contains(raw))
                 report.rowsWithoutFiles.push_back("capture " + id + " raw " + raw);
-            if (!photos_.contains(fin))
+            if (finalNeeded && !photos_.contains(fin))
                 report.rowsWithoutFiles.push_back("capture " + id + " final " + fin);
         }
     }
