@@ -1,0 +1,68 @@
+#pragma once
+
+// Prints standard photos and layout sheets (排版照) to a QPrinter — a CUPS printer, or a PDF
+// file in tests — and records each attempt in the store's print_jobs table.
+//
+//   PhotoPrinter printer(&store->database());
+//   QPrinter qprinter(QPrinter::HighResolution);
+//   PrintJob job{PrintKind::kSheet, sheetImage, *settings.findPaper("6in"), plan.turned};
+//   PhotoPrinter::setUp(qprinter, job);
+//   const auto outcome = printer.print(qprinter, job);     // or printer.preview(qprinter, job, w)
+//   if (!outcome.ok) showProblem(outcome.problem);
+//
+// The page size is the paper's; a sheet fills the whole page (no margins, it has its own), a
+// standard photo is centred at its physical size. Printer problems (not valid, stopped with an
+// error — CUPS reports out of paper and offline this way — aborted, a failed start) come back as a
+// Problem with Chinese and English messages; the print is recorded either way (ok 0 or 1).
+
+#include <QRectF>
+#include <memory>
+
+#include "gradphoto/common/error.h"
+#include "gradphoto/store/database.h"
+#include "print_job.h"
+
+class QPainter;
+class QPrinter;
+class QPrintPreviewDialog;
+class QWidget;
+
+namespace gradphoto::print {
+
+struct PrintOutcome {
+    bool ok = false;
+    Problem problem;            // empty code when ok
+    std::int64_t recordId = 0;  // the print_jobs row, 0 when not recorded
+};
+
+class PhotoPrinter {
+  public:
+    // db: where print_jobs rows go; nullptr prints without recording.
+    explicit PhotoPrinter(store::Database* db = nullptr);
+
+    // Page size, orientation, full page and resolution for the job.
+    static void setUp(QPrinter& printer, const PrintJob& job);
+    // Draws the job on the printer's current page (used by print and by the preview).
+    static void paint(QPainter& painter, QPrinter& printer, const PrintJob& job);
+    // Where a standard photo lands, in device pixels: its physical size, centred on the page.
+    static QRectF standardPhotoRect(QPrinter& printer, const PrintJob& job);
+
+    // The printer's problem before printing (not valid, stopped with an error), if any.
+    static std::optional<Problem> readiness(const QPrinter& printer);
+
+    // Sets the printer up, prints one page and records the attempt.
+    PrintOutcome print(QPrinter& printer, const PrintJob& job);
+
+    // A print preview of the job (the dialog's print button prints with `printer`). Show it with
+    // exec(); preview() does that and records the print when the user printed.
+    std::unique_ptr<QPrintPreviewDialog> previewDialog(QPrinter& printer, const PrintJob& job,
+                                                       QWidget* parent);
+    PrintOutcome preview(QPrinter& printer, const PrintJob& job, QWidget* parent);
+
+  private:
+    std::int64_t record(const QPrinter& printer, const PrintJob& job, const PrintOutcome& outcome);
+
+    store::Database* db_;
+};
+
+}  // namespace gradphoto::print
