@@ -14,6 +14,7 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
+#include "campus_gateway.h"
 #include "payment/signing.h"
 #include "payment_fixture.h"
 
@@ -23,93 +24,6 @@ namespace {
 using namespace std::chrono_literals;
 using nlohmann::json;
 namespace fs = std::filesystem;
-
-const std::string kSecret = "campus-shared-secret-for-tests";
-const std::string kMerchant = "PHOTO01";
-
-class CampusGateway {
-  public:
-    enum class Answer { kSigned, kForged, kReplayed };
-
-    CampusGateway() {
-        server_.Post("/orders", [this](const httplib::Request& req, httplib::Response& res) {
-            if (!authentic(req, "/orders", res)) return;
-            const auto body = json::parse(req.body);
-            std::lock_guard lock(mutex_);
-            lastCreate = body;
-            states[body.at("order_no")] = "unpaid";
-            reply(res, 200,
-                  json{{"pay_url",
-                        "https://pay.campus.example/qr/" + body.at("order_no").get<std::string>()}}
-                      .dump());
-        });
-        server_.Get(R"(/orders/([A-Za-z0-9]+))", [this](const httplib::Request& req,
-                                                        httplib::Response& res) {
-            const std::string no = req.matches[1];
-            if (!authentic(req,
-                           "/orders/" + no + "?merchant_id=" + req.get_param_value("merchant_id"),
-                           res))
-                return;
-            std::lock_guard lock(mutex_);
-            reply(res, 200,
-                  json{{"order_no", no}, {"state", states[no]}, {"transaction_id", "C1"}}.dump());
-        });
-        server_.Post(R"(/orders/([A-Za-z0-9]+)/close)",
-                     [this](const httplib::Request& req, httplib::Response& res) {
-                         const std::string no = req.matches[1];
-                         if (!authentic(req, "/orders/" + no + "/close", res)) return;
-                         std::lock_guard lock(mutex_);
-                         if (states[no] == "unpaid") states[no] = "closed";
-                         reply(res, 204, "");
-                     });
-        port_ = server_.bind_to_any_port("127.0.0.1");
-        thread_ = std::thread([this] { server_.listen_after_bind(); });
-        while (!server_.is_running()) std::this_thread::sleep_for(1ms);
-    }
-    ~CampusGateway() {
-        server_.stop();
-        thread_.join();
-    }
-    std::string base() const { return "http://127.0.0.1:" + std::to_string(port_); }
-
-    std::atomic<Answer> answer{Answer::kSigned};
-    std::atomic<int> refused{0};
-    json lastCreate;
-    std::map<std::string, std::string> states;
-
-  private:
-    bool authentic(const httplib::Request& req, const std::string& pathAndQuery,
-                   httplib::Response& res) {
-        const bool ok =
-            req.get_header_value("X-Campus-Merchant") == kMerchant &&
-            req.get_header_value("X-Campus-Signature") ==
-                CampusPayProvider::requestSignature(
-                    kSecret, req.method, pathAndQuery, req.get_header_value("X-Campus-Timestamp"),
-                    req.get_header_value("X-Campus-Nonce"), req.body);
-        if (!ok) {
-            ++refused;
-            res.status = 401;
-        }
-        return ok;
-    }
-    void reply(httplib::Response& res, int status, const std::string& body) {
-        long long t = static_cast<long long>(std::time(nullptr));
-        if (answer == Answer::kReplayed) t -= 3600;
-        const std::string nonce = randomHex(16);
-        const std::string secret = answer == Answer::kForged ? "guessed" : kSecret;
-        res.status = status;
-        res.set_header("X-Campus-Timestamp", std::to_string(t));
-        res.set_header("X-Campus-Nonce", nonce);
-        res.set_header("X-Campus-Signature",
-                       CampusPayProvider::answerSignature(secret, std::to_string(t), nonce, body));
-        if (!body.empty()) res.set_content(body, "application/json");
-    }
-
-    httplib::Server server_;
-    int port_ = 0;
-    std::thread thread_;
-    std::mutex mutex_;
-};
 
 class CampusPayTest : public PaymentFixture {
   protected:
