@@ -33,13 +33,16 @@ class PurgeTest : public store::testing::StoreTest {
 
     // A complete export batch holding captureId, its folder with the exported file and a ZIP.
     std::int64_t exportBatch(std::int64_t captureId, const std::string& name, UnixTime completed) {
-        const fs::path out = dir / ("export-" + name);
-        fs::create_directories(out);
+        // As the export writes it: OUT/NAME/<file> + manifests, OUT/NAME.zip.
+        const fs::path out = dir / "exports";
+        fs::create_directories(out / name);
         const auto capture = store->captures().find(captureId);
         const auto bytes = store->photos().read(capture->finalSha256);
-        std::ofstream(out / "photo.jpg", std::ios::binary)
+        std::ofstream(out / name / "photo.jpg", std::ios::binary)
             .write(reinterpret_cast<const char*>(bytes.data()),
                    static_cast<std::streamsize>(bytes.size()));
+        std::ofstream(out / name / "manifest.csv") << "\xEF\xBB\xBF学号,姓名\r\n";
+        std::ofstream(out / name / "manifest.json") << "{}";
         std::ofstream(out / (name + ".zip")) << "zip bytes";
         auto& db = store->database();
         auto batch = db.prepare(
@@ -189,10 +192,19 @@ TEST_F(PurgeTest, OldExportBatchFilesGoNewOnesStay) {
     const auto plan = planPurge(*store, s, time.now);
     ASSERT_EQ(plan.count(PurgeKind::kExportBatch), 1);
     const auto result = applyPurge(*store, plan, admin.staffNo);
-    EXPECT_EQ(result.filesDeleted, 2);
-    EXPECT_FALSE(fs::exists(dir / "export-old"));  // emptied and removed
-    EXPECT_TRUE(fs::exists(dir / "export-recent" / "photo.jpg"));
-    EXPECT_TRUE(fs::exists(dir / "export-recent" / "recent.zip"));
+    EXPECT_EQ(result.filesDeleted, 4);                  // photo, two manifests, ZIP
+    EXPECT_FALSE(fs::exists(dir / "exports" / "old"));  // emptied and removed
+    EXPECT_FALSE(fs::exists(dir / "exports" / "old.zip"));
+    EXPECT_TRUE(fs::exists(dir / "exports"));  // the admin's folder stays
+    EXPECT_TRUE(fs::exists(dir / "exports" / "recent" / "photo.jpg"));
+    EXPECT_TRUE(fs::exists(dir / "exports" / "recent" / "manifest.csv"));
+    EXPECT_TRUE(fs::exists(dir / "exports" / "recent.zip"));
+    // A file the admin put into the batch folder keeps the folder (and itself).
+    std::ofstream(dir / "exports" / "recent" / "notes.txt") << "mine";
+    time.now += 200 * kDay;
+    applyPurge(*store, planPurge(*store, s, time.now), admin.staffNo);
+    EXPECT_FALSE(fs::exists(dir / "exports" / "recent" / "photo.jpg"));
+    EXPECT_TRUE(fs::exists(dir / "exports" / "recent" / "notes.txt"));
     // The store's own copies of the approved photos stay.
     EXPECT_TRUE(fs::exists(photoPath(a.finalSha256)));
     EXPECT_TRUE(fs::exists(photoPath(a.rawSha256)));

@@ -31,6 +31,7 @@ struct PurgeItem {
     store::UnixTime since = 0;  // the time the age is counted from
     std::vector<std::filesystem::path> files;  // what will be deleted (may be empty: shared)
     std::int64_t bytes = 0;                    // of those files
+    std::filesystem::path folder;  // a batch's folder, removed when the purge leaves it empty
 };
 
 struct PurgePlan {

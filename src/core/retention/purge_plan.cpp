@@ -57,15 +57,21 @@ struct Slot {
     UnixTime since;
 };
 
-std::vector<std::string> batchFiles(store::Database& db, std::int64_t batchId,
-                                    const fs::path& outDir, const std::string& zipFile) {
-    std::vector<std::string> files;
+// The files of an export batch as the export writes them (src/core/export/batch_export.cpp):
+// OUT_DIR/NAME/<file_name> for each item plus manifest.csv and manifest.json, and the ZIP
+// OUT_DIR/<zip_file>. Nothing else in OUT_DIR is touched.
+std::vector<fs::path> batchFiles(store::Database& db, std::int64_t batchId, const fs::path& outDir,
+                                 const std::string& name, const std::string& zipFile) {
+    const fs::path folder = outDir / name;
+    std::vector<fs::path> files;
     auto items = db.prepare("SELECT file_name FROM export_items WHERE batch_id = ?");
     items.bind(1, batchId);
-    while (items.step()) files.push_back((outDir / items.text(0)).string());
+    while (items.step()) files.push_back(folder / items.text(0));
+    for (const char* manifest : {"manifest.csv", "manifest.json"})
+        files.push_back(folder / manifest);
     if (!zipFile.empty()) {
         const fs::path zip(zipFile);
-        files.push_back((zip.is_relative() ? outDir / zip : zip).string());
+        files.push_back(zip.is_relative() ? outDir / zip : zip);
     }
     return files;
 }
@@ -147,7 +153,7 @@ PurgePlan planPurge(store::SqliteRecordStore& store, const RetentionSettings& se
     for (const auto& slot : slots) ++planned[slot.hash];
     std::set<std::string> fileTaken;
     for (const auto& slot : slots) {
-        PurgeItem item{slot.kind, slot.captureId, slot.hash, slot.since, {}, 0};
+        PurgeItem item{slot.kind, slot.captureId, slot.hash, slot.since, {}, 0, {}};
         const auto live = needs.liveSlots.find(slot.hash);
         const int liveCount = live == needs.liveSlots.end() ? 0 : live->second;
         const fs::path file = store.photos().pathOf(slot.hash);
@@ -164,18 +170,25 @@ PurgePlan planPurge(store::SqliteRecordStore& store, const RetentionSettings& se
         if (needs.liveSlots.count(hash) || fileTaken.count(hash)) continue;
         const fs::path file = store.photos().pathOf(hash);
         if (!isFile(file)) continue;
-        plan.items.push_back({PurgeKind::kLeftoverPhoto, 0, hash, now, {file}, sizeOf(file)});
+        plan.items.push_back({PurgeKind::kLeftoverPhoto, 0, hash, now, {file}, sizeOf(file), {}});
     }
 
     if (settings.exportedBatchDays) {
         auto rows = db.prepare(
-            "SELECT id, out_dir, zip_file, completed_at FROM export_batches "
+            "SELECT id, out_dir, name, zip_file, completed_at FROM export_batches "
             "WHERE state = 'complete' AND completed_at IS NOT NULL AND completed_at < ? "
             "ORDER BY id");
         rows.bind(1, now - *settings.exportedBatchDays * kDay);
         while (rows.step()) {
-            PurgeItem item{PurgeKind::kExportBatch, rows.integer(0), "", rows.integer(3), {}, 0};
-            for (const auto& file : batchFiles(db, item.id, rows.text(1), rows.text(2))) {
+            PurgeItem item{PurgeKind::kExportBatch,
+                           rows.integer(0),
+                           "",
+                           rows.integer(4),
+                           {},
+                           0,
+                           fs::path(rows.text(1)) / rows.text(2)};
+            for (const auto& file :
+                 batchFiles(db, item.id, rows.text(1), rows.text(2), rows.text(3))) {
                 if (!isFile(file)) continue;
                 item.bytes += sizeOf(file);
                 item.files.push_back(file);
@@ -242,10 +255,11 @@ PurgeResult applyPurge(store::SqliteRecordStore& store, const PurgePlan& plan,
                     result.problems.push_back(file.string() + ": " + ec.message());
                 }
             }
-            if (item.kind == PurgeKind::kExportBatch && !item.files.empty()) {
+            if (!item.folder.empty()) {
+                // The batch folder goes when nothing else is left in it.
                 std::error_code ec;
-                const fs::path folder = item.files.front().parent_path();
-                if (fs::is_empty(folder, ec)) fs::remove(folder, ec);
+                if (fs::is_directory(item.folder, ec) && fs::is_empty(item.folder, ec))
+                    fs::remove(item.folder, ec);
             }
         }
     });
