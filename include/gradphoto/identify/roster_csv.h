@@ -19,7 +19,8 @@ struct RosterRow {
     // Lower-case hex SHA-256 of the collection code's payload (the column may hold the payload or
     // the hash already); empty when the row has no code, so the student cannot be found by a scan.
     std::string collectionCodeSha256;
-    int line = 0;  // 1-based line of the file where the row starts
+    int line = 0;        // 1-based line of the file where the row starts
+    std::string examNo;  // 考生号 / exam_no (optional column); empty when absent
 };
 
 enum class RosterRefusal {

@@ -39,6 +39,7 @@ struct Student {
     std::string collectionCodeSha256;
     // registered | captured | submitted | approved | rejected: mirrors the current capture.
     std::string status = "registered";
+    std::string examNo;  // 考生号 (the export's {考生号} pattern); empty when unknown
 };
 
 enum class CaptureStatus { kCaptured, kSubmitted, kApproved, kRejected };

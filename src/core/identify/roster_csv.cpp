@@ -16,7 +16,16 @@
 namespace gradphoto::identify {
 namespace {
 
-enum class Column { kStudentNo, kName, kIdNumber, kDepartment, kMajor, kLevel, kCollectionCode };
+enum class Column {
+    kStudentNo,
+    kName,
+    kIdNumber,
+    kDepartment,
+    kMajor,
+    kLevel,
+    kCollectionCode,
+    kExamNo
+};
 
 Error inputError(const std::string& origin, const std::string& zh, const std::string& en) {
     return Error(Error::Kind::kInput, {"roster.invalid", origin + ": " + zh, origin + ": " + en});
@@ -90,6 +99,8 @@ std::optional<Column> columnFor(const std::string& header) {
         {"level", Column::kLevel},
         {"采集码", Column::kCollectionCode},
         {"collection_code", Column::kCollectionCode},
+        {"考生号", Column::kExamNo},
+        {"exam_no", Column::kExamNo},
     };
     const auto it = kNames.find(lower(trim(header)));
     if (it == kNames.end()) return std::nullopt;
@@ -327,6 +338,7 @@ RosterParse parseRosterCsvText(std::string_view bytes, const std::string& origin
         row.student.department = field(*record, Column::kDepartment);
         row.student.major = field(*record, Column::kMajor);
         row.student.level = field(*record, Column::kLevel);
+        row.examNo = field(*record, Column::kExamNo);
         const std::string idText = field(*record, Column::kIdNumber);
         std::vector<std::string> missingZh, missingEn;
         if (row.student.studentNo.empty())

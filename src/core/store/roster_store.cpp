@@ -12,6 +12,7 @@ Student studentFromRoster(const identify::RosterRow& row) {
     s.department = row.student.department;
     s.major = row.student.major;
     s.level = row.student.level;
+    s.examNo = row.examNo;
     s.collectionCodeSha256 = row.collectionCodeSha256;
     return s;
 }

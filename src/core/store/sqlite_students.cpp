@@ -12,7 +12,7 @@ namespace {
 
 constexpr const char* kColumns =
     "student_no, name, id_number, department, major, level, collection_code, "
-    "collection_code_sha256, status";
+    "collection_code_sha256, status, exam_no";
 
 Student readStudent(const Statement& s) {
     Student st;
@@ -25,6 +25,7 @@ Student readStudent(const Statement& s) {
     st.collectionCode = s.text(6);
     st.collectionCodeSha256 = s.text(7);
     st.status = s.text(8);
+    st.examNo = s.text(9);
     return st;
 }
 
@@ -78,19 +79,20 @@ bool SqliteStudentRepository::write(const Student& in) {
     const UnixTime now = nowUnix();
     auto update = db_.prepare(
         "UPDATE students SET name = ?2, id_number = ?3, department = ?4, major = ?5, level = ?6, "
-        "collection_code = ?7, collection_code_sha256 = ?8, updated_at = ?9 WHERE student_no = ?1");
+        "collection_code = ?7, collection_code_sha256 = ?8, updated_at = ?9, exam_no = ?10 "
+        "WHERE student_no = ?1");
     update.bind(1, st.studentNo).bind(2, st.name).bind(3, st.idNumber).bind(4, st.department);
     update.bind(5, st.major).bind(6, st.level).bind(7, st.collectionCode);
-    update.bind(8, st.collectionCodeSha256).bind(9, now);
+    update.bind(8, st.collectionCodeSha256).bind(9, now).bind(10, st.examNo);
     update.run();
     if (db_.changes() > 0) return false;
     auto insert = db_.prepare(
         "INSERT INTO students (student_no, name, id_number, department, major, level, "
-        "collection_code, collection_code_sha256, status, created_at, updated_at) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'registered', ?9, ?9)");
+        "collection_code, collection_code_sha256, status, created_at, updated_at, exam_no) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'registered', ?9, ?9, ?10)");
     insert.bind(1, st.studentNo).bind(2, st.name).bind(3, st.idNumber).bind(4, st.department);
     insert.bind(5, st.major).bind(6, st.level).bind(7, st.collectionCode);
-    insert.bind(8, st.collectionCodeSha256).bind(9, now);
+    insert.bind(8, st.collectionCodeSha256).bind(9, now).bind(10, st.examNo);
     insert.run();
     return true;
 }
