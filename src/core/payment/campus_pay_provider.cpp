@@ -19,11 +19,7 @@ PaymentFault refused(const std::string& what, long status) {
 }
 
 json parseObject(const std::string& body) {
-    json parsed = json::parse(body, nullptr, false);
-    if (parsed.is_discarded() || !parsed.is_object())
-        throw PaymentFault(true, {"provider_malformed", "校园支付平台返回了无法识别的数据",
-                                  "the campus gateway answered with malformed JSON"});
-    return parsed;
+    return parseProviderAnswer(body, "校园支付平台", "the campus gateway");
 }
 
 }  // namespace

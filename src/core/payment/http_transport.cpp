@@ -88,4 +88,13 @@ HttpResponse sendHttp(const HttpRequest& request) {
     return response;
 }
 
+nlohmann::json parseProviderAnswer(const std::string& body, const std::string& providerZh,
+                                   const std::string& providerEn) {
+    nlohmann::json parsed = nlohmann::json::parse(body, nullptr, false);
+    if (parsed.is_discarded() || !parsed.is_object())
+        throw PaymentFault(true, {"provider_malformed", providerZh + "返回了无法识别的数据",
+                                  providerEn + " answered with malformed JSON"});
+    return parsed;
+}
+
 }  // namespace gradphoto::payment

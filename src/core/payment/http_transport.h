@@ -6,6 +6,7 @@
 // as it is, for the provider to classify.
 
 #include <map>
+#include <nlohmann/json.hpp>
 #include <string>
 
 namespace gradphoto::payment {
@@ -31,5 +32,11 @@ struct HttpResponse {
 };
 
 HttpResponse sendHttp(const HttpRequest& request);
+
+// The JSON object of a provider's answer. Anything else (not JSON, not an object) throws a
+// temporary PaymentFault "provider_malformed" naming the provider (zh: 校园支付平台, en: the
+// campus gateway).
+nlohmann::json parseProviderAnswer(const std::string& body, const std::string& providerZh,
+                                   const std::string& providerEn);
 
 }  // namespace gradphoto::payment

@@ -28,11 +28,7 @@ std::string chinaTime(store::UnixTime t) {
 }
 
 json parseJson(const std::string& body) {
-    json parsed = json::parse(body, nullptr, false);
-    if (parsed.is_discarded() || !parsed.is_object())
-        throw PaymentFault(true, {"provider_malformed", "支付服务返回了无法识别的数据",
-                                  "WeChat Pay answered with malformed JSON"});
-    return parsed;
+    return parseProviderAnswer(body, "支付服务", "WeChat Pay");
 }
 
 }  // namespace
