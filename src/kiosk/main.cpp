@@ -1,12 +1,141 @@
-// gradphoto-kiosk: the student flow at the booth (shared/docs/PRODUCT.md).
+// gradphoto-kiosk: the student flow at the booth (shared/docs/PRODUCT.md), or with --staff the
+// staff console (docs/console.md).
 
 #include <QApplication>
+#include <QDir>
+#include <QStandardPaths>
 #include <cstdio>
 #include <exception>
+#include <filesystem>
 
 #include "autopilot.h"
+#include "console_window.h"
+#include "gradphoto/common/error.h"
 #include "kiosk_runtime.h"
+#include "kiosk_settings_file.h"
 #include "kiosk_window.h"
+#include "qt_camera.h"
+#include "replay_camera.h"
+
+namespace {
+
+using gradphoto::console::ConsoleSetup;
+using gradphoto::console::ConsoleWindow;
+using gradphoto::kiosk::KioskOptions;
+
+// The data folder as KioskRuntime chooses it.
+QString dataFolder(const KioskOptions& options) {
+    if (!options.dataDir.isEmpty()) return options.dataDir;
+    QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    return options.demo ? QDir(dir).filePath("demo") : dir;
+}
+
+ConsoleSetup consoleSetup(const KioskOptions& options, const QString& dataDir) {
+    ConsoleSetup setup;
+    setup.dataDir = dataDir;
+    setup.settingsFile = gradphoto::console::KioskSettingsFile::defaultPath(options.configFile);
+    setup.language = options.language.isEmpty() ? "zh" : options.language;
+    if (options.demo) {
+        const QString folder = gradphoto::kiosk::demoReplayFolder(options.replayDir);
+        setup.cameraFactory = [folder](const gradphoto::kiosk::CameraSettings&) {
+            return std::make_unique<gradphoto::kiosk::ReplayCamera>(folder);
+        };
+    } else {
+        setup.cameraFactory = [](const gradphoto::kiosk::CameraSettings& settings) {
+            return std::make_unique<gradphoto::kiosk::QtCamera>(settings);
+        };
+    }
+    return setup;
+}
+
+std::unique_ptr<gradphoto::store::SqliteRecordStore> openStore(const QString& dataDir) {
+    try {
+        if (!QDir().mkpath(dataDir)) {
+            std::fprintf(stderr, "gradphoto-kiosk: cannot create data folder %s\n",
+                         dataDir.toUtf8().constData());
+            return nullptr;
+        }
+        return gradphoto::store::SqliteRecordStore::open(
+            std::filesystem::path(dataDir.toStdString()));
+    } catch (const gradphoto::Error& e) {
+        std::fprintf(stderr, "gradphoto-kiosk: record store in %s unusable: %s\n",
+                     dataDir.toUtf8().constData(), e.problem().message_en.c_str());
+        return nullptr;
+    }
+}
+
+void showWindow(QWidget& window, const KioskOptions& options) {
+    if (options.windowed || QGuiApplication::platformName() == "offscreen") {
+        window.resize(1280, 800);
+        window.show();
+    } else {
+        window.showFullScreen();
+    }
+}
+
+// --staff: the console alone; signing out returns to its sign-in screen.
+int runConsole(QApplication& app, const KioskOptions& options) {
+    const QString dataDir = dataFolder(options);
+    auto store = openStore(dataDir);
+    if (!store) return 3;
+    try {
+        ConsoleWindow console(*store, consoleSetup(options, dataDir));
+        showWindow(console, options);
+        return app.exec();
+    } catch (const gradphoto::Error& e) {
+        std::fprintf(stderr, "gradphoto-kiosk: %s\n", e.problem().message_en.c_str());
+        return 3;
+    }
+}
+
+// The console opened over the kiosk by the staff gesture: its own connection to the record store,
+// opened once, and the window while it is shown.
+struct ConsoleOverKiosk {
+    std::unique_ptr<gradphoto::store::SqliteRecordStore> store;
+    ConsoleWindow* console = nullptr;  // deleted (later) when staff sign out
+    ~ConsoleOverKiosk() { delete console; }
+};
+
+// The kiosk's staff gesture opens the console over the kiosk; signing out closes it and the kiosk
+// goes on. Connected when KioskWindow has the signal staffConsoleRequested().
+template <typename Window>
+void connectStaffConsole(Window& window, ConsoleOverKiosk& overlay, const KioskOptions& options,
+                         const QString& dataDir) {
+    if constexpr (requires { &Window::staffConsoleRequested; }) {
+        QObject::connect(&window, &Window::staffConsoleRequested, &window, [&, options, dataDir] {
+            if (overlay.console) {
+                overlay.console->raise();
+                return;
+            }
+            if (!overlay.store) overlay.store = openStore(dataDir);
+            if (!overlay.store) return;
+            try {
+                overlay.console = new ConsoleWindow(*overlay.store, consoleSetup(options, dataDir));
+            } catch (const gradphoto::Error& e) {
+                std::fprintf(stderr, "gradphoto-kiosk: %s\n", e.problem().message_en.c_str());
+                return;
+            }
+            overlay.console->setAttribute(Qt::WA_DeleteOnClose, false);
+            QObject::connect(overlay.console, &ConsoleWindow::signedOut, &window, [&] {
+                overlay.console->hide();
+                overlay.console->deleteLater();
+                overlay.console = nullptr;
+                window.raise();
+                window.activateWindow();
+            });
+            showWindow(*overlay.console, options);
+            overlay.console->raise();
+            overlay.console->activateWindow();
+        });
+    } else {
+        (void)window;
+        (void)overlay;
+        (void)options;
+        (void)dataDir;
+    }
+}
+
+}  // namespace
 
 int main(int argc, char* argv[]) {
     QApplication app(argc, argv);
@@ -15,6 +144,7 @@ int main(int argc, char* argv[]) {
     const auto options = gradphoto::kiosk::parseKioskOptions(QApplication::arguments());
     if (!options) return 2;
     gradphoto::kiosk::applyKioskLook();
+    if (options->staff) return runConsole(app, *options);
 
     std::unique_ptr<gradphoto::kiosk::KioskRuntime> runtime;
     try {
@@ -26,7 +156,9 @@ int main(int argc, char* argv[]) {
     for (const QString& warning : runtime->warnings())
         std::fprintf(stderr, "gradphoto-kiosk: %s\n", warning.toUtf8().constData());
 
+    ConsoleOverKiosk overlay;
     auto& window = runtime->window();
+    connectStaffConsole(window, overlay, *options, runtime->dataDir());
     if (options->autopilot) {
         window.allowClose();
         window.resize(1440, 900);
@@ -35,11 +167,8 @@ int main(int argc, char* argv[]) {
         QObject::connect(pilot, &gradphoto::kiosk::Autopilot::finished, &app,
                          [&app](int code) { app.exit(code); });
         pilot->start();
-    } else if (options->windowed || QGuiApplication::platformName() == "offscreen") {
-        window.resize(1280, 800);
-        window.show();
     } else {
-        window.showFullScreen();
+        showWindow(window, *options);
     }
     const int code = app.exec();
     if (!options->screenshotDir.isEmpty())

@@ -1,0 +1,598 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="zh_CN">
+<context>
+    <name>ConsoleBoothPage</name>
+    <message>
+        <source>相机与灯光</source>
+        <translation>Camera and lighting</translation>
+    </message>
+    <message>
+        <source>相机</source>
+        <translation>Camera</translation>
+    </message>
+    <message>
+        <source>分辨率</source>
+        <translation>Resolution</translation>
+    </message>
+    <message>
+        <source>打开相机</source>
+        <translation>Open camera</translation>
+    </message>
+    <message>
+        <source>相机未打开</source>
+        <translation>Camera not open</translation>
+    </message>
+    <message>
+        <source>拍摄空背景板</source>
+        <translation>Capture empty background plate</translation>
+    </message>
+    <message>
+        <source>检查灯光</source>
+        <translation>Check lighting</translation>
+    </message>
+    <message>
+        <source>拍摄空背景板后自动检查灯光：背景是否均匀、左右上下亮度是否一致、曝光是否合适。</source>
+        <translation>After the empty background plate is captured the lighting is checked: even backdrop, left/right and top/bottom balance, exposure.</translation>
+    </message>
+    <message>
+        <source>自助机设置</source>
+        <translation>Kiosk settings</translation>
+    </message>
+    <message>
+        <source>无操作返回首页（秒）</source>
+        <translation>Back to start when idle (s)</translation>
+    </message>
+    <message>
+        <source>采集费用（元）</source>
+        <translation>Fee (yuan)</translation>
+    </message>
+    <message>
+        <source>客服电话</source>
+        <translation>Help phone</translation>
+    </message>
+    <message>
+        <source>照片标准</source>
+        <translation>Photo preset</translation>
+    </message>
+    <message>
+        <source>保存后，自助机下次启动时生效。相机的选择也一并保存。</source>
+        <translation>Takes effect the next time the kiosk starts. The camera choice is saved too.</translation>
+    </message>
+    <message>
+        <source>保存设置</source>
+        <translation>Save settings</translation>
+    </message>
+</context>
+<context>
+    <name>ConsoleRejectDialog</name>
+    <message>
+        <source>退回照片</source>
+        <translation>Reject photo</translation>
+    </message>
+    <message>
+        <source>退回原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>↑/↓ 选择原因（不合格检查项对应的原因排在最前），Tab 填写备注，Enter 确定，Esc 取消。</source>
+        <translation>Up/Down picks a reason (those of failed checks first), Tab to the note, Enter confirms, Esc cancels.</translation>
+    </message>
+    <message>
+        <source>备注（可选，学生会看到）</source>
+        <translation>Note (optional, the student sees it)</translation>
+    </message>
+</context>
+<context>
+    <name>ConsoleReviewPage</name>
+    <message>
+        <source>显示</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <source>↑/↓ 或 J/K 切换 · Enter 通过 · R 退回 · Z 原图 1:1</source>
+        <translation>Up/Down or J/K move · Enter approve · R reject · Z raw 1:1</translation>
+    </message>
+    <message>
+        <source>请选择左侧的一条记录</source>
+        <translation>Select an entry on the left</translation>
+    </message>
+    <message>
+        <source>拍摄原图</source>
+        <translation>Raw capture</translation>
+    </message>
+    <message>
+        <source>标准照（原尺寸）</source>
+        <translation>Final photo (actual size)</translation>
+    </message>
+    <message>
+        <source>结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>检查项</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>通过 (Enter)</source>
+        <translation>Approve (Enter)</translation>
+    </message>
+    <message>
+        <source>退回 (R)</source>
+        <translation>Reject (R)</translation>
+    </message>
+    <message>
+        <source>撤销通过 (V)</source>
+        <translation>Revoke approval (V)</translation>
+    </message>
+</context>
+<context>
+    <name>ConsoleSignInPage</name>
+    <message>
+        <source>工作人员登录</source>
+        <translation>Staff sign-in</translation>
+    </message>
+    <message>
+        <source>请输入工号和 PIN。连续输错 5 次账号将锁定 5 分钟。</source>
+        <translation>Enter your staff number and PIN. 5 wrong PINs lock the account for 5 minutes.</translation>
+    </message>
+    <message>
+        <source>工号</source>
+        <translation>Staff number</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <source>登录</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>PIN（4–12 位数字）</source>
+        <translation>PIN (4–12 digits)</translation>
+    </message>
+    <message>
+        <source>再次输入 PIN</source>
+        <translation>PIN again</translation>
+    </message>
+    <message>
+        <source>创建管理员并登录</source>
+        <translation>Create admin and sign in</translation>
+    </message>
+</context>
+<context>
+    <name>ConsoleTodayPage</name>
+    <message>
+        <source>刷新 (F5)</source>
+        <translation>Refresh (F5)</translation>
+    </message>
+    <message>
+        <source>今日退回原因</source>
+        <translation>Rejections today by reason</translation>
+    </message>
+    <message>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>张数</source>
+        <translation>Photos</translation>
+    </message>
+</context>
+<context>
+    <name>ConsoleWindow</name>
+    <message>
+        <source>GradPhoto 工作台</source>
+        <translation>GradPhoto staff console</translation>
+    </message>
+    <message>
+        <source>退出登录</source>
+        <translation>Sign out</translation>
+    </message>
+</context>
+<context>
+    <name>gradphoto::console::BoothPage</name>
+    <message>
+        <source>设置文件：%1</source>
+        <translation>Settings file: %1</translation>
+    </message>
+    <message>
+        <source>现有背景板：%1（%2）</source>
+        <translation>Current plate: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>相机未打开</source>
+        <translation>Camera not open</translation>
+    </message>
+    <message>
+        <source>（系统未报告相机，使用默认相机）</source>
+        <translation>(no camera reported, using the default)</translation>
+    </message>
+    <message>
+        <source>这台设备没有配置相机</source>
+        <translation>No camera configured on this machine</translation>
+    </message>
+    <message>
+        <source>无法打开相机</source>
+        <translation>Cannot open the camera</translation>
+    </message>
+    <message>
+        <source>拍摄失败：相机没有返回照片，请检查相机后重试。</source>
+        <translation>Capture failed: the camera returned no picture. Check it and try again.</translation>
+    </message>
+    <message>
+        <source>相机没有画面（已拔出或被其他程序占用？）</source>
+        <translation>No picture from the camera (unplugged or used by another program?)</translation>
+    </message>
+    <message>
+        <source>正在打开相机：%1</source>
+        <translation>Opening camera: %1</translation>
+    </message>
+    <message>
+        <source>相机没有画面，无法拍摄背景板。</source>
+        <translation>No picture from the camera: cannot capture the plate.</translation>
+    </message>
+    <message>
+        <source>正在拍摄空背景板……请确认拍摄区内没有人。</source>
+        <translation>Capturing the empty background plate… make sure nobody is in the booth.</translation>
+    </message>
+    <message>
+        <source>背景板无法编码为 JPEG：%1</source>
+        <translation>Cannot encode the plate as JPEG: %1</translation>
+    </message>
+    <message>
+        <source>背景板未能保存：%1</source>
+        <translation>Plate not saved: %1</translation>
+    </message>
+    <message>
+        <source>已保存空背景板：%1（%2×%3，%4）。标准化时会自动使用它。</source>
+        <translation>Empty background plate saved: %1 (%2×%3, %4). The standardizer uses it from now on.</translation>
+    </message>
+    <message>
+        <source>背景板</source>
+        <translation>plate</translation>
+    </message>
+    <message>
+        <source>实时画面</source>
+        <translation>live frame</translation>
+    </message>
+    <message>
+        <source>已保存的背景板</source>
+        <translation>saved plate</translation>
+    </message>
+    <message>
+        <source>没有可检查的画面：请打开相机或先拍摄空背景板。</source>
+        <translation>Nothing to check: open the camera or capture the plate first.</translation>
+    </message>
+    <message>
+        <source>灯光检查（%1）：%2</source>
+        <translation>Lighting check (%1): %2</translation>
+    </message>
+    <message>
+        <source>设置文件无法读取，未做修改：%1</source>
+        <translation>The settings file cannot be read; nothing changed: %1</translation>
+    </message>
+    <message>
+        <source>已保存。费用 %1 元，无操作 %2 秒返回首页。自助机重新启动后生效。</source>
+        <translation>Saved. Fee %1 yuan, back to start after %2 s idle. Takes effect when the kiosk restarts.</translation>
+    </message>
+    <message>
+        <source>未能保存：%1</source>
+        <translation>Not saved: %1</translation>
+    </message>
+    <message>
+        <source>采集点设置</source>
+        <translation>Booth</translation>
+    </message>
+</context>
+<context>
+    <name>gradphoto::console::ConsoleWindow</name>
+    <message>
+        <source>%1 分钟无操作，已自动退出登录。</source>
+        <translation>Signed out after %1 minute(s) without activity.</translation>
+    </message>
+    <message>
+        <source>%1 %2（%3）</source>
+        <translation>%1 %2 (%3)</translation>
+    </message>
+    <message>
+        <source>管理员</source>
+        <translation>admin</translation>
+    </message>
+    <message>
+        <source>工作人员</source>
+        <translation>staff</translation>
+    </message>
+</context>
+<context>
+    <name>gradphoto::console::QueueModel</name>
+    <message>
+        <source>未提交</source>
+        <translation>not submitted</translation>
+    </message>
+    <message>
+        <source>待审核</source>
+        <translation>pending</translation>
+    </message>
+    <message>
+        <source>已通过</source>
+        <translation>approved</translation>
+    </message>
+    <message>
+        <source>已退回</source>
+        <translation>rejected</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n 项不合格</source>
+        <translation>
+            <numerusform>%n check failed</numerusform>
+            <numerusform>%n checks failed</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>检查全部通过</source>
+        <translation>all checks passed</translation>
+    </message>
+</context>
+<context>
+    <name>gradphoto::console::RejectDialog</name>
+    <message>
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>%1（检查未通过）</source>
+        <translation>%1 (failed check)</translation>
+    </message>
+</context>
+<context>
+    <name>gradphoto::console::ReviewPage</name>
+    <message>
+        <source>待审核（先到先审）</source>
+        <translation>Pending (oldest first)</translation>
+    </message>
+    <message>
+        <source>已通过</source>
+        <translation>approved</translation>
+    </message>
+    <message>
+        <source>已退回</source>
+        <translation>rejected</translation>
+    </message>
+    <message>
+        <source>全部（待审核在前）</source>
+        <translation>All (pending first)</translation>
+    </message>
+    <message>
+        <source>↑/↓ 或 J/K 切换 · Enter 通过 · R 退回 · V 撤销通过 · Z 原图 1:1</source>
+        <translation>Up/Down or J/K move · Enter approve · R reject · V revoke · Z raw 1:1</translation>
+    </message>
+    <message>
+        <source>↑/↓ 或 J/K 切换 · Enter 通过 · R 退回 · Z 原图 1:1</source>
+        <translation>Up/Down or J/K move · Enter approve · R reject · Z raw 1:1</translation>
+    </message>
+    <message>
+        <source>待审核 %1 张 · 已列出 %2 条</source>
+        <translation>%1 pending · %2 listed</translation>
+    </message>
+    <message>
+        <source>没有需要处理的照片。</source>
+        <translation>Nothing to review.</translation>
+    </message>
+    <message>
+        <source>请选择左侧的一条记录</source>
+        <translation>Select an entry on the left</translation>
+    </message>
+    <message>
+        <source>找不到记录 #%1</source>
+        <translation>No capture #%1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1 %2&lt;/b&gt; · %3 · %4 · 提交于 %5 · 记录 #%6</source>
+        <translation>&lt;b&gt;%1 %2&lt;/b&gt; · %3 · %4 · submitted %5 · capture #%6</translation>
+    </message>
+    <message>
+        <source>标准照文件缺失</source>
+        <translation>Final photo file missing</translation>
+    </message>
+    <message>
+        <source>原图文件缺失</source>
+        <translation>Raw capture file missing</translation>
+    </message>
+    <message>
+        <source>拍摄原图（1:1，Z 缩小）</source>
+        <translation>Raw capture (1:1, Z to fit)</translation>
+    </message>
+    <message>
+        <source>拍摄原图（缩放显示，Z 看 1:1）</source>
+        <translation>Raw capture (fitted, Z for 1:1)</translation>
+    </message>
+    <message>
+        <source>错误</source>
+        <translation>error</translation>
+    </message>
+    <message>
+        <source>合格</source>
+        <translation>pass</translation>
+    </message>
+    <message>
+        <source>不合格</source>
+        <translation>fail</translation>
+    </message>
+    <message>
+        <source>注意</source>
+        <translation>warn</translation>
+    </message>
+    <message>
+        <source>未判定</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <source>无</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>这条记录没有检查报告。</source>
+        <translation>This capture has no check report.</translation>
+    </message>
+    <message>
+        <source>只有待审核的照片可以通过（这张是“%1”）。</source>
+        <translation>Only pending photos can be approved (this one is %1).</translation>
+    </message>
+    <message>
+        <source>已通过：%1（记录 #%2）</source>
+        <translation>Approved: %1 (capture #%2)</translation>
+    </message>
+    <message>
+        <source>未能通过：%1</source>
+        <translation>Not approved: %1</translation>
+    </message>
+    <message>
+        <source>只有待审核的照片可以退回（这张是“%1”）。</source>
+        <translation>Only pending photos can be rejected (this one is %1).</translation>
+    </message>
+    <message>
+        <source>只能撤销已通过的照片。</source>
+        <translation>Only approved photos can be revoked.</translation>
+    </message>
+    <message>
+        <source>撤销通过：学号 %1</source>
+        <translation>Revoke approval: student %1</translation>
+    </message>
+    <message>
+        <source>退回：学号 %1</source>
+        <translation>Reject: student %1</translation>
+    </message>
+    <message>
+        <source>已取消，未做更改。</source>
+        <translation>Cancelled, nothing changed.</translation>
+    </message>
+    <message>
+        <source>已撤销通过：%1（%2）</source>
+        <translation>Approval revoked: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>已退回：%1（%2）</source>
+        <translation>Rejected: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>审核队列</source>
+        <translation>Review queue</translation>
+    </message>
+</context>
+<context>
+    <name>gradphoto::console::SignInPage</name>
+    <message>
+        <source>创建第一个管理员账号</source>
+        <translation>Create the first admin account</translation>
+    </message>
+    <message>
+        <source>工作人员登录</source>
+        <translation>Staff sign-in</translation>
+    </message>
+    <message>
+        <source>这台设备还没有工作人员账号。第一个账号必须是管理员，之后由管理员添加其他账号。</source>
+        <translation>There are no staff accounts yet. The first account must be an admin, who then adds the others.</translation>
+    </message>
+    <message>
+        <source>请输入工号和 PIN。连续输错 5 次账号将锁定 5 分钟。</source>
+        <translation>Enter your staff number and PIN. 5 wrong PINs lock the account for 5 minutes.</translation>
+    </message>
+    <message>
+        <source>账号 %1 已被管理员锁定，请联系管理员解锁。</source>
+        <translation>Account %1 is locked by an admin; ask an admin to unlock it.</translation>
+    </message>
+    <message>
+        <source>PIN 连续错误 5 次，账号 %1 已锁定 %2 分钟（%3 后可再试）。</source>
+        <translation>5 wrong PINs: account %1 is locked for %2 minute(s) (try again after %3).</translation>
+    </message>
+    <message>
+        <source>请输入工号和 PIN。</source>
+        <translation>Enter your staff number and PIN.</translation>
+    </message>
+    <message>
+        <source>请填写工号和姓名。</source>
+        <translation>Enter the staff number and the name.</translation>
+    </message>
+    <message>
+        <source>PIN 须为 4–12 位数字。</source>
+        <translation>The PIN must be 4–12 digits.</translation>
+    </message>
+    <message>
+        <source>两次输入的 PIN 不一致。</source>
+        <translation>The two PINs differ.</translation>
+    </message>
+</context>
+<context>
+    <name>gradphoto::console::TodayPage</name>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; · 更新于 %2</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; · updated %2</translation>
+    </message>
+    <message>
+        <source>自助机会话</source>
+        <translation>Kiosk sessions</translation>
+    </message>
+    <message>
+        <source>提交 %1 · 取消 %2 · 超时 %3 · 查询 %4 · 出错 %5</source>
+        <translation>submitted %1 · cancelled %2 · idle %3 · status checks %4 · failed %5</translation>
+    </message>
+    <message>
+        <source>缴费</source>
+        <translation>Payments</translation>
+    </message>
+    <message>
+        <source>%1 笔 · %2 元</source>
+        <translation>%1 · %2 yuan</translation>
+    </message>
+    <message>
+        <source>其中现金 %1 笔 %2 元 · 免费 %3 笔</source>
+        <translation>cash %1 (%2 yuan) · waived %3</translation>
+    </message>
+    <message>
+        <source>提交审核</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <source>含重拍后再次提交</source>
+        <translation>retakes included</translation>
+    </message>
+    <message>
+        <source>审核</source>
+        <translation>Reviews</translation>
+    </message>
+    <message>
+        <source>通过 %1 · 退回 %2</source>
+        <translation>approved %1 · rejected %2</translation>
+    </message>
+    <message>
+        <source>退回含撤销通过</source>
+        <translation>rejections include revoked approvals</translation>
+    </message>
+    <message>
+        <source>今日没有退回的照片</source>
+        <translation>No rejections today</translation>
+    </message>
+    <message>
+        <source>今日退回原因</source>
+        <translation>Rejections today by reason</translation>
+    </message>
+    <message>
+        <source>今日概况</source>
+        <translation>Today</translation>
+    </message>
+</context>
+</TS>
