@@ -90,6 +90,7 @@ void StatisticsChart::setReport(const stats::StatisticsReport& report) {
     auto* axisY = new QValueAxis();
     axisY->setRange(0, static_cast<qreal>(std::max<std::int64_t>(1, highest)));
     axisY->setLabelFormat("%d");
+    axisY->applyNiceNumbers();
     dayChart->addAxis(axisY, Qt::AlignLeft);
     bars->attachAxis(axisY);
     QChart* oldDays = daysView_->chart();
@@ -98,7 +99,7 @@ void StatisticsChart::setReport(const stats::StatisticsReport& report) {
 
     auto* reasonChart = new QChart();
     reasonChart->setTitle(QStringLiteral("退回原因"));
-    reasonChart->legend()->setAlignment(Qt::AlignRight);
+    reasonChart->legend()->setAlignment(Qt::AlignBottom);
     auto* pie = new QPieSeries();
     for (const auto& [code, n] : report.total.rejectionsByReason) {
         auto* slice =

@@ -6,6 +6,7 @@
 #include <QImage>
 #include <QLabel>
 #include <QPixmap>
+#include <cstdlib>
 #include <set>
 
 #include "statistics_chart.h"
@@ -66,6 +67,8 @@ TEST(StatisticsChart, RendersBarsAndReasonsToPng) {
     gradphoto::test::ScratchDir dir("gradphoto-chart");
     const auto png = dir / "statistics.png";
     ASSERT_TRUE(image.save(QString::fromStdString(png.string()), "PNG"));
+    // To look at it: GRADPHOTO_CHART_PNG=/tmp/chart.png test_print
+    if (const char* keep = std::getenv("GRADPHOTO_CHART_PNG")) image.save(keep, "PNG");
     QImage back(QString::fromStdString(png.string()));
     ASSERT_EQ(back.size(), image.size());
     EXPECT_GT(colourCount(back), 20u) << "the chart looks blank";
