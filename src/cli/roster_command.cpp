@@ -20,6 +20,19 @@
 namespace gradphoto::cli {
 namespace {
 
+// The refused rows as the --json reports list them.
+nlohmann::json refusedJson(const std::vector<identify::RefusedRow>& refused) {
+    auto array = nlohmann::json::array();
+    for (const auto& r : refused) {
+        array.push_back({{"line", r.line},
+                         {"student", r.studentNo},
+                         {"reason", std::string(identify::rosterRefusalName(r.reason))},
+                         {"message_zh", r.message_zh},
+                         {"message_en", r.message_en}});
+    }
+    return array;
+}
+
 int runCheck(CommandContext& ctx, const std::vector<std::string>& args) {
     ArgParser parser;
     if (const auto problem = parser.parse(args)) return ctx.fail(kExitUsage, *problem);
@@ -35,15 +48,7 @@ int runCheck(CommandContext& ctx, const std::vector<std::string>& args) {
                                       {"taken", parse.rows.size()},
                                       {"refused_count", parse.refused.size()},
                                       {"without_code", parse.rowsWithoutCode},
-                                      {"refused", nlohmann::json::array()}};
-        for (const auto& r : parse.refused) {
-            report["refused"].push_back(
-                {{"line", r.line},
-                 {"student", r.studentNo},
-                 {"reason", std::string(identify::rosterRefusalName(r.reason))},
-                 {"message_zh", r.message_zh},
-                 {"message_en", r.message_en}});
-        }
+                                      {"refused", refusedJson(parse.refused)}};
         ctx.out << report.dump(2) << '\n';
     } else {
         if (zh) {
@@ -130,15 +135,7 @@ int runImport(CommandContext& ctx, const std::vector<std::string>& args) {
                                           {"updated", result.updated},
                                           {"refused_count", refused.size()},
                                           {"without_code", parse.rowsWithoutCode},
-                                          {"refused", nlohmann::json::array()}};
-            for (const auto& r : refused) {
-                report["refused"].push_back(
-                    {{"line", r.line},
-                     {"student", r.studentNo},
-                     {"reason", std::string(identify::rosterRefusalName(r.reason))},
-                     {"message_zh", r.message_zh},
-                     {"message_en", r.message_en}});
-            }
+                                          {"refused", refusedJson(refused)}};
             ctx.out << report.dump(2) << '\n';
         } else {
             if (importing) {
