@@ -17,13 +17,15 @@ const char* kHelp =
     "usage: gradphoto stats [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--csv FILE] [--json]\n\n"
     "Per day (local time) and per booth: kiosk sessions, paid orders and amount (fen) by\n"
     "provider, submissions, approvals, rejections by reason, and the first-time pass rate (of\n"
-    "the students whose first submitted photo was decided that day, the share approved).\n"
+    "the students whose first submitted photo was decided that day, the share approved), and the\n"
+    "printed pieces.\n"
     "--from and --to are inclusive days; without them, everything.\n\n"
     "  --csv FILE  also write the table as CSV (UTF-8 with BOM for Excel; last row the total)\n"
     "  --json      "
     "{\"rows\":[{\"day\",\"booth\",\"sessions\",\"paid_orders\",\"paid_fen\",\"paid_by\",\n"
     "              \"submissions\",\"approvals\",\"rejections\",\"rejections_by_reason\",\n"
-    "              \"first_decided\",\"first_approved\",\"first_pass_rate\"}],\"total\":{...}}\n\n"
+    "              \"first_decided\",\"first_approved\",\"first_pass_rate\",\"prints\"}],\n"
+    "              \"total\":{...}}\n\n"
     "Exit 0 done; 1 nothing happened in the period; 2 bad usage or a malformed day; 3 unreadable\n"
     "database or an unwritable CSV file.\n";
 
@@ -44,13 +46,13 @@ void printTable(std::ostream& out, const stats::StatisticsReport& report) {
     out << std::left << std::setw(12) << "day" << std::setw(8) << "booth" << std::right
         << std::setw(9) << "sessions" << std::setw(6) << "paid" << std::setw(10) << "yuan"
         << std::setw(8) << "submit" << std::setw(9) << "approve" << std::setw(8) << "reject"
-        << std::setw(11) << "first pass" << '\n';
+        << std::setw(11) << "first pass" << std::setw(7) << "prints" << '\n';
     auto line = [&](const stats::BoothDay& row, const std::string& day, const std::string& booth) {
         out << std::left << std::setw(12) << day << std::setw(8) << (booth.empty() ? "-" : booth)
             << std::right << std::setw(9) << row.sessions << std::setw(6) << row.paid.orders
             << std::setw(10) << yuan(row.paid.fen) << std::setw(8) << row.submissions
             << std::setw(9) << row.approvals << std::setw(8) << row.rejections << std::setw(11)
-            << percent(row.firstPassRate()) << '\n';
+            << percent(row.firstPassRate()) << std::setw(7) << row.prints << '\n';
     };
     for (const auto& row : report.rows) line(row, row.day, row.booth);
     line(report.total, "total", "");

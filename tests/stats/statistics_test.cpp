@@ -77,6 +77,15 @@ class StatisticsTest : public store::testing::StoreTest {
         session("A1", "2020002", day2 + 14 * 3600);
         const auto retake = submitAt("2020002", "2b", day2 + 14 * 3600 + 300);
 
+        // Prints: a sheet of 2 at A1 on day 2, and a print that failed (not counted).
+        auto print = store->database().prepare(
+            "INSERT INTO print_jobs (capture_id, kind, paper, copies, booth_id, ok, error, "
+            "printed_at) VALUES (?, 'sheet', '6in', ?, 'A1', ?, ?, ?)");
+        print.bind(1, c1.id).bind(2, 2).bind(3, 1).bind(4, "").bind(5, day2 + 15 * 3600).run();
+        print.reset();
+        print.bind(1, c1.id).bind(2, 1).bind(3, 0).bind(4, "printer_error");
+        print.bind(5, day2 + 15 * 3600 + 60).run();
+
         time.now = day3 + 9 * 3600;
         queue->approve(retake.id, reviewer);
         auto s = store->database().prepare(
@@ -130,6 +139,7 @@ TEST_F(StatisticsTest, CountsPerDayAndBooth) {
     EXPECT_EQ(a1d2->firstDecided, 2);
     EXPECT_EQ(a1d2->firstApproved, 1);
     EXPECT_DOUBLE_EQ(*a1d2->firstPassRate(), 0.5);
+    EXPECT_EQ(a1d2->prints, 2);
     const auto* b2d2 = row(report, "2026-06-02", "B2");
     ASSERT_NE(b2d2, nullptr);
     EXPECT_EQ(b2d2->rejectionsByReason.at("background_uniform"), 1);
@@ -154,6 +164,7 @@ TEST_F(StatisticsTest, CountsPerDayAndBooth) {
     EXPECT_EQ(report.total.firstDecided, 3);
     EXPECT_EQ(report.total.firstApproved, 1);
     EXPECT_NEAR(*report.total.firstPassRate(), 1.0 / 3, 1e-12);
+    EXPECT_EQ(report.total.prints, 2);
 }
 
 TEST_F(StatisticsTest, ThePeriodIsInLocalDays) {
@@ -184,8 +195,8 @@ TEST_F(StatisticsTest, CsvOpensInExcel) {
     EXPECT_NE(header.find("paid_staff/cash_fen"), std::string::npos);
     EXPECT_NE(header.find("rejected_clothing_contrast"), std::string::npos);
     EXPECT_NE(csv.find("\r\n2026-06-01,A1,2,2,4000,2,0,0,0,0,"), std::string::npos) << csv;
-    EXPECT_NE(csv.find("\r\n2026-06-02,A1,1,0,0,1,1,1,2,1,0.5000"), std::string::npos) << csv;
-    EXPECT_NE(csv.find("\r\ntotal,,5,4,6000,5,2,2,3,1,0.3333"), std::string::npos) << csv;
+    EXPECT_NE(csv.find("\r\n2026-06-02,A1,1,0,0,1,1,1,2,1,0.5000,2,"), std::string::npos) << csv;
+    EXPECT_NE(csv.find("\r\ntotal,,5,4,6000,5,2,2,3,1,0.3333,2,"), std::string::npos) << csv;
     // Every line has as many fields as the header.
     const auto fields = [](const std::string& line) {
         return std::count(line.begin(), line.end(), ',') + 1;
@@ -200,6 +211,7 @@ TEST_F(StatisticsTest, CsvOpensInExcel) {
     }
     const auto json = statisticsJson(report);
     EXPECT_EQ(json["total"]["first_decided"], 3);
+    EXPECT_EQ(json["total"]["prints"], 2);
     EXPECT_EQ(json["rows"].size(), report.rows.size());
     EXPECT_TRUE(json["rows"][0].contains("first_pass_rate"));
 }

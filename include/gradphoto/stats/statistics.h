@@ -2,7 +2,7 @@
 
 // Statistics for admins: per day (local time of the machine) and per booth, the kiosk sessions,
 // paid orders (count and fen, by provider and staff settlement), submissions, approvals,
-// rejections by reason and the first-time pass rate.
+// rejections by reason, the first-time pass rate and the prints.
 //
 //   auto report = collectStatistics(store.database(), {.from = dayStart("2026-06-01"),
 //                                                      .to = dayStart("2026-06-08")});
@@ -43,6 +43,7 @@ struct BoothDay {
     std::map<std::string, std::int64_t> rejectionsByReason;
     std::int64_t firstDecided = 0;
     std::int64_t firstApproved = 0;
+    std::int64_t prints = 0;  // printed pieces (print_jobs that succeeded, their copies)
 
     // firstApproved / firstDecided; nullopt when nothing was decided.
     std::optional<double> firstPassRate() const;

@@ -4,7 +4,7 @@
 // JSON for `gradphoto stats --json`.
 //
 // CSV columns: day, booth, sessions, paid_orders, paid_fen, submissions, approvals, rejections,
-// first_decided, first_approved, first_pass_rate, then one column per payment kind
+// first_decided, first_approved, first_pass_rate, prints, then one column per payment kind
 // (paid_<kind>_orders, paid_<kind>_fen) and one per rejection reason (rejected_<code>) seen in
 // the report; the last row is the total (day "total").
 

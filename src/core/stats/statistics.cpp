@@ -71,6 +71,7 @@ void BoothDay::add(const BoothDay& other) {
     for (const auto& [reason, n] : other.rejectionsByReason) rejectionsByReason[reason] += n;
     firstDecided += other.firstDecided;
     firstApproved += other.firstApproved;
+    prints += other.prints;
 }
 
 std::string localDay(UnixTime t) {
@@ -174,6 +175,14 @@ StatisticsReport collectStatistics(store::Database& db, const StatisticsQuery& q
             ++row->firstDecided;
             if (rows.text(0) == "approve") ++row->firstApproved;
         }
+    }
+    {
+        auto rows = db.prepare(
+            "SELECT printed_at, booth_id, copies FROM print_jobs WHERE ok = 1 AND printed_at >= ? "
+            "AND printed_at < ?");
+        between(rows);
+        while (rows.step())
+            if (auto* row = tally.at(rows.integer(0), rows.text(1))) row->prints += rows.integer(2);
     }
     return tally.report();
 }

@@ -46,7 +46,8 @@ nlohmann::json rowJson(const BoothDay& row) {
             {"rejections_by_reason", reasons},
             {"first_decided", row.firstDecided},
             {"first_approved", row.firstApproved},
-            {"first_pass_rate", rate ? nlohmann::json(*rate) : nlohmann::json(nullptr)}};
+            {"first_pass_rate", rate ? nlohmann::json(*rate) : nlohmann::json(nullptr)},
+            {"prints", row.prints}};
 }
 
 }  // namespace
@@ -60,7 +61,7 @@ std::string statisticsCsv(const StatisticsReport& report) {
     std::ostringstream out;
     out << "\xEF\xBB\xBF";  // the BOM tells Excel the file is UTF-8
     out << "day,booth,sessions,paid_orders,paid_fen,submissions,approvals,rejections,"
-           "first_decided,first_approved,first_pass_rate";
+           "first_decided,first_approved,first_pass_rate,prints";
     for (const auto& kind : kinds)
         out << ',' << csvField("paid_" + kind + "_orders") << ','
             << csvField("paid_" + kind + "_fen");
@@ -73,7 +74,7 @@ std::string statisticsCsv(const StatisticsReport& report) {
         out << csvField(row.day) << ',' << csvField(row.booth) << ',' << row.sessions << ','
             << row.paid.orders << ',' << row.paid.fen << ',' << row.submissions << ','
             << row.approvals << ',' << row.rejections << ',' << row.firstDecided << ','
-            << row.firstApproved << ',' << rateText(row);
+            << row.firstApproved << ',' << rateText(row) << ',' << row.prints;
         for (const auto& kind : kinds) {
             const auto it = row.paidBy.find(kind);
             const PaymentTally tally = it == row.paidBy.end() ? PaymentTally{} : it->second;
