@@ -1,6 +1,11 @@
 #include "gradphoto/export/batch_export.h"
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <ctime>
 #include <fstream>
 #include <future>
@@ -30,8 +35,8 @@ Error ioError(const fs::path& path, const std::error_code& ec) {
                                     "cannot write " + path.string() + ": " + ec.message()});
 }
 
-// Files an interrupted run may have left in the batch folder: writeFileAtomically's
-// ".NAME.tmp-XXXX" files.
+// Files an interrupted run may have left in the batch folder: ".NAME.tmp-..." (writeUnsynced,
+// writeFileAtomically).
 bool isTemporary(const std::string& name) {
     return !name.empty() && name.front() == '.' && name.find(".tmp-") != std::string::npos;
 }
@@ -43,6 +48,60 @@ std::string hashOfFile(const fs::path& file, std::int64_t& bytes) {
                                    std::istreambuf_iterator<char>());
     bytes = static_cast<std::int64_t>(data.size());
     return store::sha256Hex(data);
+}
+
+// Writes bytes to a temporary file beside target and renames it over target, without waiting for
+// the disk: syncFiles() makes a whole round durable before the ledger records it (one directory
+// sync per round instead of one per photo). Until then the files are not in the ledger, and a
+// later run removes or rewrites them.
+void writeUnsynced(const fs::path& target, std::span<const std::uint8_t> bytes) {
+    const fs::path tmp = target.parent_path() / ("." + target.filename().string() + ".tmp-export");
+    const auto fail = [&](const char* what) {
+        const std::string cause = std::strerror(errno);
+        ::unlink(tmp.c_str());
+        throw Error(Error::Kind::kIo,
+                    {"io_error", "无法写入文件 " + target.string() + "：" + cause,
+                     "cannot write " + target.string() + ": " + what + ": " + cause});
+    };
+    const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0) fail("create temporary file");
+    std::size_t done = 0;
+    while (done < bytes.size()) {
+        const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) {
+            ::close(fd);
+            fail("write");
+        }
+        done += static_cast<std::size_t>(n);
+    }
+    if (::close(fd) != 0) fail("close");
+    if (::rename(tmp.c_str(), target.c_str()) != 0) fail("rename");
+}
+
+// fsync of the files (concurrently: the disk merges the flushes) and of their folder.
+void syncFiles(const std::vector<fs::path>& files, const fs::path& folder) {
+    std::vector<std::future<int>> synced;
+    for (const auto& file : files)
+        synced.push_back(std::async(std::launch::async, [&file] {
+            const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+            if (fd < 0) return errno;
+            const int rc = ::fsync(fd) == 0 ? 0 : errno;
+            ::close(fd);
+            return rc;
+        }));
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        if (const int err = synced[i].get(); err != 0)
+            throw Error(
+                Error::Kind::kIo,
+                {"io_error", "无法写入文件 " + files[i].string() + "：" + std::strerror(err),
+                 "cannot write " + files[i].string() + ": fsync: " + std::strerror(err)});
+    }
+    const int dfd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dfd >= 0) {
+        ::fsync(dfd);
+        ::close(dfd);
+    }
 }
 
 struct Pending {
@@ -171,6 +230,9 @@ ExportSummary BatchExport::run(const ExportRequest& request, const store::StaffA
     std::vector<ExportItem> uncommitted;
     const auto commit = [&] {
         if (uncommitted.empty()) return;
+        std::vector<fs::path> files;
+        for (const auto& item : uncommitted) files.push_back(summary.folder / item.fileName);
+        syncFiles(files, summary.folder);
         store_.inTransaction([&] {
             for (const auto& item : uncommitted) ledger.addItem(item);
         });
@@ -203,7 +265,7 @@ ExportSummary BatchExport::run(const ExportRequest& request, const store::StaffA
                 summary.refused.push_back({p.captureId, p.student.studentNo, verdict.problem});
             } else {
                 const std::string name = uniqueFileName(pending[i].baseName, takenNames);
-                writeFileAtomically(summary.folder / name, verdict.bytes);
+                writeUnsynced(summary.folder / name, verdict.bytes);
                 takenNames.insert(lowerAscii(name));
                 uncommitted.push_back({batch.id, p.captureId, name, p.finalSha256,
                                        static_cast<std::int64_t>(verdict.bytes.size()), clock_()});
