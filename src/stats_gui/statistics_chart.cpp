@@ -116,14 +116,15 @@ void StatisticsChart::setReport(const stats::StatisticsReport& report) {
 
     const auto& t = report.total;
     summary_->setText(QStringLiteral("会话 %1 · 付费 %2 笔 %3 元 · 提交 %4 · 通过 %5 · 退回 %6 · "
-                                     "首次通过率 %7")
+                                     "首次通过率 %7 · 打印 %8 张")
                           .arg(t.sessions)
                           .arg(t.paid.orders)
                           .arg(QString::number(static_cast<double>(t.paid.fen) / 100.0, 'f', 2))
                           .arg(t.submissions)
                           .arg(t.approvals)
                           .arg(t.rejections)
-                          .arg(percentText(t.firstPassRate())));
+                          .arg(percentText(t.firstPassRate()))
+                          .arg(t.prints));
 }
 
 }  // namespace gradphoto::stats_gui

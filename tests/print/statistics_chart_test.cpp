@@ -31,6 +31,7 @@ stats::StatisticsReport sampleReport() {
         row.approvals = approved;
         row.rejections = rejected;
         row.paid = {submitted, submitted * 2000};
+        row.prints = approved;
         if (rejected > 0) {
             row.rejectionsByReason["clothing_contrast"] = rejected / 2;
             row.rejectionsByReason["background_uniform"] = rejected - rejected / 2;
@@ -61,6 +62,7 @@ TEST(StatisticsChart, RendersBarsAndReasonsToPng) {
     ASSERT_NE(summary, nullptr);
     EXPECT_TRUE(summary->text().contains(QStringLiteral("提交 113")));
     EXPECT_TRUE(summary->text().contains(QStringLiteral("首次通过率")));
+    EXPECT_TRUE(summary->text().contains(QStringLiteral("打印 63 张")));
 
     const QImage image = chart.grab().toImage();
     ASSERT_FALSE(image.isNull());
