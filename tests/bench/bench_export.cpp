@@ -6,12 +6,15 @@
 //   build-export/tests/bench/bench_export [--benchmark_filter=...]
 //
 // BM_PlainCopy/N        copy the N photo files from the photo folder to a fresh folder
+// BM_PlainCopySynced/N  the same, each file and the folder flushed to disk (fsync)
 // BM_ExportHashOnly/N   the export with the inspect step replaced by a pass (SHA-256 check,
 //                       atomic writes, ledger, manifests, ZIP): the export's own overhead
 // BM_Export/N           the real export, inspect included (dlib face detection per photo)
 // The N photos are the N most recently approved (ExportRequest::approvedSince).
 
 #include <benchmark/benchmark.h>
+#include <fcntl.h>
+#include <unistd.h>
 
 #include <fstream>
 #include <memory>
@@ -129,6 +132,32 @@ void BM_PlainCopy(benchmark::State& state) {
         benchmark::Counter(n, benchmark::Counter::kIsIterationInvariantRate);
 }
 
+// The plain copy made durable: each file flushed (fsync), then the folder, as the export does.
+void BM_PlainCopySynced(benchmark::State& state) {
+    auto& s = seeded();
+    if (!s.ready) return state.SkipWithError("shared testdata folder absent");
+    const int n = static_cast<int>(state.range(0));
+    for (auto _ : state) {
+        const fs::path out = s.dir / ("copy-" + std::to_string(++s.runs));
+        fs::create_directories(out);
+        for (int i = kPhotos - n; i < kPhotos; ++i) {
+            const fs::path target = out / (idNumber(i) + ".jpg");
+            fs::copy_file(s.store->photos().pathOf(s.hashes[static_cast<std::size_t>(i)]), target);
+            const int fd = ::open(target.c_str(), O_RDONLY | O_CLOEXEC);
+            ::fsync(fd);
+            ::close(fd);
+        }
+        const int dfd = ::open(out.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        ::fsync(dfd);
+        ::close(dfd);
+        state.PauseTiming();
+        fs::remove_all(out);
+        state.ResumeTiming();
+    }
+    state.counters["photos/s"] =
+        benchmark::Counter(n, benchmark::Counter::kIsIterationInvariantRate);
+}
+
 void runExport(benchmark::State& state, const exports::PhotoVerifier& verifier) {
     auto& s = seeded();
     if (!s.ready) return state.SkipWithError("shared testdata folder absent");
@@ -168,6 +197,12 @@ void BM_Export(benchmark::State& state) {
 }
 
 BENCHMARK(BM_PlainCopy)
+    ->Arg(500)
+    ->Arg(kPhotos)
+    ->Iterations(1)
+    ->Unit(benchmark::kSecond)
+    ->UseRealTime();
+BENCHMARK(BM_PlainCopySynced)
     ->Arg(500)
     ->Arg(kPhotos)
     ->Iterations(1)
