@@ -15,6 +15,9 @@
 #include "gradphoto/flow/photo_processor.h"
 #include "gradphoto/flow/review_queue_submission_sink.h"
 #include "gradphoto/flow/roster_student_lookup.h"
+#include "gradphoto/flow/sqlite_session_journal.h"
+#include "gradphoto/payment/checkout_payment_gateway.h"
+#include "gradphoto/payment/payment_settings.h"
 #include "gradphoto/store/reject_reasons.h"
 #include "kiosk_window.h"
 #include "qt_camera.h"
@@ -40,8 +43,9 @@ std::optional<KioskOptions> parseKioskOptions(const QStringList& arguments) {
         {"replay", "Folder of images for the replay camera.", "DIR"},
         {"lang", "zh or en.", "LANG"},
         {"windowed", "Do not go fullscreen."},
-        {"staff", "Open the staff console (sign-in with staff number and PIN) instead of the "
-                  "student flow."},
+        {"staff",
+         "Open the staff console (sign-in with staff number and PIN) instead of the "
+         "student flow."},
     });
     if (!parser.parse(arguments)) {
         std::fprintf(stderr, "gradphoto-kiosk: %s\n", parser.errorText().toUtf8().constData());
@@ -91,6 +95,42 @@ QString demoReplayFolder(const QString& explicitFolder) {
     return {};
 }
 
+namespace {
+class StoreWorkerPorts final : public WorkerPorts {
+  public:
+    StoreWorkerPorts(const QString& dataDir, const KioskSettings& settings,
+                     const payment::PaymentSettings& pay)
+        : store_(store::SqliteRecordStore::open(std::filesystem::path(dataDir.toStdString()))) {
+        if (settings.resolverKind == "http")
+            students_ = std::make_unique<flow::RosterStudentLookup>(
+                *store_, std::make_shared<identify::HttpStudentResolver>(settings.httpResolver));
+        else
+            students_ = std::make_unique<flow::RosterStudentLookup>(*store_);
+        checkout_ = std::make_unique<payment::Checkout>(*store_, pay.checkout);
+        payment::addConfiguredProvider(*checkout_, pay, pay.provider);
+        payments_ = std::make_unique<payment::CheckoutPaymentGateway>(*checkout_, pay.provider);
+    }
+    flow::StudentLookup* students() override { return students_.get(); }
+    flow::PaymentGateway* payments() override { return payments_.get(); }
+
+  private:
+    std::unique_ptr<store::SqliteRecordStore> store_;
+    std::unique_ptr<flow::StudentLookup> students_;
+    std::unique_ptr<payment::Checkout> checkout_;
+    std::unique_ptr<flow::PaymentGateway> payments_;
+};
+}  // namespace
+
+WorkerPortsFactory storeWorkerPorts(const QString& dataDir, const KioskSettings& settings,
+                                    const QString& configFile) {
+    const auto pay = payment::loadPaymentSettings(
+        configFile.isEmpty() ? std::nullopt
+                             : std::optional<std::filesystem::path>(configFile.toStdString()));
+    return [dataDir, settings, pay]() -> std::unique_ptr<WorkerPorts> {
+        return std::make_unique<StoreWorkerPorts>(dataDir, settings, pay);
+    };
+}
+
 KioskRuntime::KioskRuntime(const KioskOptions& options) {
     KioskSettings settings;
     QString config = options.configFile;
@@ -115,6 +155,7 @@ KioskRuntime::KioskRuntime(const KioskOptions& options) {
     // roster resolves the collection code, its wrong-try counter locks a record after five wrong
     // last-four entries (across restarts), its review queue takes the submissions.
     QStringList demoCodes;
+    WorkerPortsFactory slowPorts;
     if (options.demo) {
         for (const auto& s : flow::DemoStudentLookup::defaultRoster())
             demoCodes << QString::fromStdString(s.payload);
@@ -128,16 +169,40 @@ KioskRuntime::KioskRuntime(const KioskOptions& options) {
                 warnings_ << "the record store check found problems: run `gradphoto store check`";
             if (store_->students().count() == 0)
                 warnings_ << "the roster is empty: import it with `gradphoto roster import`";
-            students_ = std::make_unique<flow::RosterStudentLookup>(*store_);
             submissions_ = std::make_unique<flow::ReviewQueueSubmissionSink>(
                 *store_, store::RejectReasons::load(), settings.boothId.toStdString());
+            journal_ = std::make_unique<flow::SqliteSessionJournal>(store_->database(),
+                                                                    settings.boothId.toStdString());
         } catch (const Error& e) {
             throw std::runtime_error("record store in " + dataDir_.toStdString() +
                                      " unusable: " + e.problem().message_en);
         }
-        warnings_ << "payment is not wired yet: DEMO payment in use";
+        // The lookup and the payment calls go over the network: a worker thread with its own
+        // store connection makes them (PortWorker).
+        try {
+            const auto pay = payment::loadPaymentSettings(
+                config.isEmpty() ? std::nullopt
+                                 : std::optional<std::filesystem::path>(config.toStdString()));
+            for (const auto& key : pay.unknownKeys)
+                warnings_ << QStringLiteral("unknown settings key %1").arg(key.c_str());
+            const bool configured = (pay.provider == "wechat" && pay.wechatConfigured()) ||
+                                    (pay.provider == "campus" && pay.campusConfigured()) ||
+                                    pay.provider == "demo";
+            if (!configured)
+                warnings_ << QStringLiteral(
+                                 "payment.%1 is not configured: only staff can confirm "
+                                 "cash or a waiver")
+                                 .arg(pay.provider.c_str());
+            if (pay.provider == "demo") warnings_ << "payment.provider is demo: no money moves";
+            if (settings.resolverKind == "http")
+                identify::HttpStudentResolver check(settings.httpResolver);  // URL, secret
+            slowPorts = storeWorkerPorts(dataDir_, settings, config);
+        } catch (const Error& e) {
+            throw std::runtime_error("payment or resolver settings unusable: " +
+                                     e.problem().message_en);
+        }
     }
-    payments_ = std::make_unique<flow::DemoPaymentGateway>();
+    if (options.demo) payments_ = std::make_unique<flow::DemoPaymentGateway>();
 
     if (options.demo) {
         const QString folder = demoReplayFolder(options.replayDir);
@@ -149,14 +214,18 @@ KioskRuntime::KioskRuntime(const KioskOptions& options) {
 
     std::shared_ptr<const flow::PhotoProcessor> processor;
     try {
-        processor = flow::makeStandardizerProcessor(settings.preset.toStdString());
+        processor = flow::makeStandardizerProcessor(
+            settings.preset.toStdString(),
+            std::filesystem::path(dataDir_.toStdString()) / "booth" / "plate.jpg");
     } catch (const std::exception& e) {
         warnings_ << QStringLiteral("standardizer unavailable: %1").arg(e.what());
     }
 
     KioskParts parts;
     parts.settings = settings;
-    parts.ports = {students_.get(), payments_.get(), submissions_.get()};
+    parts.ports = {students_.get(), payments_.get(), submissions_.get(), journal_.get(),
+                   static_cast<bool>(slowPorts)};
+    parts.slowPorts = slowPorts;
     parts.camera = camera_.get();
     parts.processor = processor;
     parts.demoCodes = demoCodes;

@@ -6,10 +6,12 @@
 
 #include "camera_source.h"
 #include "gradphoto/flow/payment_gateway.h"
+#include "gradphoto/flow/session_journal.h"
 #include "gradphoto/flow/student_lookup.h"
 #include "gradphoto/flow/submission_sink.h"
 #include "gradphoto/store/sqlite_record_store.h"
 #include "kiosk_settings.h"
+#include "port_worker.h"
 
 class QCoreApplication;
 
@@ -55,9 +57,15 @@ class KioskRuntime {
     std::unique_ptr<flow::StudentLookup> students_;
     std::unique_ptr<flow::PaymentGateway> payments_;
     std::unique_ptr<flow::SubmissionSink> submissions_;
+    std::unique_ptr<flow::SessionJournal> journal_;
     std::unique_ptr<CameraSource> camera_;
     std::unique_ptr<KioskWindow> window_;
 };
+
+// The worker thread's ports without --demo: its own connection to the record store of dataDir,
+// the roster or the partner's HTTPS resolver (resolver.kind), Checkout with payment.provider.
+WorkerPortsFactory storeWorkerPorts(const QString& dataDir, const KioskSettings& settings,
+                                    const QString& configFile);
 
 // Loads the style sheet and the application font; call once after QApplication exists.
 void applyKioskLook();

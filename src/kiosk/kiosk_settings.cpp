@@ -1,6 +1,8 @@
 #include "kiosk_settings.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <stdexcept>
@@ -36,7 +38,7 @@ KioskSettings KioskSettings::load(const QString& file, QStringList* warnings) {
     const QJsonObject kiosk = root.value("kiosk").toObject();
     reportUnknown(kiosk, "kiosk",
                   {"booth_id", "idle_seconds", "idle_warning_seconds", "fee_fen", "preset",
-                   "help_phone", "language", "staff_pin"},
+                   "help_phone", "language", "staff_pin", "auto_capture", "photo_folder"},
                   warnings);
     s.boothId = kiosk.value("booth_id").toString(s.boothId);
     s.flow.idleSeconds = kiosk.value("idle_seconds").toInt(s.flow.idleSeconds);
@@ -47,12 +49,30 @@ KioskSettings KioskSettings::load(const QString& file, QStringList* warnings) {
     s.helpPhone = kiosk.value("help_phone").toString(s.helpPhone);
     s.language = kiosk.value("language").toString(s.language);
     s.staffPin = kiosk.value("staff_pin").toString(s.staffPin);
+    s.flow.autoCapture = kiosk.value("auto_capture").toBool(s.flow.autoCapture);
+    s.photoFolder = kiosk.value("photo_folder").toString();
+
+    const QDir base = QFileInfo(file).absoluteDir();
+    const QJsonObject resolver = root.value("resolver").toObject();
+    reportUnknown(resolver, "resolver", {"kind", "http"}, warnings);
+    s.resolverKind = resolver.value("kind").toString(s.resolverKind);
+    if (s.resolverKind != "roster" && s.resolverKind != "http")
+        throw std::runtime_error(
+            QStringLiteral("%1: resolver.kind must be roster or http").arg(file).toStdString());
+    const QJsonObject http = resolver.value("http").toObject();
+    reportUnknown(http, "resolver.http", {"url", "secret_file", "timeout_ms"}, warnings);
+    s.httpResolver.url = http.value("url").toString().toStdString();
+    if (const QString secret = http.value("secret_file").toString(); !secret.isEmpty())
+        s.httpResolver.secretFile = base.absoluteFilePath(secret).toStdString();
+    s.httpResolver.timeout = std::chrono::milliseconds(
+        http.value("timeout_ms").toInt(static_cast<int>(s.httpResolver.timeout.count())));
 
     const QJsonObject camera = root.value("camera").toObject();
     reportUnknown(camera, "camera", {"device", "width", "height"}, warnings);
     s.camera.device = camera.value("device").toString();
     s.camera.width = camera.value("width").toInt(s.camera.width);
     s.camera.height = camera.value("height").toInt(s.camera.height);
+    s.httpResolver.boothId = s.boothId.toStdString();
 
     const QJsonObject wechat = root.value("payment").toObject().value("wechat").toObject();
     s.flow.paymentTimeoutSeconds =

@@ -17,6 +17,8 @@
 #include "image_conversion.h"
 #include "network_status.h"
 #include "payment_code_image.h"
+#include "photo_picker_page.h"
+#include "staff_settlement_dialog.h"
 
 namespace gradphoto::kiosk {
 
@@ -50,6 +52,12 @@ KioskWindow::KioskWindow(KioskParts parts, QWidget* parent)
     window_.setupUi(this);
     buildPages();
     connectPages();
+
+    if (parts_.ports.callsOutside) {
+        portWorker_ = std::make_unique<PortWorker>(parts_.slowPorts);
+        connect(portWorker_.get(), &PortWorker::answered, this,
+                [this](const flow::PortAnswer& answer) { send(events::PortAnswered{answer}); });
+    }
 
     idleOverlay_ = new QFrame(this);
     idleOverlay_->setProperty("styleClass", "overlay");
@@ -101,6 +109,7 @@ KioskWindow::KioskWindow(KioskParts parts, QWidget* parent)
 KioskWindow::~KioskWindow() {
     qApp->removeEventFilter(this);
     ticker_.stop();
+    portWorker_.reset();
     for (const auto& worker : workers_)
         if (worker) worker->wait();
 }
@@ -127,6 +136,13 @@ void KioskWindow::buildPages() {
     add(FlowState::kStatus, status_);
     add(FlowState::kHelp, help_);
     add(FlowState::kFailsafe, failsafe_);
+
+    // 相册识别: shown instead of the scan page while the flow is on kScanCode.
+    const QStringList roots = parts_.photoRoots.isEmpty()
+                                  ? PhotoPickerPage::defaultRoots(parts_.settings.photoFolder)
+                                  : parts_.photoRoots;
+    picker_ = new PhotoPickerPage(roots, window_.pages);
+    window_.pages->addWidget(picker_);
 }
 
 QWidget* KioskWindow::page(FlowState state) const {
@@ -144,6 +160,18 @@ void KioskWindow::connectPages() {
     connect(welcome_.languageButton, &QPushButton::clicked, this,
             [this] { setLanguage(language_ == "zh" ? "en" : "zh"); });
     on(service_.payButton, events::AcceptService{});
+    connect(service_.staffButton, &QPushButton::clicked, this, &KioskWindow::openStaffSettlement);
+    connect(payment_.staffButton, &QPushButton::clicked, this, &KioskWindow::openStaffSettlement);
+    connect(scan_.photoButton, &QPushButton::clicked, this, &KioskWindow::openPhotoPicker);
+    connect(picker_, &PhotoPickerPage::backRequested, this, [this] {
+        window_.pages->setCurrentWidget(page(FlowState::kScanCode));
+        render();
+    });
+    connect(picker_, &PhotoPickerPage::codeFound, this, [this](const QByteArray& payload) {
+        if (flow_.state() != FlowState::kScanCode) return;
+        window_.pages->setCurrentWidget(page(FlowState::kScanCode));
+        send(events::CodeScanned{payload.toStdString()});
+    });
     on(guide_.readButton, events::GuideRead{});
     on(capture_.shutterButton, events::ShutterPressed{});
     on(preview_.retakeButton, events::Retake{});
@@ -194,6 +222,40 @@ void KioskWindow::connectPages() {
     });
 }
 
+bool KioskWindow::photoPickerShown() const {
+    return window_.pages->currentWidget() == picker_;
+}
+
+void KioskWindow::openPhotoPicker() {
+    if (flow_.state() != FlowState::kScanCode) return;
+    picker_->setProperty("language", language_);
+    picker_->refresh();
+    window_.pages->setCurrentWidget(picker_);
+    render();
+}
+
+void KioskWindow::openStaffSettlement() {
+    const FlowState state = flow_.state();
+    if (state != FlowState::kServiceInfo && state != FlowState::kPayment) return;
+    if (staffDialog_) return;
+    staffDialog_ = new StaffSettlementDialog(this);
+    staffDialog_->setAttribute(Qt::WA_DeleteOnClose);
+    connect(staffDialog_, &QDialog::accepted, this, [this] {
+        if (staffDialog_) send(staffDialog_->confirmation());
+    });
+    staffDialog_->open();
+}
+
+void KioskWindow::setNetworkOverride(std::optional<bool> offline) {
+    networkOverride_ = offline;
+    render();
+}
+
+bool KioskWindow::offline() const {
+    if (networkOverride_) return *networkOverride_;
+    return network_->state() == NetworkStatus::State::kOffline;
+}
+
 void KioskWindow::keypad(const QString& key) {
     if (key == "\b")
         entered_.chop(1);
@@ -212,6 +274,9 @@ void KioskWindow::send(const flow::FlowEvent& event) {
 }
 
 void KioskWindow::afterEvent() {
+    // The flow's lookup and payment calls go to the worker thread; answers come back as events.
+    if (portWorker_)
+        for (const flow::PortCall& call : flow_.takeCalls()) portWorker_->submit(call);
     // The flow asks for a still or a standardization; the window runs them.
     if (flow_.captureRequest() != 0 && flow_.captureRequest() != stillAsked_) {
         stillAsked_ = flow_.captureRequest();
@@ -224,14 +289,46 @@ void KioskWindow::afterEvent() {
 
 void KioskWindow::onTick() {
     const qint64 elapsed = clock_.restart();
+    // A scanner that sends no Enter: its burst ends when it has been quiet for a moment.
+    if (const auto code = wedge_.poll(identify::KeyboardWedgeDetector::Clock::now());
+        code && flow_.state() == FlowState::kScanCode)
+        send(events::CodeScanned{*code});
     send(events::Tick{elapsed});
+}
+
+bool KioskWindow::takeScannerKey(QKeyEvent* key) {
+    // On the scan page every key press feeds the scanner detector (no text box needs the focus);
+    // a burst typed at scanner speed becomes a scanned code, slow typing is dropped. The key is
+    // consumed, so it reaches the detector once (key events propagate to parent widgets).
+    if (flow_.state() != FlowState::kScanCode || key->key() == Qt::Key_Escape) return false;
+    const auto now = identify::KeyboardWedgeDetector::Clock::now();
+    std::optional<std::string> code;
+    if (key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter)
+        code = wedge_.enterPressed(now);
+    else if (!key->text().isEmpty() && key->text().at(0).isPrint())
+        code = wedge_.keyPressed(key->text().toStdString(), now);
+    else
+        return false;
+    if (code) {
+        const std::string payload = *code;
+        QTimer::singleShot(0, this, [this, payload] {
+            if (flow_.state() == FlowState::kScanCode) send(events::CodeScanned{payload});
+        });
+    }
+    return true;
 }
 
 bool KioskWindow::eventFilter(QObject* watched, QEvent* event) {
     switch (event->type()) {
+        case QEvent::KeyPress:
+            if (watched->isWidgetType() && static_cast<QWidget*>(watched)->window() == this &&
+                takeScannerKey(static_cast<QKeyEvent*>(event))) {
+                flow_.handle(events::UserActivity{});
+                return true;
+            }
+            [[fallthrough]];
         case QEvent::MouseButtonPress:
         case QEvent::TouchBegin:
-        case QEvent::KeyPress:
             if (flow_.idleWarningSecondsLeft()) {
                 flow_.handle(events::UserActivity{});
                 QTimer::singleShot(0, this, [this] { render(); });
@@ -270,17 +367,6 @@ void KioskWindow::keyPressEvent(QKeyEvent* event) {
             return;
         }
     }
-    // A USB code scanner types the payload and Enter.
-    if (state == FlowState::kScanCode) {
-        if (event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter) {
-            const std::string payload = scannerTyped_.toStdString();
-            scannerTyped_.clear();
-            send(events::CodeScanned{payload});
-        } else {
-            scannerTyped_ += event->text();
-        }
-        return;
-    }
     if (event->key() == Qt::Key_Escape) {
         askStaffPin();
         return;
@@ -309,12 +395,16 @@ void KioskWindow::askStaffPin() {
     QMessageBox box(this);
     box.setWindowTitle(tr("工作人员"));
     box.setText(tr("请选择操作。"));
+    QPushButton* console = box.addButton(tr("员工后台"), QMessageBox::ActionRole);
     QPushButton* quit = box.addButton(tr("退出程序"), QMessageBox::DestructiveRole);
     QPushButton* window =
         box.addButton(isFullScreen() ? tr("退出全屏") : tr("全屏"), QMessageBox::ActionRole);
     box.addButton(tr("返回"), QMessageBox::RejectRole);
     box.exec();
-    if (box.clickedButton() == quit) {
+    if (box.clickedButton() == console) {
+        send(events::Cancel{});  // no student's data stays on screen behind the console
+        emit staffConsoleRequested();
+    } else if (box.clickedButton() == quit) {
         closeAllowed_ = true;
         send(events::Cancel{});
         close();
@@ -343,6 +433,7 @@ void KioskWindow::changeEvent(QEvent* event) {
         status_.retranslateUi(page(FlowState::kStatus));
         help_.retranslateUi(page(FlowState::kHelp));
         failsafe_.retranslateUi(page(FlowState::kFailsafe));
+        picker_->ui().retranslateUi(picker_);
         render();
     }
     QWidget::changeEvent(event);
@@ -393,7 +484,7 @@ void KioskWindow::onGuidance(const QImage& frame, QRectF face, QList<int> hints,
     lastFace_ = face;
     lastHints_ = hints;
     lastReady_ = ready;
-    if (flow_.state() == FlowState::kCapture) render();
+    if (flow_.state() == FlowState::kCapture) send(events::LiveCheck{ready});
 }
 
 void KioskWindow::startStandardization() {
@@ -536,7 +627,7 @@ void KioskWindow::render() {
 void KioskWindow::clearStudentData() {
     // The session is wiped in the flow; the pages must not keep a copy of it either.
     entered_.clear();
-    scannerTyped_.clear();
+    wedge_.reset();
     lastCameraCode_.clear();
     lastFrame_ = {};
     for (QLabel* label : {verify_.studentLabel, verify_.entryLabel, service_.qualificationLabel,
@@ -548,6 +639,8 @@ void KioskWindow::clearStudentData() {
         label->clear();
     }
     result_.checksList->clear();
+    picker_->ui().imageList->clear();
+    if (staffDialog_) staffDialog_->reject();
 }
 
 void KioskWindow::renderHeader() {
@@ -576,7 +669,9 @@ void KioskWindow::renderHeader() {
                                    state != FlowState::kFailsafe);
 
     QString net;
-    switch (network_->state()) {
+    switch (networkOverride_ ? (*networkOverride_ ? NetworkStatus::State::kOffline
+                                                  : NetworkStatus::State::kOnline)
+                             : network_->state()) {
         case NetworkStatus::State::kOnline:
             net = tr("网络：在线");
             break;
@@ -618,7 +713,8 @@ bool KioskWindow::idleWarningVisible() const {
 
 void KioskWindow::renderPage() {
     const flow::StudentSession& s = flow_.session();
-    const bool offline = network_->state() == NetworkStatus::State::kOffline;
+    const bool offline = this->offline();
+    const auto waitingFor = flow_.waitingFor();
     auto studentCard = [&]() -> QString {
         if (!s.student) return {};
         return tr("<b>姓名：</b>%1<br><b>学号：</b>%2<br><b>身份证号：</b>%3<br><b>院系：</b>%4<br>"
@@ -647,8 +743,14 @@ void KioskWindow::renderPage() {
                 if (auto* b = scan_.demoBox->findChild<QPushButton*>(
                         QStringLiteral("demoCode%1").arg(i + 1)))
                     b->setText(tr("示例采集码 %1").arg(i + 1));
-            if (offline)
+            if (waitingFor == flow::PortCall::Kind::kLookup)
+                scan_.hintLabel->setText(tr("正在查询学籍信息，请稍候…"));
+            else if (offline)
                 scan_.hintLabel->setText(tr("本机当前离线，可能无法查询学籍，请联系工作人员。"));
+            else
+                scan_.hintLabel->setText(
+                    tr("截图往往无法识别：请在 App 内保存图片后点“从 U "
+                       "盘或共享文件夹选择采集码图片”，或使用扫码枪。"));
             renderPreview(scan_.previewLabel, lastFrame_, false);
             break;
         case FlowState::kVerifyStudent: {
@@ -656,7 +758,8 @@ void KioskWindow::renderPage() {
             QString shown;
             for (int i = 0; i < 4; ++i) shown += i < entered_.size() ? entered_.at(i) : QChar('_');
             verify_.entryLabel->setText(shown.split(QString(), Qt::SkipEmptyParts).join(' '));
-            verify_.confirmButton->setEnabled(entered_.size() == 4 && s.verifyTriesLeft > 0);
+            verify_.confirmButton->setEnabled(entered_.size() == 4 && s.verifyTriesLeft > 0 &&
+                                              !flow_.waiting());
             break;
         }
         case FlowState::kServiceInfo:
@@ -670,7 +773,16 @@ void KioskWindow::renderPage() {
                    "照片标准化（蓝色背景、"
                    "480×640 像素）<br>· 提交学校审核，约两个工作日<br>· 审核未通过可免费重拍"));
             service_.feeLabel->setText(tr("费用：%1").arg(feeText()));
-            service_.payButton->setText(s.paid || s.freeRetake ? tr("进入拍照") : tr("去支付"));
+            service_.payButton->setText(s.paid || s.freeRetake ? tr("进入拍照")
+                                        : flow_.waiting()      ? tr("正在处理…")
+                                                               : tr("去支付"));
+            service_.payButton->setEnabled(!flow_.waiting());
+            service_.staffButton->setVisible(!s.paid && !s.freeRetake);
+            service_.staffButton->setEnabled(!flow_.waiting());
+            service_.networkLabel->setText(
+                offline ? tr("本机当前离线，暂时无法扫码支付。请联系工作人员确认现金支付或免费。")
+                        : QString());
+            service_.networkLabel->setVisible(offline);
             break;
         case FlowState::kPayment: {
             const auto& order = s.order;
@@ -681,8 +793,12 @@ void KioskWindow::renderPage() {
             const QImage code =
                 order ? paymentCodeImage(QString::fromStdString(order->codeUrl), 300) : QImage();
             payment_.qrLabel->setPixmap(QPixmap::fromImage(code));
-            payment_.countdownLabel->setText(
-                tr("订单将在 %1 秒后关闭").arg(flow_.paymentSecondsLeft()));
+            const int left = flow_.paymentSecondsLeft();
+            payment_.countdownLabel->setText(tr("请在 %1:%2 内完成支付，超时订单将自动关闭")
+                                                 .arg(left / 60)
+                                                 .arg(left % 60, 2, 10, QChar('0')));
+            payment_.staffButton->setEnabled(!flow_.waiting() ||
+                                             waitingFor == flow::PortCall::Kind::kPaymentPoll);
             payment_.networkLabel->setText(
                 offline ? tr("本机当前离线，无法确认支付结果。请联系工作人员现金支付或稍后再试。")
                         : QString());

@@ -13,7 +13,10 @@
 #include "frame_analyzer.h"
 #include "gradphoto/flow/kiosk_flow.h"
 #include "gradphoto/flow/photo_processor.h"
+#include "gradphoto/identify/keyboard_wedge_detector.h"
 #include "kiosk_settings.h"
+#include "port_worker.h"
+#include "staff_settlement_dialog.h"
 #include "ui_capture_page.h"
 #include "ui_failsafe_page.h"
 #include "ui_guide_page.h"
@@ -48,7 +51,13 @@ struct KioskParts {
     QStringList demoCodes;                                  // buttons on the scan page
     bool demo = false;
     QString screenshotDir;  // empty: no screenshots
+    // With ports.callsOutside: makes the worker thread's own lookup and payment ports.
+    WorkerPortsFactory slowPorts;
+    // Where 相册识别 looks for images; empty: the USB mount points and settings.photoFolder.
+    QStringList photoRoots;
 };
+
+class PhotoPickerPage;
 
 // The kiosk window: renders the flow's state on one page per state and turns touches, keys,
 // camera frames, stills, worker results and time into flow events. It decides nothing itself.
@@ -70,10 +79,20 @@ class KioskWindow : public QWidget {
     bool guidanceShown() const { return !lastHints_.isEmpty() || lastReady_; }
     // Lets the window close without the staff PIN (tests, autopilot).
     void allowClose() { closeAllowed_ = true; }
+    // 相册识别 (shown over the scan page) and the staff confirmation dialog, for tests.
+    PhotoPickerPage* photoPicker() const { return picker_; }
+    bool photoPickerShown() const;
+    void openPhotoPicker();
+    StaffSettlementDialog* staffDialog() const { return staffDialog_; }
+    void openStaffSettlement();
+    // Offscreen tests have no network backend: they say whether the booth is offline.
+    void setNetworkOverride(std::optional<bool> offline);
 
   signals:
     void rendered(gradphoto::flow::FlowState state);
     void screenshotSaved(const QString& file);
+    // Staff used the hidden-corner gesture, gave the PIN and chose 员工后台.
+    void staffConsoleRequested();
 
   protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
@@ -98,6 +117,8 @@ class KioskWindow : public QWidget {
     void onGuidance(const QImage& frame, QRectF face, QList<int> hints, bool ready);
     void onCodeInFrame(const QByteArray& payload);
     void startStandardization();
+    bool offline() const;
+    bool takeScannerKey(QKeyEvent* key);
     void keypad(const QString& key);
     void askStaffPin();
     void maybeScreenshot();
@@ -133,8 +154,12 @@ class KioskWindow : public QWidget {
     QElapsedTimer clock_;
     QTranslator translator_;
     QString language_ = "zh";
-    QString entered_;       // the keypad's characters
-    QString scannerTyped_;  // what a USB code scanner typed so far
+    QString entered_;                        // the keypad's characters
+    identify::KeyboardWedgeDetector wedge_;  // a USB code scanner typing on the scan page
+    std::unique_ptr<PortWorker> portWorker_;
+    PhotoPickerPage* picker_ = nullptr;
+    QPointer<StaffSettlementDialog> staffDialog_;
+    std::optional<bool> networkOverride_;
     // The last code the camera read and when (clock_): the same code in view is not sent again
     // for a while, so an unknown one does not repeat its notice every frame.
     QByteArray lastCameraCode_;
