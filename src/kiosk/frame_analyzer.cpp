@@ -2,6 +2,7 @@
 
 #include <exception>
 #include <opencv2/imgproc.hpp>
+#include <string>
 
 #include "gradphoto/imaging/face_locator.h"
 #include "image_conversion.h"
@@ -9,8 +10,65 @@
 namespace gradphoto::kiosk {
 
 namespace {
-constexpr int kAnalysisMaxSide = 640;  // frames are analysed at this size at most
+
+using Hint = flow::LiveGuidance::Hint;
+
+bool framingHint(Hint h) {
+    return h == Hint::kComeCloser || h == Hint::kStepBack || h == Hint::kMoveLeft ||
+           h == Hint::kMoveRight || h == Hint::kCameraLower || h == Hint::kCameraHigher;
 }
+
+const CheckResult* find(const std::vector<CheckResult>& results, const std::string& id) {
+    for (const auto& r : results)
+        if (r.id == id) return &r;
+    return nullptr;
+}
+
+bool flagged(const CheckResult* r) {
+    return r && (r->status == CheckStatus::kWarn || r->status == CheckStatus::kFail);
+}
+
+// The hints of one frame: no face / many faces, the framing geometry, then the live checks.
+struct FrameGuidance {
+    QList<int> hints;
+    QStringList zh, en;
+    bool ready = false;
+};
+
+FrameGuidance guidanceFrom(const std::vector<CheckResult>& results,
+                           const flow::LiveGuidance& framing) {
+    FrameGuidance g;
+    auto add = [&](Hint h) {
+        if (!g.hints.contains(static_cast<int>(h))) g.hints << static_cast<int>(h);
+    };
+    const CheckResult* count = find(results, "face_count");
+    if (count && count->status == CheckStatus::kFail) {
+        add(count->value.is_number() && count->value.get<double>() > 1 ? Hint::kManyFaces
+                                                                       : Hint::kNoFace);
+        return g;
+    }
+    for (const Hint h : framing.hints)
+        if (framingHint(h)) add(h);
+    if (flagged(find(results, "head_roll")) || flagged(find(results, "head_yaw")) ||
+        flagged(find(results, "head_pitch")))
+        add(Hint::kHeadLevel);
+    if (flagged(find(results, "face_lighting"))) add(Hint::kUnevenLight);
+    const CheckResult* exposure = find(results, "exposure");
+    if (flagged(exposure) && exposure->message_en.rfind("under", 0) == 0) add(Hint::kTooDark);
+    bool anyFail = false;
+    for (const auto& r : results) {
+        // face_size is judged for the still, whose size the preview does not know: the framing
+        // hints cover distance here.
+        if (r.id == "face_size" || !flagged(&r)) continue;
+        anyFail = anyFail || r.status == CheckStatus::kFail;
+        g.zh << QString::fromStdString(r.message_zh);
+        g.en << QString::fromStdString(r.message_en);
+    }
+    g.ready = g.hints.isEmpty() && !anyFail;
+    return g;
+}
+
+}  // namespace
 
 FrameAnalyzer::FrameAnalyzer(flow::GuidanceLimits limits, QObject* parent)
     : QObject(parent), limits_(limits) {
@@ -34,31 +92,30 @@ bool FrameAnalyzer::offer(const QImage& frame) {
         &worker_,
         [this, frame] {
             QRectF faceRect;
-            QList<int> hints;
-            bool ready = false;
+            FrameGuidance g;
             try {
-                const double scale = std::min(
-                    1.0, double(kAnalysisMaxSide) / std::max(frame.width(), frame.height()));
-                const QImage small = scale < 1.0
-                                         ? frame.scaled(frame.size() * scale, Qt::KeepAspectRatio,
-                                                        Qt::FastTransformation)
-                                         : frame;
-                const cv::Mat bgr = toBgrMat(small);
-                const auto faces = FaceLocator::shared()->locate(bgr, kAnalysisMaxSide);
-                const flow::LiveGuidance g = flow::assessFrame(bgr, faces, limits_);
-                for (const auto hint : g.hints) hints << static_cast<int>(hint);
-                ready = g.ready;
-                if (g.face)
-                    faceRect = QRectF(g.face->x / scale, g.face->y / scale, g.face->width / scale,
-                                      g.face->height / scale);
+                const cv::Mat bgr = toBgrMat(frame);
+                if (!live_) live_ = std::make_unique<checks::LivePreviewAnalyzer>();
+                const auto results = live_->analyzeFrame(bgr);
+                std::vector<FaceLandmarks> faces;
+                if (const auto face = live_->lastFace()) {
+                    faces.push_back(*face);
+                    faceRect = QRectF(face->box.x, face->box.y, face->box.width, face->box.height);
+                }
+                g = guidanceFrom(results, flow::assessFrame(bgr, faces, limits_));
             } catch (const std::exception&) {
-                hints = {static_cast<int>(flow::LiveGuidance::Hint::kNoFace)};
+                g = FrameGuidance{};
+                g.hints = {static_cast<int>(Hint::kNoFace)};
             }
+            const QList<int> hints = g.hints;
+            const bool ready = g.ready;
+            const QStringList zh = g.zh, en = g.en;
             busy_ = false;
             QMetaObject::invokeMethod(
                 this,
-                [this, frame, faceRect, hints, ready] {
+                [this, frame, faceRect, hints, ready, zh, en] {
                     emit guidanceReady(frame, faceRect, hints, ready);
+                    emit checksReady(zh, en);
                 },
                 Qt::QueuedConnection);
         },
