@@ -274,6 +274,20 @@ TEST_F(ExportTest, CancelStopsBetweenPhotosAndARunLaterFinishes) {
     EXPECT_EQ(test::readZip(rest.zipFile)->size(), 14u);
 }
 
+TEST_F(ExportTest, NewBatchNeverTakesOverAnExistingFolder) {
+    approve(student("2020001", "张三", kIdWithX), {0xFF, 0xD8, 0xFF, 0xD9});
+    fs::create_directories(outDir() / "Documents");
+    std::ofstream(outDir() / "Documents" / "thesis.docx") << "years of work";
+    try {
+        exportBatch(request("Documents"));
+        FAIL() << "a new batch took over a folder with files in it";
+    } catch (const Error& e) {
+        EXPECT_EQ(e.kind(), Error::Kind::kUsage);
+    }
+    EXPECT_TRUE(fs::exists(outDir() / "Documents" / "thesis.docx"));
+    EXPECT_FALSE(ExportLedger(store->database()).findBatch("Documents"));
+}
+
 TEST_F(ExportTest, FolderIsRepairedFromTheArchive) {
     GRADPHOTO_REQUIRE_COMPLIANT_PHOTO();
     approveCompliant(student("2020001", "张三", kIdWithX));

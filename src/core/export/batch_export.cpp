@@ -154,6 +154,18 @@ ExportSummary BatchExport::run(const ExportRequest& request, const store::StaffA
             batch = *found;
             return;
         }
+        // A new batch owns its folder (later runs remove files it does not know): never take
+        // over a folder or a ZIP that is already there.
+        const fs::path folder = outDir / batchName;
+        std::error_code exists;
+        if ((fs::exists(folder, exists) && !fs::is_empty(folder, exists)) ||
+            fs::exists(outDir / (batchName + ".zip"), exists))
+            throw usage("新批次 " + batchName + " 的文件夹或压缩包在 " + outDir.string() +
+                            " 中已经存在，请换一个批次名或文件夹",
+                        "a new batch " + batchName + " would overwrite " +
+                            (outDir / batchName).string() +
+                            " (or its .zip), which is already there; choose another --batch or "
+                            "--out");
         batch = ledger.createBatch({0, batchName, outDir.string(), pattern.text(),
                                     request.zip ? batchName + ".zip" : "", "open", admin.staffNo,
                                     started, std::nullopt});
