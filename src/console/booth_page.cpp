@@ -276,14 +276,12 @@ void BoothPage::saveSettings() {
 void BoothPage::sayPlate(const QString& text, bool problem) {
     ui_.plateLabel->setStyleSheet(problem ? "color: #b3261e; font-weight: bold;" : "");
     ui_.plateLabel->setText(text);
-    emit status(text, problem);
 }
 
 void BoothPage::saySettings(const QString& text, bool problem) {
     ui_.settingsMessage->setStyleSheet(problem ? "color: #b3261e; font-weight: bold;"
                                                : "color: #1b6e20;");
     ui_.settingsMessage->setText(text);
-    emit status(text, problem);
 }
 
 }  // namespace gradphoto::console

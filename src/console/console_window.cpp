@@ -33,8 +33,7 @@ ConsoleWindow::ConsoleWindow(store::SqliteRecordStore& store, ConsoleSetup setup
     if (setup.language == "en" && translator_.load(":/i18n/gradphoto_console_en.qm"))
         QCoreApplication::installTranslator(&translator_);
     ui_.setupUi(this);
-    ui_.brandLabel->setStyleSheet("font-size: 22px; font-weight: bold;");
-    ui_.statusLabel->setMinimumHeight(28);
+    ui_.statusLabel->hide();
 
     signIn_ = new SignInPage(context_, ui_.signInScreen);
     ui_.signInScreen->layout()->addWidget(signIn_);
@@ -80,11 +79,15 @@ void ConsoleWindow::addPage(const ConsolePageEntry& entry) {
     ConsolePage* page = entry.make(context_, ui_.pages);
     pages_.push_back(page);
     ui_.pages->addWidget(page);
-    auto* item = new QListWidgetItem(page->title(), ui_.sidebar);
+    // Indented by text, not by style sheet padding (which Qt 6.4 applies to the selected item
+    // only).
+    auto* item = new QListWidgetItem(QStringLiteral("    ") + page->title(), ui_.sidebar);
+    item->setSizeHint(QSize(0, 52));
     item->setHidden(!isSignedIn() || (page->adminOnly() && !context_.isAdmin()));
     connect(page, &ConsolePage::status, this, [this](const QString& text, bool problem) {
         ui_.statusLabel->setStyleSheet(problem ? "color: #b3261e;" : "color: #3c4043;");
         ui_.statusLabel->setText(text);
+        ui_.statusLabel->setVisible(!text.isEmpty());
     });
 }
 
@@ -118,6 +121,7 @@ void ConsoleWindow::onSidebarRow(int row) {
         previous->deactivate();
     ui_.pages->setCurrentWidget(next);
     ui_.statusLabel->clear();
+    ui_.statusLabel->hide();
     next->activate();
 }
 

@@ -86,10 +86,13 @@ QVariant QueueModel::data(const QModelIndex& index, int role) const {
                     ? QCoreApplication::translate("gradphoto::console::QueueModel", "%n 项不合格",
                                                   nullptr, e.checksFailed)
                     : QCoreApplication::translate("gradphoto::console::QueueModel", "检查全部通过");
-            return QStringLiteral("%1  %2\n%3 · %4 · %5")
+            // Pending is the usual case; other statuses are named.
+            const QString status = e.status == store::CaptureStatus::kSubmitted
+                                       ? QString()
+                                       : statusText(e.status) + QStringLiteral(" · ");
+            return QStringLiteral("%1  %2\n%3%4 · %5")
                 .arg(QString::fromStdString(e.studentNo),
-                     QString::fromStdString(store::maskName(e.name)), statusText(e.status), when,
-                     checks);
+                     QString::fromStdString(store::maskName(e.name)), status, when, checks);
         }
         case Qt::DecorationRole:
             return thumbnails_.thumbnail(row.finalSha256);

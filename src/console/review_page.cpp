@@ -114,7 +114,6 @@ void ReviewPage::say(const QString& text, bool problem) {
     ui_.messageLabel->setStyleSheet(problem ? "color: #b3261e; font-weight: bold;"
                                             : "color: #1b6e20;");
     ui_.messageLabel->setText(text);
-    emit status(text, problem);
 }
 
 void ReviewPage::updateButtons() {

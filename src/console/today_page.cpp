@@ -3,6 +3,8 @@
 #include <QDateTime>
 #include <QHeaderView>
 #include <QKeyEvent>
+#include <algorithm>
+#include <vector>
 
 #include "console_text.h"
 
@@ -86,9 +88,14 @@ void TodayPage::refresh() {
     ui_.decisionsFigure->setText(
         card(tr("审核"), tr("通过 %1 · 退回 %2").arg(f.activity.approved).arg(f.activity.rejected),
              tr("退回含撤销通过")));
-    ui_.reasonsTable->setRowCount(static_cast<int>(f.activity.rejectedByReason.size()));
+    // The most frequent reason first.
+    std::vector<std::pair<std::string, std::int64_t>> reasons(f.activity.rejectedByReason.begin(),
+                                                              f.activity.rejectedByReason.end());
+    std::stable_sort(reasons.begin(), reasons.end(),
+                     [](const auto& a, const auto& b) { return a.second > b.second; });
+    ui_.reasonsTable->setRowCount(static_cast<int>(reasons.size()));
     int row = 0;
-    for (const auto& [code, count] : f.activity.rejectedByReason) {
+    for (const auto& [code, count] : reasons) {
         const auto* reason = context_.queue.reasons().find(code);
         ui_.reasonsTable->setItem(row, 0,
                                   new QTableWidgetItem(reason ? localized(reason->zh, reason->en)

@@ -649,6 +649,16 @@ TEST_F(ConsoleTest, ScreenshotsOfEveryPage) {
     auto window = makeWindow([frames](const kiosk::CameraSettings&) {
         return std::make_unique<kiosk::ReplayCamera>(QString::fromStdString(frames.string()), 30);
     });
+    window->resize(1920, 1080);  // a staff desk's screen
+    {
+        auto sessions = store_->database().prepare(
+            "INSERT INTO kiosk_sessions (booth_id, started_at, ended_at, outcome) VALUES "
+            "('A1', ?1, ?1, 'submitted'), ('A1', ?1, ?1, 'submitted'), ('A1', ?1, ?1, "
+            "'submitted'), ('A1', ?1, ?1, 'cancelled'), ('A1', ?1, ?1, 'idle'), "
+            "('A1', ?1, ?1, 'status_checked')");
+        sessions.bind(1, now_);
+        sessions.run();
+    }
     auto save = [&](const QString& name) {
         QApplication::processEvents();
         const QString file = QDir(out).filePath("console-" + name + ".png");
@@ -672,6 +682,12 @@ TEST_F(ConsoleTest, ScreenshotsOfEveryPage) {
     key(list(*window), Qt::Key_J, "j");
     key(list(*window), Qt::Key_Return);  // unpaid: refused
     save("review-unpaid");
+    key(list(*window), Qt::Key_K, "k");
+    key(list(*window), Qt::Key_K, "k");
+    key(list(*window), Qt::Key_R, "r");  // the first: clothing contrast
+    ASSERT_NE(review(*window).openDialog(), nullptr);
+    key(review(*window).openDialog()->ui().reasonList, Qt::Key_Return);
+    key(list(*window), Qt::Key_Return);  // the second: approved
     window->showPage("booth");
     auto* booth = qobject_cast<BoothPage*>(window->page("booth"));
     ASSERT_TRUE(waitFor([&] { return !booth->lastFrame().isNull(); }));
@@ -681,6 +697,36 @@ TEST_F(ConsoleTest, ScreenshotsOfEveryPage) {
     save("booth");
     window->showPage("today");
     save("today");
+}
+
+}  // namespace
+
+namespace {
+
+TEST(ConsoleLanguage, EnglishComesFromTheCompiledTranslation) {
+    gradphoto::test::ScratchDir dir("console-en");
+    auto store = gradphoto::store::SqliteRecordStore::open(dir.path());
+    gradphoto::store::StaffAccess(*store).addFirstAdmin("A001", "Wang", "246810");
+    gradphoto::console::ConsoleSetup setup;
+    setup.dataDir = QString::fromStdString(dir.path().string());
+    setup.settingsFile = QString::fromStdString((dir / "settings.json").string());
+    setup.language = "en";
+    {
+        gradphoto::console::ConsoleWindow window(*store, setup);
+        window.show();
+        EXPECT_EQ(window.signInPage().ui().titleLabel->text(), "Staff sign-in");
+        EXPECT_EQ(window.signInPage().ui().signInButton->text(), "Sign in");
+        auto& ui = window.signInPage().ui();
+        ui.staffNoEdit->setText("A001");
+        ui.pinEdit->setText("0000");
+        ui.signInButton->click();
+        // The store's refusal in English too.
+        EXPECT_TRUE(window.signInPage().message().contains("wrong PIN"))
+            << window.signInPage().message().toStdString();
+    }
+    setup.language = "zh";
+    gradphoto::console::ConsoleWindow chinese(*store, setup);
+    EXPECT_EQ(chinese.signInPage().ui().titleLabel->text(), "工作人员登录");
 }
 
 }  // namespace
