@@ -1,6 +1,7 @@
 #include "variants.h"
 
 #include <algorithm>
+#include <cmath>
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
@@ -49,24 +50,264 @@ cv::Mat halfDark(const cv::Mat& img, const FaceLandmarks& f) {
     return out;
 }
 
+// The mean Lab (L 0..100) of both cheeks of a float Lab image.
+cv::Vec3f cheekLab(const cv::Mat& lab, const FaceLandmarks& f) {
+    const auto& p = f.points;
+    const float r = 0.06f * f.faceWidth;
+    cv::Scalar sum;
+    int n = 0;
+    for (const cv::Point2f c : {(p[2] + p[31]) * 0.5f, (p[14] + p[35]) * 0.5f}) {
+        const cv::Rect box =
+            cv::Rect(cvRound(c.x - r), cvRound(c.y - r), cvRound(2 * r), cvRound(2 * r)) &
+            cv::Rect(0, 0, lab.cols, lab.rows);
+        if (box.area() <= 0) continue;
+        sum += cv::mean(lab(box));
+        ++n;
+    }
+    if (!n) return {60, 15, 15};
+    return {float(sum[0] / n), float(sum[1] / n), float(sum[2] / n)};
+}
+
+cv::Mat toLab(const cv::Mat& bgr) {
+    cv::Mat f32, lab;
+    bgr.convertTo(f32, CV_32FC3, 1.0 / 255);
+    cv::cvtColor(f32, lab, cv::COLOR_BGR2Lab);
+    return lab;
+}
+
+// The 6 contour points of an eye (36 or 42) and their centre and width.
+std::vector<cv::Point> eyeContour(const FaceLandmarks& f, int from) {
+    std::vector<cv::Point> eye;
+    for (int i = from; i < from + 6; ++i)
+        eye.emplace_back(cvRound(f.points[i].x), cvRound(f.points[i].y));
+    return eye;
+}
+cv::Point2f eyeCentre(const FaceLandmarks& f, int from) {
+    return from == 36 ? f.leftEye : f.rightEye;
+}
+float eyeWidth(const FaceLandmarks& f, int from) {
+    return float(cv::norm(f.points[from] - f.points[from + 3]));
+}
+
+// out = img * (1 - a) + colour * a for a soft CV_32F mask a in [0,1].
+void blendColour(cv::Mat& img, const cv::Mat& a, const cv::Mat& colour) {
+    cv::Mat f32, c32, a3;
+    img.convertTo(f32, CV_32FC3);
+    colour.convertTo(c32, CV_32FC3);
+    cv::merge(std::vector<cv::Mat>(3, a), a3);
+    cv::Mat out = f32.mul(cv::Scalar::all(1) - a3) + c32.mul(a3);
+    out.convertTo(img, CV_8UC3);
+}
+
+// Head pitch, approximated in 2D: a head pitched by theta moves the parts in front of the eye
+// plane vertically by depth * sin(theta) (parallax) and shortens the face by cos(theta). Depths
+// are the generic model of CheckSession (nose tip 135 mm, chin 70 mm in front of the outer eye
+// corners, which are 450 mm apart). Displaces nose and chin with smooth Gaussian weights; it does
+// not render the underside of nose and chin a real pitch reveals or hides, so it simulates what
+// the landmarks see, not the full appearance. Positive theta raises the chin.
+cv::Mat pitched(const cv::Mat& img, const FaceLandmarks& f, double degrees) {
+    const auto& p = f.points;
+    const double t = degrees * CV_PI / 180;
+    const double pxPerMm = cv::norm(p[45] - p[36]) / 450.0;
+    const double fw = f.faceWidth;
+    const double eyeY = f.eyeLineY(), cx = f.faceCenterX();
+    struct Bump {
+        cv::Point2f c;
+        double sx, sy, depthMm;
+    };
+    const Bump bumps[] = {{p[30], 0.09 * fw, 0.14 * fw, 135}, {p[8], 0.16 * fw, 0.12 * fw, 70}};
+    cv::Mat mapX(img.size(), CV_32F), mapY(img.size(), CV_32F);
+    for (int y = 0; y < img.rows; ++y) {
+        float* mx = mapX.ptr<float>(y);
+        float* my = mapY.ptr<float>(y);
+        for (int x = 0; x < img.cols; ++x) {
+            double dy = 0;
+            for (const Bump& b : bumps) {
+                const double u = (x - b.c.x) / b.sx, v = (y - b.c.y) / b.sy;
+                dy -= b.depthMm * pxPerMm * std::sin(t) * std::exp(-0.5 * (u * u + v * v));
+            }
+            // Foreshortening about the eye line, fading out beyond the head.
+            const double u = (x - cx) / (0.7 * fw), v = (y - eyeY) / (0.9 * fw);
+            dy += (y - eyeY) * (std::cos(t) - 1) * std::exp(-0.5 * (u * u + v * v));
+            mx[x] = float(x);
+            my[x] = float(y - dy);
+        }
+    }
+    cv::Mat out;
+    cv::remap(img, out, mapX, mapY, cv::INTER_LINEAR, cv::BORDER_REPLICATE);
+    return out;
+}
+
+// Closed eyes: each eye's opening (the landmark contour, slightly widened) painted with the
+// upper eyelid's skin colour sampled between eye and brow, with a dark lash line along the lower
+// lid and a soft edge.
+cv::Mat eyesClosed(const cv::Mat& img, const FaceLandmarks& f) {
+    cv::Mat out = img.clone();
+    const auto& p = f.points;
+    for (int from : {36, 42}) {
+        const float w = eyeWidth(f, from);
+        const cv::Point2f top = (p[from + 1] + p[from + 2]) * 0.5f;
+        const cv::Point2f brow = from == 36 ? (p[19] + p[20]) * 0.5f : (p[23] + p[24]) * 0.5f;
+        const cv::Point2f lid = top + (brow - top) * 0.3f;
+        const cv::Rect sample =
+            cv::Rect(cvRound(lid.x - 0.2f * w), cvRound(lid.y - 0.05f * w),
+                     std::max(2, cvRound(0.4f * w)), std::max(2, cvRound(0.1f * w))) &
+            cv::Rect(0, 0, img.cols, img.rows);
+        if (sample.area() <= 0) continue;
+        const cv::Scalar skin = cv::mean(img(sample));
+        cv::Mat mask = cv::Mat::zeros(img.size(), CV_8U);
+        cv::fillConvexPoly(mask, eyeContour(f, from), 255);
+        cv::dilate(mask, mask, cv::Mat(), cv::Point(-1, -1), std::max(1, cvRound(0.06f * w)));
+        cv::Mat a;
+        mask.convertTo(a, CV_32F, 1.0 / 255);
+        cv::GaussianBlur(a, a, cv::Size(), std::max(0.8, 0.04 * w));
+        // The lid keeps a little of the underlying texture's shading (not a flat patch).
+        cv::Mat lidColour(img.size(), CV_8UC3, skin * 0.96);
+        blendColour(out, a * 0.97, lidColour);
+        std::vector<cv::Point> lash = {eyeContour(f, from)[0], eyeContour(f, from)[5],
+                                       eyeContour(f, from)[4], eyeContour(f, from)[3]};
+        cv::polylines(out, lash, false, skin * 0.35, std::max(1, cvRound(0.05f * w)), cv::LINE_AA);
+    }
+    return out;
+}
+
+// Red eye: the pupil (the darkest part of the eye opening) recoloured flash red.
+cv::Mat redEye(const cv::Mat& img, const FaceLandmarks& f) {
+    cv::Mat out = img.clone(), grey;
+    cv::cvtColor(img, grey, cv::COLOR_BGR2GRAY);
+    for (int from : {36, 42}) {
+        const float w = eyeWidth(f, from);
+        cv::Mat opening = cv::Mat::zeros(img.size(), CV_8U);
+        cv::fillConvexPoly(opening, eyeContour(f, from), 255);
+        // The pupil's centre: the centroid of the darkest fifth of the opening.
+        std::vector<uchar> values;
+        for (int y = 0; y < grey.rows; ++y)
+            for (int x = 0; x < grey.cols; ++x)
+                if (opening.at<uchar>(y, x)) values.push_back(grey.at<uchar>(y, x));
+        cv::Point2f c = eyeCentre(f, from);
+        if (!values.empty()) {
+            std::nth_element(values.begin(), values.begin() + values.size() / 5, values.end());
+            const uchar dark = values[values.size() / 5];
+            const cv::Moments m = cv::moments((grey <= dark) & opening, true);
+            if (m.m00 > 0) c = cv::Point2f(float(m.m10 / m.m00), float(m.m01 / m.m00));
+        }
+        cv::Mat disc = cv::Mat::zeros(img.size(), CV_8U);
+        cv::circle(disc, c, std::max(2, cvRound(0.17f * w)), 255, cv::FILLED, cv::LINE_AA);
+        disc &= opening;
+        cv::Mat a;
+        disc.convertTo(a, CV_32F, 1.0 / 255);
+        cv::GaussianBlur(a, a, cv::Size(), 0.7);
+        blendColour(out, a, cv::Mat(img.size(), CV_8UC3, cv::Scalar(35, 30, 205)));
+    }
+    return out;
+}
+
+// Glasses glare: a bright specular reflection (a soft-edged white ellipse) over each eye.
+cv::Mat glare(const cv::Mat& img, const FaceLandmarks& f) {
+    cv::Mat out = img.clone();
+    for (int from : {36, 42}) {
+        const float w = eyeWidth(f, from);
+        const cv::Point2f c = eyeCentre(f, from) + cv::Point2f(0.1f * w, -0.15f * w);
+        cv::Mat a = cv::Mat::zeros(img.size(), CV_32F);
+        cv::ellipse(a, c, cv::Size(cvRound(0.42f * w), cvRound(0.2f * w)), -20, 0, 360, 1.0,
+                    cv::FILLED, cv::LINE_AA);
+        cv::GaussianBlur(a, a, cv::Size(), 0.8);
+        blendColour(out, a, cv::Mat(img.size(), CV_8UC3, cv::Scalar(252, 252, 252)));
+    }
+    return out;
+}
+
+// Tinted glasses: lenses over both eyes darkened to `transmission` with a grey-brown tint, a
+// dark rim and a bridge over the nose.
+cv::Mat tintedGlasses(const cv::Mat& img, const FaceLandmarks& f, double transmission) {
+    const auto& p = f.points;
+    cv::Mat out = img.clone();
+    cv::Mat lens = cv::Mat::zeros(img.size(), CV_32F);
+    const int rim = std::max(2, cvRound(0.018 * f.faceWidth));
+    std::vector<std::pair<cv::Point2f, cv::Size>> lenses;
+    for (int from : {36, 42}) {
+        const float w = eyeWidth(f, from);
+        lenses.push_back({eyeCentre(f, from), cv::Size(cvRound(0.85f * w), cvRound(0.6f * w))});
+        cv::ellipse(lens, lenses.back().first, lenses.back().second, 0, 0, 360, 1.0, cv::FILLED,
+                    cv::LINE_AA);
+    }
+    cv::Mat f32, gain;
+    out.convertTo(f32, CV_32FC3);
+    const cv::Scalar tint(0.9, 1.0, 1.1);
+    std::vector<cv::Mat> g;
+    for (int c = 0; c < 3; ++c) g.push_back(1.0 - lens * (1.0 - transmission * tint[c]));
+    cv::merge(g, gain);
+    cv::multiply(f32, gain, f32);
+    f32.convertTo(out, CV_8UC3);
+    for (const auto& [c, axes] : lenses)
+        cv::ellipse(out, c, axes, 0, 0, 360, cv::Scalar(25, 25, 30), rim, cv::LINE_AA);
+    const cv::Point2f l(lenses[0].first.x + lenses[0].second.width, lenses[0].first.y),
+        r(lenses[1].first.x - lenses[1].second.width, lenses[1].first.y);
+    const cv::Point2f mid = (p[27] + p[28]) * 0.5f;
+    cv::line(out, l, mid, cv::Scalar(25, 25, 30), rim, cv::LINE_AA);
+    cv::line(out, mid, r, cv::Scalar(25, 25, 30), rim, cv::LINE_AA);
+    return out;
+}
+
+// Beauty-filter retouching: the skin of the face (without eyes, brows and mouth) smoothed by a
+// strong edge-preserving (bilateral) filter that removes pores and fine texture.
+cv::Mat retouched(const cv::Mat& img, const FaceLandmarks& f) {
+    const auto& p = f.points;
+    const double fw = f.faceWidth;
+    cv::Mat smooth = img.clone();
+    for (int i = 0; i < 5; ++i) {
+        cv::Mat next;
+        cv::bilateralFilter(smooth, next, 0, 50, std::max(2.0, fw / 30));
+        smooth = next;
+    }
+    cv::Mat mask = cv::Mat::zeros(img.size(), CV_8U);
+    std::vector<cv::Point> outline;
+    for (int i = 0; i <= 16; ++i) outline.emplace_back(cvRound(p[i].x), cvRound(p[i].y));
+    for (int i = 26; i >= 17; --i)
+        outline.emplace_back(cvRound(p[i].x), cvRound(p[i].y - 0.15 * fw));
+    cv::fillPoly(mask, std::vector<std::vector<cv::Point>>{outline}, 255);
+    auto cut = [&](int from, int to, double grow) {
+        std::vector<cv::Point> part;
+        for (int i = from; i <= to; ++i) part.emplace_back(cvRound(p[i].x), cvRound(p[i].y));
+        std::vector<cv::Point> hull;
+        cv::convexHull(part, hull);
+        cv::Mat m = cv::Mat::zeros(img.size(), CV_8U);
+        cv::fillConvexPoly(m, hull, 255);
+        cv::dilate(m, m, cv::Mat(), cv::Point(-1, -1), std::max(1, cvRound(grow * fw)));
+        mask.setTo(0, m);
+    };
+    cut(36, 41, 0.04);
+    cut(42, 47, 0.04);
+    cut(17, 21, 0.03);
+    cut(22, 26, 0.03);
+    cut(48, 59, 0.03);
+    cv::Mat a;
+    mask.convertTo(a, CV_32F, 1.0 / 255);
+    cv::GaussianBlur(a, a, cv::Size(), std::max(1.0, fw / 60));
+    cv::Mat out = img.clone();
+    blendColour(out, a, smooth);
+    return out;
+}
+
 // The clothing (the person below the chin) recoloured to the chsi-blue backdrop's light blue,
 // keeping its shading.
 cv::Mat blueClothing(const cv::Mat& img, const FaceLandmarks& f) {
     const Matte matte = BackdropMatte::extract(img, f, cv::Mat{});
-    cv::Mat f32, lab;
-    img.convertTo(f32, CV_32FC3, 1.0 / 255);
-    cv::cvtColor(f32, lab, cv::COLOR_BGR2Lab);
+    cv::Mat lab = toLab(img);
     cv::Mat px(1, 1, CV_32FC3, cv::Scalar(255 / 255.0, 197 / 255.0, 100 / 255.0)), blue;
     cv::cvtColor(px, blue, cv::COLOR_BGR2Lab);
     const cv::Vec3f b = blue.at<cv::Vec3f>(0, 0);
-    const int y0 = std::clamp(cvRound(f.chin.y + 0.3 * f.faceWidth), 0, img.rows);
+    // From just below the chin (a tightly cropped portrait shows only a strip of clothing), without
+    // the skin of the neck and ears: pixels near the cheeks' colour stay.
+    const int y0 = std::clamp(cvRound(f.chin.y + 0.05 * f.faceWidth), 0, img.rows);
+    const cv::Vec3f skin = cheekLab(lab, f);
     cv::Scalar meanL = cv::mean(lab(cv::Rect(0, y0, img.cols, img.rows - y0)));
     for (int y = y0; y < img.rows; ++y) {
         const float* a = matte.alpha.ptr<float>(y);
         cv::Vec3f* l = lab.ptr<cv::Vec3f>(y);
         for (int x = 0; x < img.cols; ++x) {
             const float w = a[x];
-            if (w <= 0.05f) continue;
+            if (w <= 0.05f || cv::norm(l[x] - skin) < 15) continue;
             const cv::Vec3f target(float(b[0] + 0.4 * (l[x][0] - meanL[0])), b[1], b[2]);
             l[x] = l[x] * (1 - w) + target * w;
         }
@@ -118,6 +359,10 @@ cv::Mat normalisedBase(const cv::Mat& bgr, const FaceLandmarks& face, FaceLandma
     return out;
 }
 
+bool measuredOnly(const std::string& variantName) {
+    return variantName == "chin_up" || variantName == "chin_down" || variantName == "eyes_closed";
+}
+
 std::vector<Variant> makeVariants(const cv::Mat& base, const FaceLandmarks& face) {
     return makeVariants(base, face, {});
 }
@@ -161,6 +406,20 @@ std::vector<Variant> makeVariants(const cv::Mat& base, const FaceLandmarks& f,
     if (wanted("second_face"))
         out.push_back({"second_face", "face_count", "fail", secondFace(base, f)});
     if (wanted("noise_jpeg")) out.push_back({"noise_jpeg", "sharpness", "flag", noisyJpeg(base)});
+    // Pitch: the 2D approximation of pitched() (see there), a further 40 degrees from the base
+    // pose. The landmarks follow it only partly, so these are measured, not unit-tested.
+    if (wanted("chin_up")) out.push_back({"chin_up", "head_pitch", "flag", pitched(base, f, 40)});
+    if (wanted("chin_down"))
+        out.push_back({"chin_down", "head_pitch", "flag", pitched(base, f, -40)});
+    if (wanted("eyes_closed"))
+        out.push_back({"eyes_closed", "eyes_open", "fail", eyesClosed(base, f)});
+    if (wanted("red_eye")) out.push_back({"red_eye", "red_eye", "fail", redEye(base, f)});
+    if (wanted("glare")) out.push_back({"glare", "glasses_glare", "fail", glare(base, f)});
+    if (wanted("tint_dark"))
+        out.push_back({"tint_dark", "glasses_tint", "fail", tintedGlasses(base, f, 0.2)});
+    if (wanted("tint_light"))
+        out.push_back({"tint_light", "glasses_tint", "flag", tintedGlasses(base, f, 0.5)});
+    if (wanted("retouched")) out.push_back({"retouched", "retouching", "flag", retouched(base, f)});
     return out;
 }
 

@@ -12,7 +12,8 @@
 namespace gradphoto::checks {
 
 // Head orientation from cv::solvePnP on a generic 3D face model, in degrees. Yaw is positive when
-// the face turns towards the image's right, pitch positive when the chin is raised.
+// the face turns towards the image's right, pitch positive when the head is bowed (chin lowered:
+// the nose tip, in front of the eye plane, moves down relative to the eyes).
 struct HeadPose {
     double yaw = 0;
     double pitch = 0;

@@ -42,21 +42,33 @@ cv::Vec3f cheekSkin(const CheckSession& s) {
     return cv::Vec3f(float((a[0] + b[0]) / 2), float((a[1] + b[1]) / 2), float((a[2] + b[2]) / 2));
 }
 
-// Share of rect's pixels that look like the cheeks' skin.
-double skinShare(const CheckSession& s, const cv::Rect& rect, const CheckThresholds& t) {
+bool skinLike(const cv::Vec3f& l, const cv::Vec3f& skin, double chromaDelta, double lDelta) {
+    return std::hypot(l[1] - skin[1], l[2] - skin[2]) < chromaDelta &&
+           std::abs(l[0] - skin[0]) < lDelta;
+}
+
+// Share of rect's pixels that look like the cheeks' skin. With a person matte, only the person's
+// pixels count (an ear area that reaches into the backdrop is not hidden by it); NaN when too
+// few of them are left.
+double skinShare(const CheckSession& s, const cv::Rect& rect, const CheckThresholds& t,
+                 const cv::Mat& personAlpha = {}) {
     if (rect.area() < 10) return std::nan("");
     const cv::Vec3f skin = cheekSkin(s);
     const cv::Mat lab = s.workLab()(rect);
-    int n = 0;
+    const cv::Mat alpha = personAlpha.empty() ? cv::Mat{} : personAlpha(rect);
+    int n = 0, counted = 0;
     for (int y = 0; y < lab.rows; ++y) {
         const cv::Vec3f* l = lab.ptr<cv::Vec3f>(y);
+        const float* a = alpha.empty() ? nullptr : alpha.ptr<float>(y);
         for (int x = 0; x < lab.cols; ++x) {
-            const double dc = std::hypot(l[x][1] - skin[1], l[x][2] - skin[2]);
-            n += dc < t.number("skin_chroma_delta") &&
-                 std::abs(l[x][0] - skin[0]) < t.number("skin_l_delta");
+            if (a && a[x] < 0.5f) continue;
+            ++counted;
+            n += skinLike(l[x], skin, t.number("skin_chroma_delta"), t.number("skin_l_delta"));
         }
     }
-    return double(n) / rect.area();
+    if (counted < std::max(10.0, t.number("min_person_share", 0) * rect.area()))
+        return std::nan("");
+    return double(n) / counted;
 }
 
 class GlassesTint final : public ComplianceCheck {
@@ -131,22 +143,30 @@ class HairCoversFeatures final : public ComplianceCheck {
         return "seed §10.3 ears and forehead visible; CHSI cover: hair must not cover eyebrows, "
                "eyes or ears";
     }
+    bool needsMatte() const override { return true; }  // ears: only the person's pixels
     CheckResult evaluate(const CheckSession& s, const CheckThresholds& t) const override {
         if (!s.hasFace()) return unknownResult(id(), kNoFaceZh, kNoFaceEn);
         if (s.greyscale())
             return unknownResult(id(), "黑白照片无法区分头发与皮肤", "greyscale image");
         const double forehead = skinShare(s, s.regions().forehead, t);
-        const double earL = skinShare(s, s.regions().leftEar, t);
-        const double earR = skinShare(s, s.regions().rightEar, t);
+        // Ears: only the person's pixels of each ear area (the matte when there is one).
+        const cv::Mat& alpha = s.personAlpha();
+        const double earL = skinShare(s, s.regions().leftEar, t, alpha);
+        const double earR = skinShare(s, s.regions().rightEar, t, alpha);
         if (!std::isfinite(forehead))
             return unknownResult(id(), "额头不在画面中", "forehead outside the image");
         const CheckStatus byForehead =
             grade(forehead, t.number("warn_forehead_skin"), t.number("fail_forehead_skin"), true);
         // The mean of both ear areas: one ear alone may be out of sight on a turned head.
-        const double ears =
-            0.5 * ((std::isfinite(earL) ? earL : 0.0) + (std::isfinite(earR) ? earR : 0.0));
+        // An ear area without any of the person's pixels (beside a small or turned head) has
+        // neither ear nor hair in it: only the other counts; with neither, the ears are not judged.
+        const bool anyEar = std::isfinite(earL) || std::isfinite(earR);
+        const double ears = std::isfinite(earL) && std::isfinite(earR) ? 0.5 * (earL + earR)
+                            : std::isfinite(earL)                      ? earL
+                            : std::isfinite(earR)                      ? earR
+                                                                       : 1.0;
         const CheckStatus byEars =
-            ears < t.number("warn_ear_skin") ? CheckStatus::kWarn : CheckStatus::kPass;
+            anyEar && ears < t.number("warn_ear_skin") ? CheckStatus::kWarn : CheckStatus::kPass;
         const CheckStatus st = std::max(byForehead, byEars);
         std::string zh = "额头、眉毛和耳朵露出", en = "forehead, eyebrows and ears visible";
         if (byForehead != CheckStatus::kPass)

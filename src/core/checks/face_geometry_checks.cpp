@@ -127,9 +127,10 @@ class HeadPitch final : public ComplianceCheck {
             return unknownResult(id(), "无法估计头部姿态", "head pose estimation failed");
         const double pitch = s.pose().pitch - t.number("model_bias_deg");
         const CheckStatus st = grade(std::abs(pitch), t.number("warn_deg"), t.number("fail_deg"));
+        // Positive pitch: the nose tip sits low between eyes and mouth, the head is bowed.
         const char* zh = st == CheckStatus::kPass ? "头部平视"
-                         : pitch > 0              ? "请稍微低头，平视镜头"
-                                                  : "请稍微抬头，平视镜头";
+                         : pitch > 0              ? "请稍微抬头，平视镜头"
+                                                  : "请稍微低头，平视镜头";
         return makeResult(id(), st, rounded(pitch, 1), t.number("fail_deg"), zh,
                           "head pitch " + fixed(pitch) + " degrees (generic 3D model, bias " +
                               fixed(t.number("model_bias_deg")) + " removed)");
