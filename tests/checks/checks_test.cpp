@@ -80,6 +80,36 @@ TEST_P(VariantTest, EachDefectIsCaughtAndTheOriginalIsNot) {
 INSTANTIATE_TEST_SUITE_P(Portraits, VariantTest,
                          ::testing::Values("congress_L000582.jpg", "congress_M001198.jpg"));
 
+// The ear areas beside a small ear reach into the backdrop; only the person's pixels count, so a
+// portrait with both ears visible (labelled so) is not sent to staff.
+TEST(CoverChecks, EarAreasCountOnlyThePersonsPixels) {
+    GRADPHOTO_REQUIRE_TESTDATA(data);
+    const cv::Mat image = loadImage(data / "portraits" / "congress_L000582.jpg");
+    const CheckResult r = runOne(image, "hair_covers_features");
+    EXPECT_EQ(r.status, CheckStatus::kPass) << r.message_en;
+    EXPECT_TRUE(r.value.contains("left_ear_skin")) << r.value.dump();
+}
+
+// Positive head_pitch is a bowed head: the nose tip displaced down between eyes and mouth (the
+// chin_down warp) raises the measured pitch, chin_up lowers it.
+TEST(HeadPitch, SignFollowsTheNoseTip) {
+    GRADPHOTO_REQUIRE_TESTDATA(data);
+    const cv::Mat image = loadImage(data / "portraits" / "congress_L000582.jpg");
+    const auto faces = FaceLocator::shared()->locate(image);
+    ASSERT_EQ(faces.size(), 1u);
+    FaceLandmarks face;
+    const cv::Mat base = normalisedBase(image, faces.front(), face);
+    const double p0 = runOne(base, "head_pitch").value.get<double>();
+    for (const auto& v : makeVariants(base, face, {"chin_up", "chin_down"})) {
+        const CheckResult r = runOne(v.image, "head_pitch");
+        ASSERT_TRUE(r.value.is_number()) << v.name << ": " << r.message_en;
+        if (v.name == "chin_up")
+            EXPECT_LT(r.value.get<double>(), p0 - 5) << r.message_en;
+        else
+            EXPECT_GT(r.value.get<double>(), p0 + 5) << r.message_en;
+    }
+}
+
 void expectUnknownWithReason(const std::vector<CheckResult>& results,
                              const std::vector<std::string>& except) {
     for (const auto& r : results) {
