@@ -9,6 +9,7 @@
 #include <filesystem>
 
 #include "autopilot.h"
+#include "console_over_kiosk.h"
 #include "console_window.h"
 #include "gradphoto/common/error.h"
 #include "kiosk_runtime.h"
@@ -88,50 +89,16 @@ int runConsole(QApplication& app, const KioskOptions& options) {
     }
 }
 
-// The console opened over the kiosk by the staff gesture: its own connection to the record store,
-// opened once, and the window while it is shown.
-struct ConsoleOverKiosk {
-    std::unique_ptr<gradphoto::store::SqliteRecordStore> store;
-    ConsoleWindow* console = nullptr;  // deleted (later) when staff sign out
-    ~ConsoleOverKiosk() { delete console; }
-};
-
 // The kiosk's staff gesture opens the console over the kiosk; signing out closes it and the kiosk
 // goes on. Connected when KioskWindow has the signal staffConsoleRequested().
 template <typename Window>
-void connectStaffConsole(Window& window, ConsoleOverKiosk& overlay, const KioskOptions& options,
-                         const QString& dataDir) {
+void connectStaffConsole(Window& window, gradphoto::console::ConsoleOverKiosk& overlay) {
     if constexpr (requires { &Window::staffConsoleRequested; }) {
-        QObject::connect(&window, &Window::staffConsoleRequested, &window, [&, options, dataDir] {
-            if (overlay.console) {
-                overlay.console->raise();
-                return;
-            }
-            if (!overlay.store) overlay.store = openStore(dataDir);
-            if (!overlay.store) return;
-            try {
-                overlay.console = new ConsoleWindow(*overlay.store, consoleSetup(options, dataDir));
-            } catch (const gradphoto::Error& e) {
-                std::fprintf(stderr, "gradphoto-kiosk: %s\n", e.problem().message_en.c_str());
-                return;
-            }
-            overlay.console->setAttribute(Qt::WA_DeleteOnClose, false);
-            QObject::connect(overlay.console, &ConsoleWindow::signedOut, &window, [&] {
-                overlay.console->hide();
-                overlay.console->deleteLater();
-                overlay.console = nullptr;
-                window.raise();
-                window.activateWindow();
-            });
-            showWindow(*overlay.console, options);
-            overlay.console->raise();
-            overlay.console->activateWindow();
-        });
+        QObject::connect(&window, &Window::staffConsoleRequested, &overlay,
+                         [&overlay] { overlay.open(); });
     } else {
         (void)window;
         (void)overlay;
-        (void)options;
-        (void)dataDir;
     }
 }
 
@@ -156,9 +123,11 @@ int main(int argc, char* argv[]) {
     for (const QString& warning : runtime->warnings())
         std::fprintf(stderr, "gradphoto-kiosk: %s\n", warning.toUtf8().constData());
 
-    ConsoleOverKiosk overlay;
     auto& window = runtime->window();
-    connectStaffConsole(window, overlay, *options, runtime->dataDir());
+    gradphoto::console::ConsoleOverKiosk overlay(
+        consoleSetup(*options, runtime->dataDir()), &window,
+        [&options](QWidget& console) { showWindow(console, *options); });
+    connectStaffConsole(window, overlay);
     if (options->autopilot) {
         window.allowClose();
         window.resize(1440, 900);

@@ -17,6 +17,7 @@
 #include <functional>
 
 #include "booth_page.h"
+#include "console_over_kiosk.h"
 #include "console_window.h"
 #include "gradphoto/store/sqlite_record_store.h"
 #include "replay_camera.h"
@@ -727,6 +728,66 @@ TEST(ConsoleLanguage, EnglishComesFromTheCompiledTranslation) {
     setup.language = "zh";
     gradphoto::console::ConsoleWindow chinese(*store, setup);
     EXPECT_EQ(chinese.signInPage().ui().titleLabel->text(), "工作人员登录");
+}
+
+}  // namespace
+
+namespace {
+
+TEST(ConsoleOverKiosk, OpensOverTheKioskAndClosesWhenStaffSignOut) {
+    gradphoto::test::ScratchDir dir("console-over-kiosk");
+    {
+        auto store = gradphoto::store::SqliteRecordStore::open(dir.path());
+        gradphoto::store::StaffAccess access(*store);
+        access.setPinIterations(1000);
+        access.addFirstAdmin("A001", "王老师", "246810");
+    }
+    QWidget kiosk;
+    kiosk.show();
+    gradphoto::console::ConsoleSetup setup;
+    setup.dataDir = QString::fromStdString(dir.path().string());
+    setup.settingsFile = QString::fromStdString((dir / "settings.json").string());
+    int shown = 0;
+    gradphoto::console::ConsoleOverKiosk overlay(setup, &kiosk, [&](QWidget& console) {
+        ++shown;
+        console.show();
+    });
+    int closed = 0;
+    QObject::connect(&overlay, &gradphoto::console::ConsoleOverKiosk::closed, [&] { ++closed; });
+    ASSERT_TRUE(overlay.open());
+    auto* console = overlay.console();
+    ASSERT_NE(console, nullptr);
+    EXPECT_TRUE(console->isVisible());
+    EXPECT_TRUE(overlay.open());  // the gesture again: the same window
+    EXPECT_EQ(overlay.console(), console);
+    EXPECT_EQ(shown, 1);
+    auto& ui = console->signInPage().ui();
+    ui.staffNoEdit->setText("A001");
+    ui.pinEdit->setText("246810");
+    ui.signInButton->click();
+    ASSERT_TRUE(console->isSignedIn());
+    console->signOut();
+    EXPECT_EQ(closed, 1);
+    EXPECT_EQ(overlay.console(), nullptr);
+    EXPECT_TRUE(kiosk.isVisible());
+    QApplication::processEvents();
+    ASSERT_TRUE(overlay.open());  // and again later
+    EXPECT_NE(overlay.console(), nullptr);
+    EXPECT_EQ(shown, 2);
+}
+
+TEST(ConsoleOverKiosk, AnUnusableStoreIsReportedNotACrash) {
+    gradphoto::test::ScratchDir dir("console-over-kiosk-bad");
+    {
+        QFile garbage(QString::fromStdString((dir / "gradphoto.db").string()));
+        ASSERT_TRUE(garbage.open(QIODevice::WriteOnly));
+        garbage.write("this is not a database, just some bytes to look like one......");
+    }
+    gradphoto::console::ConsoleSetup setup;
+    setup.dataDir = QString::fromStdString(dir.path().string());
+    gradphoto::console::ConsoleOverKiosk overlay(setup, nullptr, {});
+    EXPECT_FALSE(overlay.open());
+    EXPECT_EQ(overlay.console(), nullptr);
 }
 
 }  // namespace
