@@ -1,20 +1,21 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="zh_CN">
 <context>
     <name>CapturePage</name>
     <message>
-        <location filename="../../ui/capture_page.ui" line="5" />
-        <location filename="../../ui/capture_page.ui" line="9" />
+        <location filename="../../ui/capture_page.ui" line="5"/>
+        <location filename="../../ui/capture_page.ui" line="9"/>
         <source>拍摄</source>
         <translation>Photo</translation>
     </message>
     <message>
-        <location filename="../../ui/capture_page.ui" line="33" />
+        <location filename="../../ui/capture_page.ui" line="33"/>
         <source>工作人员：请让学生正对镜头、双肩放平，头部在椭圆框内，然后按“拍照”（或空格键 / 脚踏）。</source>
-        <translation>Staff: have the student face the camera, shoulders level, head inside the oval, then press "Shoot" (or Space / the foot pedal).</translation>
+        <translation>Staff: have the student face the camera, shoulders level, head inside the oval, then press &quot;Shoot&quot; (or Space / the foot pedal).</translation>
     </message>
     <message>
-        <location filename="../../ui/capture_page.ui" line="43" />
+        <location filename="../../ui/capture_page.ui" line="43"/>
         <source>拍照</source>
         <translation>Shoot</translation>
     </message>
@@ -22,22 +23,22 @@
 <context>
     <name>FailsafePage</name>
     <message>
-        <location filename="../../ui/failsafe_page.ui" line="5" />
+        <location filename="../../ui/failsafe_page.ui" line="5"/>
         <source>抱歉</source>
         <translation>Sorry</translation>
     </message>
     <message>
-        <location filename="../../ui/failsafe_page.ui" line="12" />
+        <location filename="../../ui/failsafe_page.ui" line="12"/>
         <source>抱歉，出了点问题</source>
         <translation>Sorry, something went wrong</translation>
     </message>
     <message>
-        <location filename="../../ui/failsafe_page.ui" line="27" />
+        <location filename="../../ui/failsafe_page.ui" line="27"/>
         <source>您的信息已清除，没有产生重复扣费。请稍后重新开始，或联系身边的工作人员。</source>
         <translation>Your data was cleared and nothing was charged twice. Please start again, or ask the staff nearby.</translation>
     </message>
     <message>
-        <location filename="../../ui/failsafe_page.ui" line="50" />
+        <location filename="../../ui/failsafe_page.ui" line="50"/>
         <source>返回首页</source>
         <translation>Back to start</translation>
     </message>
@@ -45,18 +46,18 @@
 <context>
     <name>GuidePage</name>
     <message>
-        <location filename="../../ui/guide_page.ui" line="5" />
-        <location filename="../../ui/guide_page.ui" line="9" />
+        <location filename="../../ui/guide_page.ui" line="5"/>
+        <location filename="../../ui/guide_page.ui" line="9"/>
         <source>拍照须知</source>
         <translation>Before your photo</translation>
     </message>
     <message>
-        <location filename="../../ui/guide_page.ui" line="92" />
+        <location filename="../../ui/guide_page.ui" line="92"/>
         <source>请由工作人员使用后置摄像头为您拍摄，不能自拍。</source>
         <translation>The staff take your photo with the rear camera; no selfies.</translation>
     </message>
     <message>
-        <location filename="../../ui/guide_page.ui" line="112" />
+        <location filename="../../ui/guide_page.ui" line="112"/>
         <source>我已了解，开始拍摄</source>
         <translation>Understood, take my photo</translation>
     </message>
@@ -64,17 +65,17 @@
 <context>
     <name>HelpPage</name>
     <message>
-        <location filename="../../ui/help_page.ui" line="5" />
+        <location filename="../../ui/help_page.ui" line="5"/>
         <source>客服</source>
         <translation>Help</translation>
     </message>
     <message>
-        <location filename="../../ui/help_page.ui" line="9" />
+        <location filename="../../ui/help_page.ui" line="9"/>
         <source>客服咨询</source>
         <translation>Help desk</translation>
     </message>
     <message>
-        <location filename="../../ui/help_page.ui" line="36" />
+        <location filename="../../ui/help_page.ui" line="36"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
@@ -82,27 +83,27 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../ui/kiosk_window.ui" line="5" />
+        <location filename="../../ui/kiosk_window.ui" line="5"/>
         <source>GradPhoto Station</source>
         <translation>GradPhoto Station</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk_window.ui" line="17" />
+        <location filename="../../ui/kiosk_window.ui" line="17"/>
         <source>毕业生图像采集</source>
         <translation>Graduation photo</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk_window.ui" line="30" />
+        <location filename="../../ui/kiosk_window.ui" line="30"/>
         <source>演示模式 DEMO</source>
         <translation>DEMO mode</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk_window.ui" line="44" />
+        <location filename="../../ui/kiosk_window.ui" line="44"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk_window.ui" line="58" />
+        <location filename="../../ui/kiosk_window.ui" line="58"/>
         <source>客服</source>
         <translation>Help</translation>
     </message>
@@ -110,46 +111,79 @@
 <context>
     <name>PaymentPage</name>
     <message>
-        <location filename="../../ui/payment_page.ui" line="5" />
+        <location filename="../../ui/payment_page.ui" line="5"/>
         <source>支付</source>
         <translation>Payment</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_page.ui" line="9" />
+        <location filename="../../ui/payment_page.ui" line="9"/>
         <source>支付采集费用</source>
         <translation>Pay the fee</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_page.ui" line="16" />
+        <location filename="../../ui/payment_page.ui" line="16"/>
         <source>演示模式：不会真实扣款，稍候将自动视为已支付</source>
         <translation>DEMO: no money is charged; the order counts as paid in a moment</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_page.ui" line="45" />
+        <location filename="../../ui/payment_page.ui" line="45"/>
         <source>请使用微信“扫一扫”扫描左侧二维码完成支付，支付成功后将自动进入下一步。</source>
         <translation>Scan the QR code with WeChat to pay; the next step opens by itself once paid.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payment_page.ui" line="64"/>
+        <source>工作人员确认（现金 / 免费）</source>
+        <translation>Staff confirmation (cash / free)</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoPickerPage</name>
+    <message>
+        <location filename="../../ui/photo_picker_page.ui" line="5"/>
+        <source>相册识别</source>
+        <translation>Code from a picture</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photo_picker_page.ui" line="9"/>
+        <source>相册识别：点一张采集码图片</source>
+        <translation>Code from a picture: tap the picture of your code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photo_picker_page.ui" line="16"/>
+        <source>插入 U 盘，或请工作人员把图片放入共享文件夹。请使用在学信网 App 内“保存图片”得到的采集码，截图往往无法识别。</source>
+        <translation>Insert a USB stick, or ask the staff to put the picture into the shared folder. Use the code saved with “Save image” in the CHSI app; screenshots often cannot be read.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photo_picker_page.ui" line="43"/>
+        <source>返回扫码</source>
+        <translation>Back to scanning</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photo_picker_page.ui" line="53"/>
+        <source>刷新</source>
+        <translation>Refresh</translation>
     </message>
 </context>
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../ui/preview_page.ui" line="5" />
-        <location filename="../../ui/preview_page.ui" line="9" />
+        <location filename="../../ui/preview_page.ui" line="5"/>
+        <location filename="../../ui/preview_page.ui" line="9"/>
         <source>预览</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../ui/preview_page.ui" line="34" />
+        <location filename="../../ui/preview_page.ui" line="34"/>
         <source>照片清晰、表情自然、双眼睁开吗？满意请点“上传”生成标准照。</source>
-        <translation>Sharp, natural expression, eyes open? If you are happy, tap "Upload" to make the standard photo.</translation>
+        <translation>Sharp, natural expression, eyes open? If you are happy, tap &quot;Upload&quot; to make the standard photo.</translation>
     </message>
     <message>
-        <location filename="../../ui/preview_page.ui" line="41" />
+        <location filename="../../ui/preview_page.ui" line="41"/>
         <source>上传</source>
         <translation>Upload</translation>
     </message>
     <message>
-        <location filename="../../ui/preview_page.ui" line="48" />
+        <location filename="../../ui/preview_page.ui" line="48"/>
         <source>重拍</source>
         <translation>Retake</translation>
     </message>
@@ -157,18 +191,18 @@
 <context>
     <name>ResultPage</name>
     <message>
-        <location filename="../../ui/result_page.ui" line="5" />
-        <location filename="../../ui/result_page.ui" line="9" />
+        <location filename="../../ui/result_page.ui" line="5"/>
+        <location filename="../../ui/result_page.ui" line="9"/>
         <source>标准化结果</source>
         <translation>Standardized photo</translation>
     </message>
     <message>
-        <location filename="../../ui/result_page.ui" line="42" />
+        <location filename="../../ui/result_page.ui" line="42"/>
         <source>重拍</source>
         <translation>Retake</translation>
     </message>
     <message>
-        <location filename="../../ui/result_page.ui" line="49" />
+        <location filename="../../ui/result_page.ui" line="49"/>
         <source>提交</source>
         <translation>Submit</translation>
     </message>
@@ -176,23 +210,28 @@
 <context>
     <name>ScanPage</name>
     <message>
-        <location filename="../../ui/scan_page.ui" line="5" />
-        <location filename="../../ui/scan_page.ui" line="9" />
+        <location filename="../../ui/scan_page.ui" line="5"/>
+        <location filename="../../ui/scan_page.ui" line="9"/>
         <source>扫描学信网图像采集码</source>
         <translation>Scan your CHSI photo collection code</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_page.ui" line="27" />
+        <location filename="../../ui/scan_page.ui" line="27"/>
         <source>请打开学信网 App 或网页，进入“图像采集码”，把手机屏幕对准摄像头。</source>
-        <translation>Open the CHSI app or website, go to "图像采集码" (photo collection code) and hold the phone screen to the camera.</translation>
+        <translation>Open the CHSI app or website, go to &quot;图像采集码&quot; (photo collection code) and hold the phone screen to the camera.</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_page.ui" line="34" />
+        <location filename="../../ui/scan_page.ui" line="34"/>
         <source>截图往往无法识别：请在 App 内保存图片后交给工作人员用 U 盘识别，或使用扫码枪。</source>
         <translation>Screenshots often do not scan: save the image in the app and give it to the staff on a USB stick, or use the hand scanner.</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_page.ui" line="41" />
+        <location filename="../../ui/scan_page.ui" line="41"/>
+        <source>从 U 盘或共享文件夹选择采集码图片</source>
+        <translation>Pick the code picture from a USB stick or shared folder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan_page.ui" line="48"/>
         <source>演示模式：点一个示例采集码</source>
         <translation>DEMO: tap a sample code</translation>
     </message>
@@ -200,31 +239,89 @@
 <context>
     <name>ServicePage</name>
     <message>
-        <location filename="../../ui/service_page.ui" line="5" />
-        <location filename="../../ui/service_page.ui" line="9" />
+        <location filename="../../ui/service_page.ui" line="5"/>
+        <location filename="../../ui/service_page.ui" line="9"/>
         <source>采集资格与服务内容</source>
         <translation>Your collection and the service</translation>
     </message>
     <message>
-        <location filename="../../ui/service_page.ui" line="55" />
+        <location filename="../../ui/service_page.ui" line="62"/>
+        <source>工作人员确认（现金 / 免费）</source>
+        <translation>Staff confirmation (cash / free)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_page.ui" line="69"/>
         <source>去支付</source>
         <translation>Pay</translation>
     </message>
 </context>
 <context>
+    <name>StaffSettlementDialog</name>
+    <message>
+        <location filename="../../ui/staff_settlement_dialog.ui" line="5"/>
+        <source>工作人员确认</source>
+        <translation>Staff confirmation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/staff_settlement_dialog.ui" line="10"/>
+        <source>由工作人员确认已收取现金，或免收本次费用。需要工号和 PIN，并会记录在审计日志中。</source>
+        <translation>A staff member confirms the cash was taken, or waives the fee. Needs the staff number and PIN; it is recorded in the audit log.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/staff_settlement_dialog.ui" line="17"/>
+        <source>工号</source>
+        <translation>Staff number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/staff_settlement_dialog.ui" line="19"/>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <location filename="../../ui/staff_settlement_dialog.ui" line="21"/>
+        <source>方式</source>
+        <translation>Settlement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/staff_settlement_dialog.ui" line="24"/>
+        <source>现金已收</source>
+        <translation>Cash received</translation>
+    </message>
+    <message>
+        <location filename="../../ui/staff_settlement_dialog.ui" line="25"/>
+        <source>免费</source>
+        <translation>Fee waived</translation>
+    </message>
+    <message>
+        <location filename="../../ui/staff_settlement_dialog.ui" line="28"/>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/staff_settlement_dialog.ui" line="36"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/staff_settlement_dialog.ui" line="43"/>
+        <source>确认</source>
+        <translation>Confirm</translation>
+    </message>
+</context>
+<context>
     <name>StandardizingPage</name>
     <message>
-        <location filename="../../ui/standardizing_page.ui" line="5" />
+        <location filename="../../ui/standardizing_page.ui" line="5"/>
         <source>照片标准化</source>
         <translation>Standardization</translation>
     </message>
     <message>
-        <location filename="../../ui/standardizing_page.ui" line="12" />
+        <location filename="../../ui/standardizing_page.ui" line="12"/>
         <source>正在生成标准照</source>
         <translation>Making your standard photo</translation>
     </message>
     <message>
-        <location filename="../../ui/standardizing_page.ui" line="20" />
+        <location filename="../../ui/standardizing_page.ui" line="20"/>
         <source>正在检测人脸、替换背景、裁剪尺寸，请稍候……</source>
         <translation>Finding the face, replacing the background, cropping… please wait.</translation>
     </message>
@@ -232,23 +329,23 @@
 <context>
     <name>StatusPage</name>
     <message>
-        <location filename="../../ui/status_page.ui" line="5" />
-        <location filename="../../ui/status_page.ui" line="9" />
+        <location filename="../../ui/status_page.ui" line="5"/>
+        <location filename="../../ui/status_page.ui" line="9"/>
         <source>查询结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../ui/status_page.ui" line="66" />
+        <location filename="../../ui/status_page.ui" line="66"/>
         <source>免费重拍</source>
         <translation>Retake for free</translation>
     </message>
     <message>
-        <location filename="../../ui/status_page.ui" line="73" />
+        <location filename="../../ui/status_page.ui" line="73"/>
         <source>开始采集</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../ui/status_page.ui" line="80" />
+        <location filename="../../ui/status_page.ui" line="80"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
@@ -256,17 +353,17 @@
 <context>
     <name>SubmittedPage</name>
     <message>
-        <location filename="../../ui/submitted_page.ui" line="5" />
+        <location filename="../../ui/submitted_page.ui" line="5"/>
         <source>已提交</source>
         <translation>Submitted</translation>
     </message>
     <message>
-        <location filename="../../ui/submitted_page.ui" line="12" />
+        <location filename="../../ui/submitted_page.ui" line="12"/>
         <source>照片已提交</source>
         <translation>Photo submitted</translation>
     </message>
     <message>
-        <location filename="../../ui/submitted_page.ui" line="49" />
+        <location filename="../../ui/submitted_page.ui" line="49"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
@@ -274,23 +371,23 @@
 <context>
     <name>VerifyPage</name>
     <message>
-        <location filename="../../ui/verify_page.ui" line="5" />
-        <location filename="../../ui/verify_page.ui" line="9" />
+        <location filename="../../ui/verify_page.ui" line="5"/>
+        <location filename="../../ui/verify_page.ui" line="9"/>
         <source>核验学籍信息</source>
         <translation>Verify your record</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_page.ui" line="27" />
+        <location filename="../../ui/verify_page.ui" line="27"/>
         <source>请输入本人身份证号后四位（最后一位可能是 X）</source>
         <translation>Enter the last four characters of your ID number (the last may be X)</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_page.ui" line="123" />
+        <location filename="../../ui/verify_page.ui" line="123"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_page.ui" line="131" />
+        <location filename="../../ui/verify_page.ui" line="131"/>
         <source>确认</source>
         <translation>OK</translation>
     </message>
@@ -298,27 +395,27 @@
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../ui/welcome_page.ui" line="5" />
+        <location filename="../../ui/welcome_page.ui" line="5"/>
         <source>开始</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../ui/welcome_page.ui" line="12" />
+        <location filename="../../ui/welcome_page.ui" line="12"/>
         <source>毕业生学历证书电子注册图像采集</source>
         <translation>Graduation photo for degree registration</translation>
     </message>
     <message>
-        <location filename="../../ui/welcome_page.ui" line="20" />
+        <location filename="../../ui/welcome_page.ui" line="20"/>
         <source>学信网图像采集 · 校内拍照点</source>
         <translation>CHSI photo collection · campus booth</translation>
     </message>
     <message>
-        <location filename="../../ui/welcome_page.ui" line="44" />
+        <location filename="../../ui/welcome_page.ui" line="44"/>
         <source>开始采集</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../ui/welcome_page.ui" line="51" />
+        <location filename="../../ui/welcome_page.ui" line="51"/>
         <source>查询审核结果</source>
         <translation>Check my result</translation>
     </message>
@@ -326,405 +423,443 @@
 <context>
     <name>gradphoto::kiosk::KioskWindow</name>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="302" />
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="306" />
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="310" />
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="388"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="392"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="396"/>
         <source>工作人员</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="302" />
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="388"/>
         <source>请输入工作人员 PIN：</source>
         <translation>Staff PIN:</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="306" />
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="392"/>
         <source>PIN 不正确。</source>
         <translation>Wrong PIN.</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="311" />
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="397"/>
         <source>请选择操作。</source>
         <translation>Choose an action.</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="312" />
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="398"/>
+        <source>员工后台</source>
+        <translation>Staff console</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="399"/>
         <source>退出程序</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="314" />
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="401"/>
         <source>退出全屏</source>
         <translation>Leave full screen</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="314" />
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="401"/>
         <source>全屏</source>
         <translation>Full screen</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="315" />
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="402"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="426" />
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="668" />
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="527"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="792"/>
         <source>%1 元</source>
         <translation>CNY %1</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="435" />
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="536"/>
         <source>未检测到人脸：请正对镜头</source>
         <translation>No face found: face the camera</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="438" />
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="539"/>
         <source>画面中有多人：请其他人离开画面</source>
         <translation>More than one person: others please step out</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="441" />
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="542"/>
         <source>请靠近一些</source>
         <translation>Come a little closer</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="444" />
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="545"/>
         <source>请后退一些</source>
         <translation>Step back a little</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="447" />
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="548"/>
         <source>请向左移动一点</source>
         <translation>Move a little to your left</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="450" />
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="551"/>
         <source>请向右移动一点</source>
         <translation>Move a little to your right</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="453" />
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="554"/>
         <source>请把相机放低一些</source>
         <translation>Lower the camera a little</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="456" />
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="557"/>
         <source>请把相机抬高一些</source>
         <translation>Raise the camera a little</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="459" />
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="560"/>
         <source>请摆正头部，不要歪头</source>
         <translation>Keep your head straight</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="462" />
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="563"/>
         <source>脸部光线不均匀，请调整灯光</source>
         <translation>Uneven light on the face: adjust the lights</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="465" />
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="566"/>
         <source>光线太暗，请打开补光灯</source>
         <translation>Too dark: switch on the lights</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="476" />
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="577"/>
         <source>摄像头未连接
 正在自动重新连接，请稍候；如长时间无画面，请联系工作人员。</source>
         <translation>Camera not connected
 Reconnecting automatically; if no picture appears, ask the staff.</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="543" />
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="648"/>
         <source>扫码</source>
         <translation>Scan</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="543" />
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="648"/>
         <source>核验</source>
         <translation>Verify</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="543" />
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="648"/>
         <source>支付</source>
         <translation>Payment</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="544" />
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="712" />
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="649"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="840"/>
         <source>拍照</source>
         <translation>Shoot</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="544" />
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="649"/>
         <source>确认</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="544" />
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="649"/>
         <source>提交</source>
         <translation>Submit</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="569" />
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="676"/>
         <source>网络：在线</source>
         <translation>Network: online</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="572" />
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="679"/>
         <source>网络：离线</source>
         <translation>Network: offline</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="575" />
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="682"/>
         <source>网络：未知</source>
         <translation>Network: unknown</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="578" />
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="685"/>
         <source>摄像头：正常</source>
         <translation>Camera: OK</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="578" />
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="685"/>
         <source>摄像头：未连接</source>
         <translation>Camera: not connected</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="579" />
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="686"/>
         <source>拍照点 %1 · %2 · %3</source>
         <translation>Booth %1 · %2 · %3</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="596" />
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="703"/>
         <source>您还在吗？
 %1 秒后将退出并清除您的信息。</source>
         <translation>Are you still there?
 In %1 s the session ends and your data is cleared.</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="597" />
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="704"/>
         <source>继续操作</source>
         <translation>Continue</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="612" />
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="720"/>
         <source>&lt;b&gt;姓名：&lt;/b&gt;%1&lt;br&gt;&lt;b&gt;学号：&lt;/b&gt;%2&lt;br&gt;&lt;b&gt;身份证号：&lt;/b&gt;%3&lt;br&gt;&lt;b&gt;院系：&lt;/b&gt;%4&lt;br&gt;&lt;b&gt;专业：&lt;/b&gt;%5 · %6</source>
         <translation>&lt;b&gt;Name: &lt;/b&gt;%1&lt;br&gt;&lt;b&gt;Student no.: &lt;/b&gt;%2&lt;br&gt;&lt;b&gt;ID number: &lt;/b&gt;%3&lt;br&gt;&lt;b&gt;Department: &lt;/b&gt;%4&lt;br&gt;&lt;b&gt;Major: &lt;/b&gt;%5 · %6</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="625" />
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="733"/>
         <source>拍照、标准化、提交审核，一站完成。
 服务费 %1，审核未通过可免费重拍。</source>
         <translation>Photo, standardization and submission in one place.
 Fee %1; a rejected photo is retaken for free.</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="632" />
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="740"/>
         <source>查询审核结果：扫描学信网图像采集码</source>
         <translation>Check my result: scan your CHSI code</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="633" />
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="741"/>
         <source>第1步  扫描学信网图像采集码</source>
         <translation>Step 1  Scan your CHSI photo collection code</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="637" />
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="745"/>
         <source>示例采集码 %1</source>
         <translation>Sample code %1</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="639" />
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="747"/>
+        <source>正在查询学籍信息，请稍候…</source>
+        <translation>Looking up your student record, please wait…</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="749"/>
         <source>本机当前离线，可能无法查询学籍，请联系工作人员。</source>
         <translation>This booth is offline and may not find your record; ask the staff.</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="652" />
-        <source>&lt;b&gt;采集资格&lt;/b&gt;&lt;br&gt;%1&lt;br&gt;%2&lt;br&gt;&lt;br&gt;采集项目：学历证书电子注册图像&lt;br&gt;状态：&lt;span style='color:#2e7d32'&gt;可采集&lt;/span&gt;</source>
-        <translation>&lt;b&gt;Your collection&lt;/b&gt;&lt;br&gt;%1&lt;br&gt;%2&lt;br&gt;&lt;br&gt;Item: degree certificate registration photo&lt;br&gt;Status: &lt;span style='color:#2e7d32'&gt;open&lt;/span&gt;</translation>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="752"/>
+        <source>截图往往无法识别：请在 App 内保存图片后点“从 U 盘或共享文件夹选择采集码图片”，或使用扫码枪。</source>
+        <translation>Screenshots often cannot be read: save the image in the app, then tap “Pick the code picture from a USB stick or shared folder”, or use the scanner.</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="657" />
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="767"/>
+        <source>&lt;b&gt;采集资格&lt;/b&gt;&lt;br&gt;%1&lt;br&gt;%2&lt;br&gt;&lt;br&gt;采集项目：学历证书电子注册图像&lt;br&gt;状态：&lt;span style=&apos;color:#2e7d32&apos;&gt;可采集&lt;/span&gt;</source>
+        <translation>&lt;b&gt;Your collection&lt;/b&gt;&lt;br&gt;%1&lt;br&gt;%2&lt;br&gt;&lt;br&gt;Item: degree certificate registration photo&lt;br&gt;Status: &lt;span style=&apos;color:#2e7d32&apos;&gt;open&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="772"/>
         <source>&lt;b&gt;服务内容&lt;/b&gt;&lt;br&gt;· 现场拍摄（工作人员后置摄像头拍摄）&lt;br&gt;· 照片标准化（蓝色背景、480×640 像素）&lt;br&gt;· 提交学校审核，约两个工作日&lt;br&gt;· 审核未通过可免费重拍</source>
         <translation>&lt;b&gt;What the fee covers&lt;/b&gt;&lt;br&gt;· The photo, taken here by the staff with the rear camera&lt;br&gt;· Standardization (blue background, 480×640 pixels)&lt;br&gt;· Review by the university, about two working days&lt;br&gt;· A free retake if the photo is rejected</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="660" />
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="775"/>
         <source>费用：%1</source>
         <translation>Fee: %1</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="661" />
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="776"/>
         <source>进入拍照</source>
         <translation>Go to the photo</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="661" />
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="777"/>
+        <source>正在处理…</source>
+        <translation>Working…</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="778"/>
         <source>去支付</source>
         <translation>Pay</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="667" />
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="783"/>
+        <source>本机当前离线，暂时无法扫码支付。请联系工作人员确认现金支付或免费。</source>
+        <translation>This kiosk is offline: paying by QR code is not possible now. Ask the staff to confirm a cash payment or a waiver.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="791"/>
         <source>应付：%1</source>
         <translation>To pay: %1</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="673" />
-        <source>订单将在 %1 秒后关闭</source>
-        <translation>The order closes in %1 s</translation>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="797"/>
+        <source>请在 %1:%2 内完成支付，超时订单将自动关闭</source>
+        <translation>Please pay within %1:%2; the order closes after that</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="675" />
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="803"/>
         <source>本机当前离线，无法确认支付结果。请联系工作人员现金支付或稍后再试。</source>
         <translation>This booth is offline and cannot confirm payments. Pay cash with the staff or try later.</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="682" />
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="810"/>
         <source>&lt;b&gt;① 背景与光线&lt;/b&gt;&lt;br&gt;白墙前约 1 米，光线均匀，脸上无阴影、无阴阳脸</source>
         <translation>&lt;b&gt;① Background and light&lt;/b&gt;&lt;br&gt;About 1 m in front of a white wall, even light, no shadows on the face</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="683" />
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="811"/>
         <source>&lt;b&gt;② 姿势&lt;/b&gt;&lt;br&gt;半身到胸部，正对镜头，双肩放平，表情自然，双眼睁开，嘴唇闭合</source>
-        <translation>&lt;b&gt;② Pose&lt;/b&gt;&lt;br&gt;Head to chest, face the camera, shoulders level, natural expression, eyes open, lips closed</translation>
+        <translation>&lt;b&gt;② Pose&lt;/b&gt;&lt;br&gt;Chest up, face the camera, shoulders level, relaxed, eyes open, lips closed</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="684" />
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="812"/>
         <source>&lt;b&gt;③ 露出五官&lt;/b&gt;&lt;br&gt;露出双耳和额头，头发不遮挡眉毛和眼睛</source>
         <translation>&lt;b&gt;③ Show your face&lt;/b&gt;&lt;br&gt;Ears and forehead visible; hair must not cover eyebrows or eyes</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="685" />
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="813"/>
         <source>&lt;b&gt;④ 眼镜与饰品&lt;/b&gt;&lt;br&gt;不戴帽子、耳环、项链；常戴眼镜可戴，不可戴有色眼镜</source>
         <translation>&lt;b&gt;④ Glasses and jewellery&lt;/b&gt;&lt;br&gt;No hats, earrings or necklaces; everyday glasses are fine, never tinted ones</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="686" />
-        <source>&lt;b&gt;⑤ 服装&lt;/b&gt;&lt;br&gt;有领素色正装；&lt;span style='color:#c62828'&gt;不要穿蓝色衣服&lt;/span&gt;，不穿无袖、吊带、低领</source>
-        <translation>&lt;b&gt;⑤ Clothing&lt;/b&gt;&lt;br&gt;Plain collared formal wear; &lt;span style='color:#c62828'&gt;no blue clothes&lt;/span&gt;, no sleeveless, straps or low necklines</translation>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="814"/>
+        <source>&lt;b&gt;⑤ 服装&lt;/b&gt;&lt;br&gt;有领素色正装；&lt;span style=&apos;color:#c62828&apos;&gt;不要穿蓝色衣服&lt;/span&gt;，不穿无袖、吊带、低领</source>
+        <translation>&lt;b&gt;⑤ Clothing&lt;/b&gt;&lt;br&gt;Plain collared formal wear; &lt;span style=&apos;color:#c62828&apos;&gt;no blue clothes&lt;/span&gt;, no sleeveless, straps or low necklines</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="689" />
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="817"/>
         <source>&lt;b&gt;⑥ 真实&lt;/b&gt;&lt;br&gt;不化妆、不美颜、不戴彩色隐形眼镜</source>
         <translation>&lt;b&gt;⑥ As you are&lt;/b&gt;&lt;br&gt;No makeup, no beauty filters, no coloured contact lenses</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="703" />
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="831"/>
         <source>摄像头未连接</source>
         <translation>Camera not connected</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="704" />
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="832"/>
         <source>很好，保持不动</source>
         <translation>Good, hold still</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="705" />
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="833"/>
         <source>正在分析画面…</source>
         <translation>Analysing the picture…</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="729" />
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="857"/>
         <source>未能生成标准照</source>
         <translation>No standard photo</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="732" />
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="860"/>
         <source>标准照已生成（480×640，蓝色背景）。请确认后点“提交”，或点“重拍”。</source>
-        <translation>Your standard photo is ready (480×640, blue background). Tap "Submit" if it is right, or "Retake".</translation>
+        <translation>Your standard photo is ready (480×640, blue background). Tap &quot;Submit&quot; if it is right, or &quot;Retake&quot;.</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="733" />
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="861"/>
         <source>这张照片无法生成合格的标准照，原因如下。请点“重拍”。</source>
-        <translation>This photo cannot give a compliant standard photo, for the reasons below. Please tap "Retake".</translation>
+        <translation>This photo cannot give a compliant standard photo, for the reasons below. Please tap &quot;Retake&quot;.</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="747" />
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="875"/>
         <source>✓ 其余 %1 项检查通过</source>
         <translation>✓ %1 other checks passed</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="754" />
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="882"/>
         <source>排队号 %1</source>
         <translation>Queue number %1</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="756" />
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="884"/>
         <source>审核约需两个工作日。审核期间如需修改，请联系工作人员。
 之后可在本机首页点“查询审核结果”并扫描采集码查看结果；审核未通过可免费重拍。</source>
         <translation>The review takes about two working days; to change anything meanwhile, ask the staff.
-To see the result, tap "Check my result" on the start page and scan your code; a rejected photo can be retaken for free.</translation>
+To see the result, tap &quot;Check my result&quot; on the start page and scan your code; a rejected photo can be retaken for free.</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="759" />
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="819" />
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="887"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="948"/>
         <source>%1 秒后自动返回首页</source>
         <translation>Back to the start in %1 s</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="770" />
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="899"/>
         <source>暂无提交记录</source>
         <translation>No submission yet</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="772" />
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="901"/>
         <source>您还没有在本机提交过照片，可以现在开始采集。</source>
         <translation>You have not submitted a photo here yet; you can start now.</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="775" />
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="904"/>
         <source>审核中</source>
         <translation>Under review</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="777" />
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="906"/>
         <source>排队号 %1。审核约需两个工作日，请耐心等待；如需修改信息或更换照片，请联系工作人员。</source>
         <translation>Queue number %1. The review takes about two working days; to correct data or replace the photo, ask the staff.</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="783" />
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="912"/>
         <source>审核未通过</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="785" />
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="914"/>
         <source>原因：%1
 请尽快重拍，重拍免费。</source>
         <translation>Reason: %1
 Please retake soon; the retake is free.</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="789" />
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="918"/>
         <source>审核通过（采集完成）</source>
         <translation>Approved (collection complete)</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="791" />
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="920"/>
         <source>照片已通过审核，不能再更改。标准照和排版照可请工作人员打印或拷贝。</source>
         <translation>Your photo was approved and can no longer change. Ask the staff to print or copy the standard photo or the layout sheet.</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="805" />
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="934"/>
         <source>&lt;b&gt;常见问题&lt;/b&gt;&lt;br&gt;· 采集码扫不出来？请勿使用截图，在学信网 App 内保存图片后请工作人员识别。&lt;br&gt;· 身份证号后四位输错？可重新输入，连续 5 次错误将锁定，请联系工作人员解锁。&lt;br&gt;· 审核要多久？约两个工作日。&lt;br&gt;· 审核未通过怎么办？尽快回到本机重拍，重拍免费。&lt;br&gt;· 审核通过后还能改吗？不能，采集完成后照片不可更改。</source>
         <translation>&lt;b&gt;Frequently asked&lt;/b&gt;&lt;br&gt;· The code will not scan? Do not use a screenshot: save the image in the CHSI app and ask the staff to read it.&lt;br&gt;· Wrong ID digits? Enter them again; after 5 wrong entries the record is locked until the staff unlock it.&lt;br&gt;· How long is the review? About two working days.&lt;br&gt;· Rejected? Come back soon and retake, free of charge.&lt;br&gt;· Can an approved photo change? No: once approved it is final.</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="812" />
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="941"/>
         <source>请向身边的工作人员咨询</source>
         <translation>Please ask the staff nearby</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="813" />
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="942"/>
         <source>客服电话：%1</source>
         <translation>Help line: %1</translation>
     </message>
 </context>
 <context>
+    <name>gradphoto::kiosk::PhotoPickerPage</name>
+    <message>
+        <location filename="../../src/kiosk/photo_picker_page.cpp" line="103"/>
+        <source>没有找到图片。请插入存有采集码图片的 U 盘，或请工作人员把图片放入共享文件夹，然后点“刷新”。</source>
+        <translation>No pictures found. Insert a USB stick with the picture of your code, or ask the staff to put it into the shared folder, then tap “Refresh”.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/photo_picker_page.cpp" line="115"/>
+        <source>正在识别…</source>
+        <translation>Reading the code…</translation>
+    </message>
+</context>
+<context>
     <name>gradphoto::kiosk::QtCamera</name>
     <message>
-        <location filename="../../src/kiosk/qt_camera.cpp" line="48" />
+        <location filename="../../src/kiosk/qt_camera.cpp" line="48"/>
         <source>无摄像头</source>
         <translation>No camera</translation>
     </message>
@@ -732,7 +867,7 @@ Please retake soon; the retake is free.</translation>
 <context>
     <name>gradphoto::kiosk::ReplayCamera</name>
     <message>
-        <location filename="../../src/kiosk/replay_camera.cpp" line="22" />
+        <location filename="../../src/kiosk/replay_camera.cpp" line="22"/>
         <source>回放 %1（%2 张）</source>
         <translation>Replay %1 (%2 images)</translation>
     </message>

@@ -276,3 +276,32 @@ TEST_F(PortCallsTest, NoAutoCaptureWhenOff) {
 
 }  // namespace
 }  // namespace gradphoto::flow
+
+namespace gradphoto::flow {
+namespace {
+
+TEST(DemoStaffConfirmation, PaysTheDemoOrderAndSaysDemo) {
+    test::ScratchDir dir("demo-staff");
+    DemoStudentLookup students;
+    DemoPaymentGateway payments;
+    DemoSubmissionSink sink(dir.path());
+    KioskFlow f(FlowSettings{}, {&students, &payments, &sink});
+    f.handle(events::StartCapture{});
+    f.handle(events::CodeScanned{"DEMO-CHSI-0001"});
+    f.handle(events::Last4Entered{"123X"});
+    f.handle(events::AcceptService{});
+    ASSERT_EQ(f.state(), FlowState::kPayment);
+    const std::string open = f.session().order->order;
+    f.handle(events::StaffConfirm{"", "", false, "现金"});
+    EXPECT_EQ(f.notice().code, "staff_refused");
+    f.handle(events::StaffConfirm{"S1", "1", false, "现金"});
+    ASSERT_EQ(f.state(), FlowState::kPhotoGuide);
+    EXPECT_TRUE(f.session().order->demo);
+    EXPECT_EQ(f.session().order->provider, "staff");
+    EXPECT_EQ(f.session().order->amountFen, 2000);
+    EXPECT_EQ(payments.poll(open), PaymentState::kClosed);
+    EXPECT_TRUE(payments.alreadyPaid("2022010001"));
+}
+
+}  // namespace
+}  // namespace gradphoto::flow

@@ -8,6 +8,7 @@
 #include <QApplication>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QImage>
 #include <QLabel>
 #include <QListWidget>
@@ -26,6 +27,7 @@
 #include "gradphoto/store/sqlite_record_store.h"
 #include "kiosk_window.h"
 #include "replay_camera.h"
+#include "test_support.h"
 
 namespace gradphoto::kiosk {
 namespace {
@@ -409,6 +411,85 @@ TEST_F(KioskWindowTest, ScanPageReadsTheCodeFromTheCamera) {
     ASSERT_TRUE(reach(FlowState::kScanCode));
     ASSERT_TRUE(reach(FlowState::kVerifyStudent, 20000));
     EXPECT_TRUE(labelText(FlowState::kVerifyStudent, "studentLabel").contains("张*三"));
+}
+
+}  // namespace
+}  // namespace gradphoto::kiosk
+
+namespace gradphoto::kiosk {
+namespace {
+
+// The booth's 1440×900 screen: no page may need more, and no guide card may clip its text, in
+// either language.
+TEST_F(KioskWindowTest, EveryPageFitsA1440x900ScreenInBothLanguages) {
+    build();
+    window->resize(1440, 900);
+    for (const QString language : {"zh", "en"}) {
+        window->setLanguage(language);
+        QApplication::processEvents();
+        EXPECT_LE(window->minimumSizeHint().height(), 900) << language.toStdString();
+        for (int s = 0; s <= static_cast<int>(FlowState::kFailsafe); ++s) {
+            QWidget* page = window->page(static_cast<FlowState>(s));
+            EXPECT_LE(page->minimumSizeHint().height(), 900 - 152)
+                << flow::toString(static_cast<FlowState>(s)) << " " << language.toStdString();
+        }
+    }
+    // The guide's cards at the size the layout gives them.
+    window->send(flow::events::StartCapture{});
+    window->send(flow::events::CodeScanned{"DEMO-CHSI-0001"});
+    window->send(flow::events::Last4Entered{"123X"});
+    window->send(flow::events::AcceptService{});
+    ASSERT_TRUE(reach(FlowState::kPhotoGuide));
+    for (const QString language : {"zh", "en"}) {
+        window->setLanguage(language);
+        QApplication::processEvents();
+        window->resize(1440, 900);
+        QApplication::processEvents();
+        for (const char* name : {"rule1", "rule2", "rule3", "rule4", "rule5", "rule6"}) {
+            auto* rule = window->page(FlowState::kPhotoGuide)->findChild<QLabel*>(name);
+            ASSERT_NE(rule, nullptr);
+            EXPECT_LE(rule->heightForWidth(rule->width()), rule->height())
+                << name << " " << language.toStdString() << " clipped";
+        }
+    }
+}
+
+}  // namespace
+}  // namespace gradphoto::kiosk
+
+namespace gradphoto::kiosk {
+namespace {
+
+// kiosk.auto_capture: a well-placed portrait in the replay camera passes every live check, and
+// the 3-2-1 starts without the shutter; with it off, nothing happens by itself.
+TEST_F(KioskWindowTest, AutoCaptureStartsTheCountdownByItself) {
+    GRADPHOTO_REQUIRE_TESTDATA(data);
+    // The corpus's portraits, 3 s each: most pass every live check while they are shown.
+    camera = std::make_unique<ReplayCamera>(QString::fromStdString((data / "portraits").string()),
+                                            50, 3);
+    flow::FlowSettings settings;
+    settings.autoCapture = true;
+    build(true, settings);
+    toCapture();
+    ASSERT_TRUE(waitFor([&] { return window->guidanceShown(); }, 20000));
+    ASSERT_TRUE(waitFor([&] { return window->flow().countdownSecondsLeft().has_value(); }, 80000))
+        << "live checks: " << labelText(FlowState::kCapture, "guidanceLabel").toStdString();
+    EXPECT_TRUE(reach(FlowState::kPreview, 10000));
+}
+
+TEST_F(KioskWindowTest, NoAutoCaptureWhenOff) {
+    GRADPHOTO_REQUIRE_TESTDATA(data);
+    const QString folder = QDir(dir.path()).filePath("portrait");
+    QDir().mkpath(folder);
+    ASSERT_TRUE(
+        QFile::copy(QString::fromStdString((data / "portraits" / "congress_B001281.jpg").string()),
+                    QDir(folder).filePath("portrait.jpg")));
+    camera = std::make_unique<ReplayCamera>(folder, 50, 2);
+    build();
+    toCapture();
+    ASSERT_TRUE(waitFor([&] { return window->guidanceShown(); }, 20000));
+    EXPECT_FALSE(reach(FlowState::kPreview, 4000));
+    EXPECT_FALSE(window->flow().countdownSecondsLeft());
 }
 
 }  // namespace

@@ -18,6 +18,8 @@ class DemoPaymentGateway : public PaymentGateway {
     PaymentState poll(const std::string& order) override;
     void close(const std::string& order) override;
     bool alreadyPaid(const std::string& studentNo) override;
+    // DEMO: any staff number and PIN are taken; the order is labelled DEMO like the others.
+    PaymentOrder confirmByStaff(const StaffConfirmation& confirmation) override;
 
   private:
     struct Entry {
@@ -26,6 +28,7 @@ class DemoPaymentGateway : public PaymentGateway {
     };
     int paidAfterPolls_;
     int nextOrder_ = 1;
+    int lastAmountFen_ = 0;
     std::map<std::string, Entry> orders_;
     std::set<std::string> paidStudents_;
 };

@@ -31,6 +31,7 @@ PaymentOrder DemoPaymentGateway::create(const std::string& studentNo, int amount
     order.order = number;
     order.studentNo = studentNo;
     order.amountFen = amountFen;
+    if (amountFen > 0) lastAmountFen_ = amountFen;
     order.provider = "demo";
     order.state = PaymentState::kPaying;
     order.codeUrl = "DEMO-PAYMENT-NOT-A-REAL-ORDER:" + order.order;
@@ -54,6 +55,24 @@ void DemoPaymentGateway::close(const std::string& order) {
     const auto it = orders_.find(order);
     if (it != orders_.end() && it->second.order.state != PaymentState::kPaid)
         it->second.order.state = PaymentState::kClosed;
+}
+
+PaymentOrder DemoPaymentGateway::confirmByStaff(const StaffConfirmation& confirmation) {
+    if (confirmation.staffNo.empty() || confirmation.pin.empty())
+        throw Error(Error::Kind::kInput,
+                    {"wrong_pin", "请输入工号和 PIN。", "enter the staff number and PIN"});
+    for (auto& [number, entry] : orders_)
+        if (entry.order.studentNo == confirmation.studentNo &&
+            entry.order.state == PaymentState::kPaying)
+            entry.order.state = PaymentState::kClosed;
+    // Cash: the fee the flow asked for last (a DEMO order has nothing better to go by).
+    PaymentOrder order = create(confirmation.studentNo, confirmation.waiver ? 0 : lastAmountFen_);
+    order.provider = "staff";
+    order.state = PaymentState::kPaid;
+    order.codeUrl.clear();
+    orders_[order.order].order = order;
+    paidStudents_.insert(order.studentNo);
+    return order;
 }
 
 bool DemoPaymentGateway::alreadyPaid(const std::string& studentNo) {
