@@ -65,6 +65,136 @@
     </message>
 </context>
 <context>
+    <name>ConsoleExportPage</name>
+    <message>
+        <source>导出学信网照片</source>
+        <translation>Export photos for CHSI</translation>
+    </message>
+    <message>
+        <source>输出文件夹</source>
+        <translation>Output folder</translation>
+    </message>
+    <message>
+        <source>选择…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>批次名称</source>
+        <translation>Batch name</translation>
+    </message>
+    <message>
+        <source>文件名规则</source>
+        <translation>File name pattern</translation>
+    </message>
+    <message>
+        <source>审核通过于</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <source>仅此日期之后</source>
+        <translation>on or after</translation>
+    </message>
+    <message>
+        <source>yyyy-MM-dd</source>
+        <translation>yyyy-MM-dd</translation>
+    </message>
+    <message>
+        <source>CSV 编码</source>
+        <translation>CSV encoding</translation>
+    </message>
+    <message>
+        <source>同时打包为 ZIP</source>
+        <translation>Also pack as ZIP</translation>
+    </message>
+    <message>
+        <source>开始导出</source>
+        <translation>Start export</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>已有批次</source>
+        <translation>Earlier batches</translation>
+    </message>
+    <message>
+        <source>批次</source>
+        <translation>Batch</translation>
+    </message>
+    <message>
+        <source>张数</source>
+        <translation>Photos</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>文件夹</source>
+        <translation>Folder</translation>
+    </message>
+    <message>
+        <source>导出人</source>
+        <translation>Exported by</translation>
+    </message>
+    <message>
+        <source>创建时间</source>
+        <translation>Created</translation>
+    </message>
+</context>
+<context>
+    <name>ConsolePrintPage</name>
+    <message>
+        <source>学号</source>
+        <translation>Student no.</translation>
+    </message>
+    <message>
+        <source>输入学号后按回车</source>
+        <translation>Type the student number, then Enter</translation>
+    </message>
+    <message>
+        <source>查找</source>
+        <translation>Find</translation>
+    </message>
+    <message>
+        <source>打印</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <source>打印内容</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <source>相纸</source>
+        <translation>Paper</translation>
+    </message>
+    <message>
+        <source>张数</source>
+        <translation>Copies</translation>
+    </message>
+    <message>
+        <source>排满</source>
+        <translation>As many as fit</translation>
+    </message>
+    <message>
+        <source>裁切线</source>
+        <translation>Cut lines</translation>
+    </message>
+    <message>
+        <source>照片下方印姓名</source>
+        <translation>Name under each photo</translation>
+    </message>
+    <message>
+        <source>打印预览…</source>
+        <translation>Print preview…</translation>
+    </message>
+    <message>
+        <source>打印…</source>
+        <translation>Print…</translation>
+    </message>
+</context>
+<context>
     <name>ConsoleRejectDialog</name>
     <message>
         <source>退回照片</source>
@@ -167,6 +297,128 @@
     <message>
         <source>创建管理员并登录</source>
         <translation>Create admin and sign in</translation>
+    </message>
+</context>
+<context>
+    <name>ConsoleStaffPage</name>
+    <message>
+        <source>工号</source>
+        <translation>Staff number</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>角色</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>添加工作人员</source>
+        <translation>Add a staff member</translation>
+    </message>
+    <message>
+        <source>初始 PIN</source>
+        <translation>Initial PIN</translation>
+    </message>
+    <message>
+        <source>再次输入 PIN</source>
+        <translation>PIN again</translation>
+    </message>
+    <message>
+        <source>添加</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>所选账号</source>
+        <translation>Selected account</translation>
+    </message>
+    <message>
+        <source>请在左侧选择一个账号</source>
+        <translation>Select an account on the left</translation>
+    </message>
+    <message>
+        <source>新 PIN</source>
+        <translation>New PIN</translation>
+    </message>
+    <message>
+        <source>再次输入</source>
+        <translation>Again</translation>
+    </message>
+    <message>
+        <source>重置 PIN</source>
+        <translation>Reset PIN</translation>
+    </message>
+    <message>
+        <source>锁定</source>
+        <translation>Lock</translation>
+    </message>
+    <message>
+        <source>解锁</source>
+        <translation>Unlock</translation>
+    </message>
+</context>
+<context>
+    <name>ConsoleStatsPage</name>
+    <message>
+        <source>从</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>yyyy-MM-dd</source>
+        <translation>yyyy-MM-dd</translation>
+    </message>
+    <message>
+        <source>到</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>统计</source>
+        <translation>Statistics</translation>
+    </message>
+    <message>
+        <source>导出 CSV…</source>
+        <translation>Export CSV…</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Day</translation>
+    </message>
+    <message>
+        <source>会话</source>
+        <translation>Sessions</translation>
+    </message>
+    <message>
+        <source>缴费（笔）</source>
+        <translation>Paid orders</translation>
+    </message>
+    <message>
+        <source>金额（元）</source>
+        <translation>Amount (yuan)</translation>
+    </message>
+    <message>
+        <source>提交</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <source>通过</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <source>退回</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <source>首次通过率</source>
+        <translation>First-time pass rate</translation>
+    </message>
+    <message>
+        <source>打印</source>
+        <translation>Prints</translation>
     </message>
 </context>
 <context>
@@ -311,6 +563,172 @@
     <message>
         <source>工作人员</source>
         <translation>staff</translation>
+    </message>
+</context>
+<context>
+    <name>gradphoto::console::ExportPage</name>
+    <message>
+        <source>UTF-8（推荐）</source>
+        <translation>UTF-8 (recommended)</translation>
+    </message>
+    <message>
+        <source>GBK（旧版 Excel）</source>
+        <translation>GBK (old Excel)</translation>
+    </message>
+    <message>
+        <source>选择输出文件夹</source>
+        <translation>Choose the output folder</translation>
+    </message>
+    <message>
+        <source>请选择输出文件夹（例如 U 盘）</source>
+        <translation>Choose an output folder (e.g. a USB stick)</translation>
+    </message>
+    <message>
+        <source>正在准备导出…</source>
+        <translation>Preparing the export…</translation>
+    </message>
+    <message>
+        <source>导出已开始</source>
+        <translation>Export started</translation>
+    </message>
+    <message>
+        <source>正在取消…（当前照片写完后停止）</source>
+        <translation>Cancelling… (stops after the current photo)</translation>
+    </message>
+    <message>
+        <source>校验并写入照片 %1 / %2</source>
+        <translation>Verifying and writing photos %1 / %2</translation>
+    </message>
+    <message>
+        <source>写入清单（manifest.csv、manifest.json）</source>
+        <translation>Writing the manifest (manifest.csv, manifest.json)</translation>
+    </message>
+    <message>
+        <source>打包 ZIP %1 / %2</source>
+        <translation>Packing the ZIP %1 / %2</translation>
+    </message>
+    <message>
+        <source>完成</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;已取消。&lt;/b&gt;批次 %1 保持未完成，再次导出同一批次会从停下的地方继续（不生成 ZIP）。&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Cancelled.&lt;/b&gt; Batch %1 stays open; exporting the same batch again goes on where it stopped (no ZIP was written).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;导出完成：&lt;/b&gt;批次 %1&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Export done:&lt;/b&gt; batch %1&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;本次导出 %1 张 · 批次中已有 %2 张 · 批次共 %3 张 · 未导出 %4 张&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Exported now %1 · already in the batch %2 · batch total %3 · not exported %4&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;文件夹：%1&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Folder: %1&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;ZIP：%1&lt;/p&gt;</source>
+        <translation>&lt;p&gt;ZIP: %1&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;未导出（下次导出会重试）：&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Not exported (the next export retries them):&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;</translation>
+    </message>
+    <message>
+        <source>已取消</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>导出已取消</source>
+        <translation>Export cancelled</translation>
+    </message>
+    <message>
+        <source>导出完成：%1 张</source>
+        <translation>Export done: %1 photo(s)</translation>
+    </message>
+    <message>
+        <source>导出失败</source>
+        <translation>Export failed</translation>
+    </message>
+    <message>
+        <source>未完成</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>还没有导出过批次</source>
+        <translation>No batches exported yet</translation>
+    </message>
+    <message>
+        <source>已有批次</source>
+        <translation>Earlier batches</translation>
+    </message>
+    <message>
+        <source>导出</source>
+        <translation>Export</translation>
+    </message>
+</context>
+<context>
+    <name>gradphoto::console::PrintPage</name>
+    <message>
+        <source>排版照（多张）</source>
+        <translation>Layout sheet (several copies)</translation>
+    </message>
+    <message>
+        <source>标准照（单张，实际尺寸）</source>
+        <translation>Standard photo (one, actual size)</translation>
+    </message>
+    <message>
+        <source>输入学号查找已通过审核的照片</source>
+        <translation>Enter a student number to find the approved photo</translation>
+    </message>
+    <message>
+        <source>没有学号为 %1 的学生</source>
+        <translation>No student with number %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; %2&lt;br&gt;%3</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; %2&lt;br&gt;%3</translation>
+    </message>
+    <message>
+        <source>没有可打印的照片</source>
+        <translation>No photo to print</translation>
+    </message>
+    <message>
+        <source>该学生的照片尚未通过审核（%1），通过后才能打印</source>
+        <translation>This photo is not approved yet (%1); it can be printed once approved</translation>
+    </message>
+    <message>
+        <source>该学生还没有采集照片</source>
+        <translation>This student has no photo yet</translation>
+    </message>
+    <message>
+        <source>照片文件无法读取</source>
+        <translation>The photo file cannot be read</translation>
+    </message>
+    <message>
+        <source>照片已通过审核（采集 %1），可以打印</source>
+        <translation>Photo approved (capture %1): ready to print</translation>
+    </message>
+    <message>
+        <source>请先查找一名照片已通过审核的学生</source>
+        <translation>First find a student whose photo is approved</translation>
+    </message>
+    <message>
+        <source>未知的相纸 %1</source>
+        <translation>Unknown paper %1</translation>
+    </message>
+    <message>
+        <source>已发送到打印机（打印记录 %1）</source>
+        <translation>Sent to the printer (print record %1)</translation>
+    </message>
+    <message>
+        <source>打印失败：%1</source>
+        <translation>Print failed: %1</translation>
+    </message>
+    <message>
+        <source>学生照片</source>
+        <translation>Student photo</translation>
     </message>
 </context>
 <context>
@@ -534,6 +952,92 @@
     <message>
         <source>两次输入的 PIN 不一致。</source>
         <translation>The two PINs differ.</translation>
+    </message>
+</context>
+<context>
+    <name>gradphoto::console::StaffPage</name>
+    <message>
+        <source>工作人员</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <source>管理员</source>
+        <translation>Admin</translation>
+    </message>
+    <message>
+        <source>正常</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>已锁定</source>
+        <translation>Locked</translation>
+    </message>
+    <message>
+        <source>已锁定至 %1</source>
+        <translation>Locked until %1</translation>
+    </message>
+    <message>
+        <source>账号 %1</source>
+        <translation>Account %1</translation>
+    </message>
+    <message>
+        <source>请在左侧选择一个账号</source>
+        <translation>Select an account on the left</translation>
+    </message>
+    <message>
+        <source>请填写工号和姓名</source>
+        <translation>Enter the staff number and the name</translation>
+    </message>
+    <message>
+        <source>两次输入的 PIN 不一致</source>
+        <translation>The two PINs differ</translation>
+    </message>
+    <message>
+        <source>已添加 %1（%2）</source>
+        <translation>Added %1 (%2)</translation>
+    </message>
+    <message>
+        <source>已重置 %1 的 PIN</source>
+        <translation>PIN of %1 reset</translation>
+    </message>
+    <message>
+        <source>已锁定 %1</source>
+        <translation>Locked %1</translation>
+    </message>
+    <message>
+        <source>已解锁 %1</source>
+        <translation>Unlocked %1</translation>
+    </message>
+    <message>
+        <source>工作人员账号</source>
+        <translation>Staff accounts</translation>
+    </message>
+</context>
+<context>
+    <name>gradphoto::console::StatsPage</name>
+    <message>
+        <source>导出统计 CSV</source>
+        <translation>Export statistics CSV</translation>
+    </message>
+    <message>
+        <source>CSV 文件 (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <source>合计</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>%1 至 %2 没有记录</source>
+        <translation>No records from %1 to %2</translation>
+    </message>
+    <message>
+        <source>统计已导出到 %1</source>
+        <translation>Statistics exported to %1</translation>
+    </message>
+    <message>
+        <source>统计</source>
+        <translation>Statistics</translation>
     </message>
 </context>
 <context>

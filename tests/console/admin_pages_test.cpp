@@ -95,8 +95,10 @@ class AdminPagesTest : public ::testing::Test {
         queue.reject(captureId, staff_, reason, "");
     }
 
-    std::unique_ptr<ConsoleWindow> signedIn(const QString& staffNo, const QString& pin) {
+    std::unique_ptr<ConsoleWindow> signedIn(const QString& staffNo, const QString& pin,
+                                            const QString& language = "zh") {
         ConsoleSetup setup;
+        setup.language = language;
         setup.dataDir = QString::fromStdString(dir_.path().string());
         setup.settingsFile = settingsFile_;
         setup.clock = [this] { return now_; };
@@ -414,6 +416,25 @@ TEST_F(AdminPagesTest, AnAdminAddsStaffWhoCanSignInAndLocksAndUnlocksThem) {
     int byAdmin = 0;
     for (const auto& e : store_->audit().forSubject("staff:S002")) byAdmin += e.actor == "A001";
     EXPECT_GE(byAdmin, 4);  // add, lock, PIN reset, unlock
+}
+
+TEST_F(AdminPagesTest, TheAdminPagesComeInEnglishFromTheCompiledTranslation) {
+    {
+        auto window = signedIn("A001", "246810", "en");
+        ASSERT_TRUE(window->isSignedIn());
+        EXPECT_EQ(window->page("export")->title(), "Export");
+        EXPECT_EQ(window->page("stats")->title(), "Statistics");
+        EXPECT_EQ(window->page("staff")->title(), "Staff accounts");
+        EXPECT_EQ(window->page("print")->title(), "Student photo");
+        auto& exportPage = page<console::ExportPage>(*window, "export");
+        EXPECT_EQ(exportPage.ui().startButton->text(), "Start export");
+        auto& staff = page<console::StaffPage>(*window, "staff");
+        EXPECT_EQ(staff.ui().lockButton->text(), "Lock");
+        auto& print = page<console::PrintPage>(*window, "print");
+        EXPECT_EQ(print.ui().copiesLabel->text(), "Copies");
+    }
+    auto chinese = signedIn("A001", "246810", "zh");
+    EXPECT_EQ(chinese->page("export")->title(), "导出");
 }
 
 }  // namespace
