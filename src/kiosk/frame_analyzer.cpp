@@ -49,6 +49,7 @@ FrameGuidance guidanceFrom(const std::vector<CheckResult>& results,
     }
     for (const Hint h : framing.hints)
         if (framingHint(h)) add(h);
+    const bool framed = g.hints.isEmpty();
     if (flagged(find(results, "head_roll")) || flagged(find(results, "head_yaw")) ||
         flagged(find(results, "head_pitch")))
         add(Hint::kHeadLevel);
@@ -64,7 +65,10 @@ FrameGuidance guidanceFrom(const std::vector<CheckResult>& results,
         g.zh << QString::fromStdString(r.message_zh);
         g.en << QString::fromStdString(r.message_en);
     }
-    g.ready = g.hints.isEmpty() && !anyFail;
+    // Ready as the final report would accept it: framed, and no live check failing. A warning
+    // (a slight tilt, light a little uneven) still shows its hint but does not hold the shutter:
+    // the report only asks staff to look at it.
+    g.ready = framed && !anyFail;
     return g;
 }
 
