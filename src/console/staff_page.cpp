@@ -60,6 +60,11 @@ void StaffPage::refresh() {
     updateSelection();
 }
 
+void StaffPage::deactivate() {
+    for (QLineEdit* pin : {ui_.pinEdit, ui_.pinAgainEdit, ui_.newPinEdit, ui_.newPinAgainEdit})
+        pin->clear();
+}
+
 bool StaffPage::selectStaff(const QString& staffNo) {
     for (int row = 0; row < ui_.staffTable->rowCount(); ++row) {
         if (ui_.staffTable->item(row, kStaffNoColumn)->text() == staffNo) {

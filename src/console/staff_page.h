@@ -16,6 +16,8 @@ class StaffPage : public ConsolePage {
     QString pageId() const override { return "staff"; }
     bool adminOnly() const override { return true; }
     void activate() override { refresh(); }
+    // Typed PINs never stay in the form once the page is left or staff sign out.
+    void deactivate() override;
 
     void refresh();
     bool selectStaff(const QString& staffNo);

@@ -386,7 +386,9 @@ TEST_F(AdminPagesTest, AnAdminAddsStaffWhoCanSignInAndLocksAndUnlocksThem) {
     EXPECT_EQ(store_->staff().find("S002")->name, "赵老师");
     EXPECT_FALSE(staff.message().isEmpty());
 
+    ui.pinEdit->setText("999999");
     window->signOut();
+    EXPECT_TRUE(ui.pinEdit->text().isEmpty());  // no PIN left in the form
     signIn(*window, "S002", "112233");
     ASSERT_TRUE(window->isSignedIn());
     window->signOut();
