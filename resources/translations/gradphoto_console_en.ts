@@ -163,7 +163,7 @@
     </message>
     <message>
         <source>打印内容</source>
-        <translation>Print</translation>
+        <translation>What to print</translation>
     </message>
     <message>
         <source>相纸</source>
@@ -258,6 +258,10 @@
     <message>
         <source>撤销通过 (V)</source>
         <translation>Revoke approval (V)</translation>
+    </message>
+    <message>
+        <source>打印照片 (P)</source>
+        <translation>Print photo (P)</translation>
     </message>
 </context>
 <context>

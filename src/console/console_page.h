@@ -22,8 +22,12 @@ class ConsolePage : public QWidget {
     virtual bool adminOnly() const { return false; }
     virtual void activate() {}    // now visible: refresh, start the camera
     virtual void deactivate() {}  // hidden or signed out: stop the camera, close dialogs
+    // Another page asked to show this student here (the review queue's 打印照片 → 学生照片).
+    virtual void openStudent(const QString& studentNo) { (void)studentNo; }
 
   signals:
+    // Show page `pageId` with this student (ConsoleWindow switches and calls openStudent).
+    void studentRequested(const QString& pageId, const QString& studentNo);
     // A one-line note for the status bar (decisions, refusals, saves).
     void status(const QString& text, bool problem);
 

@@ -84,6 +84,13 @@ void ConsoleWindow::addPage(const ConsolePageEntry& entry) {
     auto* item = new QListWidgetItem(QStringLiteral("    ") + page->title(), ui_.sidebar);
     item->setSizeHint(QSize(0, 52));
     item->setHidden(!isSignedIn() || (page->adminOnly() && !context_.isAdmin()));
+    connect(page, &ConsolePage::studentRequested, this,
+            [this](const QString& id, const QString& studentNo) {
+                ConsolePage* target = this->page(id);
+                if (target == nullptr || !pageVisibleInSidebar(id)) return;
+                showPage(id);
+                target->openStudent(studentNo);
+            });
     connect(page, &ConsolePage::status, this, [this](const QString& text, bool problem) {
         ui_.statusLabel->setStyleSheet(problem ? "color: #b3261e;" : "color: #3c4043;");
         ui_.statusLabel->setText(text);

@@ -68,6 +68,11 @@ void PrintPage::activate() {
     ui_.studentNoEdit->setFocus();
 }
 
+void PrintPage::openStudent(const QString& studentNo) {
+    ui_.studentNoEdit->setText(studentNo);
+    find(studentNo);
+}
+
 void PrintPage::clearStudent() {
     capture_.reset();
     photo_.clear();

@@ -23,6 +23,7 @@ class PrintPage : public ConsolePage {
     QString title() const override { return tr("学生照片"); }
     QString pageId() const override { return "print"; }
     void activate() override;
+    void openStudent(const QString& studentNo) override;
 
     // Looks the student up; true when an approved photo is ready to print.
     bool find(const QString& studentNo);

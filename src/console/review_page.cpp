@@ -54,6 +54,7 @@ ReviewPage::ReviewPage(ConsoleContext& context, QWidget* parent) : ConsolePage(c
     connect(ui_.approveButton, &QPushButton::clicked, this, &ReviewPage::approveCurrent);
     connect(ui_.rejectButton, &QPushButton::clicked, this, &ReviewPage::rejectCurrent);
     connect(ui_.revokeButton, &QPushButton::clicked, this, &ReviewPage::revokeCurrent);
+    connect(ui_.printButton, &QPushButton::clicked, this, &ReviewPage::printCurrent);
     connect(ui_.queueList->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &ReviewPage::showCurrent);
     connect(model_, &QAbstractItemModel::rowsInserted, this, &ReviewPage::updateCount);
@@ -123,6 +124,13 @@ void ReviewPage::updateButtons() {
     ui_.rejectButton->setEnabled(pending);
     ui_.revokeButton->setEnabled(context_.isAdmin() && shown_ &&
                                  shown_->status == store::CaptureStatus::kApproved);
+    ui_.printButton->setEnabled(shown_ && shown_->status == store::CaptureStatus::kApproved &&
+                                !shown_->supersededBy);
+}
+
+void ReviewPage::printCurrent() {
+    if (!ui_.printButton->isEnabled() || !shown_) return;
+    emit studentRequested("print", QString::fromStdString(shown_->studentNo));
 }
 
 void ReviewPage::showCurrent() {
@@ -377,6 +385,9 @@ bool ReviewPage::eventFilter(QObject* watched, QEvent* event) {
                 return true;
             case Qt::Key_V:
                 revokeCurrent();
+                return true;
+            case Qt::Key_P:
+                printCurrent();
                 return true;
             case Qt::Key_Z:
                 rawOneToOne_ = !rawOneToOne_;

@@ -15,7 +15,8 @@ namespace gradphoto::console {
 // The review queue: pending first, oldest first, with thumbnails; the selected capture's raw
 // photo and final photo side by side with its check results (failed and warned first).
 // Keyboard: Up/Down or J/K move, Enter approves, R rejects (reason dialog), V revokes (admin),
-// Z shows the raw photo 1:1. After a decision the next pending entry is selected.
+// Z shows the raw photo 1:1, P prints an approved photo (学生照片). After a decision the next
+// pending entry is selected.
 class ReviewPage : public ConsolePage {
     Q_OBJECT
   public:
@@ -30,6 +31,8 @@ class ReviewPage : public ConsolePage {
     void approveCurrent();
     void rejectCurrent();
     void revokeCurrent();
+    // An approved capture: open 学生照片 with its student to print (P).
+    void printCurrent();
     std::optional<std::int64_t> currentCaptureId() const;
     QueueModel& model() { return *model_; }
     ThumbnailCache& thumbnails() { return *thumbnails_; }

@@ -9,6 +9,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QKeyEvent>
 #include <QPainter>
 #include <QPrinter>
 #include <fstream>
@@ -19,6 +20,7 @@
 #include "export_page.h"
 #include "gradphoto/store/sqlite_record_store.h"
 #include "print_page.h"
+#include "review_page.h"
 #include "staff_page.h"
 #include "stats_page.h"
 #include "test_support.h"
@@ -437,6 +439,29 @@ TEST_F(AdminPagesTest, TheAdminPagesComeInEnglishFromTheCompiledTranslation) {
     }
     auto chinese = signedIn("A001", "246810", "zh");
     EXPECT_EQ(chinese->page("export")->title(), "导出");
+}
+
+TEST_F(AdminPagesTest, POnAnApprovedQueueEntryOpensItsPhotoForPrinting) {
+    const auto approved =
+        addSubmitted("2020001", "张三丰", jpeg(480, 640, QColor(60, 110, 190), "1"));
+    approve(approved);
+    auto window = signedIn("S001", "135790");
+    auto& review = page<console::ReviewPage>(*window, "review");
+    auto& filter = *review.ui().filterCombo;
+    filter.setCurrentIndex(filter.findData(static_cast<int>(store::CaptureStatus::kApproved)));
+    QApplication::processEvents();
+    auto* list = review.ui().queueList;
+    list->setCurrentIndex(review.model().index(0));
+    QApplication::processEvents();
+    ASSERT_EQ(review.currentCaptureId(), approved);
+    EXPECT_TRUE(review.ui().printButton->isEnabled());
+    QKeyEvent press(QEvent::KeyPress, Qt::Key_P, Qt::NoModifier, "p");
+    QApplication::sendEvent(list, &press);
+    QApplication::processEvents();
+    ASSERT_EQ(window->currentPage()->pageId(), "print");
+    auto* print = qobject_cast<console::PrintPage*>(window->currentPage());
+    EXPECT_EQ(print->ui().studentNoEdit->text(), "2020001");
+    EXPECT_TRUE(print->ui().printGroup->isEnabled()) << print->message().toStdString();
 }
 
 }  // namespace
