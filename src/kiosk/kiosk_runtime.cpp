@@ -231,6 +231,7 @@ KioskRuntime::KioskRuntime(const KioskOptions& options) {
     parts.demoCodes = demoCodes;
     parts.demo = options.demo;
     parts.screenshotDir = options.screenshotDir;
+    if (store_) parts.printDb = &store_->database();  // print_jobs of 打印排版照
     window_ = std::make_unique<KioskWindow>(parts);
 }
 

@@ -33,13 +33,16 @@ KioskSettings KioskSettings::load(const QString& file, QStringList* warnings) {
                                      .arg(file, error.errorString())
                                      .toStdString());
     const QJsonObject root = doc.object();
-    reportUnknown(root, {}, {"kiosk", "camera", "resolver", "payment", "store", "staff"}, warnings);
+    reportUnknown(root, {},
+                  {"kiosk", "camera", "resolver", "payment", "store", "staff", "retention"},
+                  warnings);
 
     const QJsonObject kiosk = root.value("kiosk").toObject();
-    reportUnknown(kiosk, "kiosk",
-                  {"booth_id", "idle_seconds", "idle_warning_seconds", "fee_fen", "preset",
-                   "help_phone", "language", "staff_pin", "auto_capture", "photo_folder"},
-                  warnings);
+    reportUnknown(
+        kiosk, "kiosk",
+        {"booth_id", "idle_seconds", "idle_warning_seconds", "fee_fen", "preset", "help_phone",
+         "language", "staff_pin", "auto_capture", "photo_folder", "student_copy"},
+        warnings);
     s.boothId = kiosk.value("booth_id").toString(s.boothId);
     s.flow.idleSeconds = kiosk.value("idle_seconds").toInt(s.flow.idleSeconds);
     s.flow.idleWarningSeconds =
@@ -51,6 +54,14 @@ KioskSettings KioskSettings::load(const QString& file, QStringList* warnings) {
     s.staffPin = kiosk.value("staff_pin").toString(s.staffPin);
     s.flow.autoCapture = kiosk.value("auto_capture").toBool(s.flow.autoCapture);
     s.photoFolder = kiosk.value("photo_folder").toString();
+    const QJsonObject copy = kiosk.value("student_copy").toObject();
+    reportUnknown(copy, "kiosk.student_copy", {"usb", "print", "show", "paper", "printer"},
+                  warnings);
+    s.studentCopy.usb = copy.value("usb").toBool(s.studentCopy.usb);
+    s.studentCopy.print = copy.value("print").toBool(s.studentCopy.print);
+    s.studentCopy.show = copy.value("show").toBool(s.studentCopy.show);
+    s.studentCopy.paper = copy.value("paper").toString(s.studentCopy.paper);
+    s.studentCopy.printer = copy.value("printer").toString();
 
     const QDir base = QFileInfo(file).absoluteDir();
     const QJsonObject resolver = root.value("resolver").toObject();

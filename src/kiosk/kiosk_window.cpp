@@ -19,6 +19,7 @@
 #include "payment_code_image.h"
 #include "photo_picker_page.h"
 #include "staff_settlement_dialog.h"
+#include "student_copy_offer.h"
 
 namespace gradphoto::kiosk {
 
@@ -51,6 +52,12 @@ KioskWindow::KioskWindow(KioskParts parts, QWidget* parent)
       analyzer_(loadGuidanceLimits()) {
     window_.setupUi(this);
     buildPages();
+    copy_ = new StudentCopyOffer(
+        {parts_.settings.studentCopy, parts_.settings.boothId, parts_.usbRoots, parts_.printDb,
+         parts_.printerSetUp},
+        {status_.usbButton, status_.printButton, status_.showButton, status_.copyMessageLabel,
+         this},
+        [this](const std::string& zh, const std::string& en) { return text(zh, en); }, this);
     connectPages();
 
     if (parts_.ports.callsOutside) {
@@ -640,6 +647,7 @@ void KioskWindow::clearStudentData() {
     }
     result_.checksList->clear();
     picker_->ui().imageList->clear();
+    copy_->clear();
     if (staffDialog_) staffDialog_->reject();
 }
 
@@ -916,8 +924,13 @@ void KioskWindow::renderPage() {
                     break;
                 case Kind::kApproved: {
                     status_.statusLabel->setText(tr("审核通过（采集完成）"));
-                    status_.detailLabel->setText(
-                        tr("照片已通过审核，不能再更改。标准照和排版照可请工作人员打印或拷贝。"));
+                    status_.detailLabel->setText(parts_.settings.studentCopy.usb ||
+                                                         parts_.settings.studentCopy.print ||
+                                                         parts_.settings.studentCopy.show
+                                                     ? tr("照片已通过审核，不能再更改。可在下方保存"
+                                                          "、打印或查看标准照和排版照。")
+                                                     : tr("照片已通过审核，不能再更改。标准照和排版"
+                                                          "照可请工作人员打印或拷贝。"));
                     QImage photo;
                     if (!s.status->finalJpeg.empty())
                         photo.loadFromData(s.status->finalJpeg.data(),
@@ -927,6 +940,10 @@ void KioskWindow::renderPage() {
                 }
             }
             status_.statusLabel->setProperty("kind", static_cast<int>(kind));
+            if (kind == Kind::kApproved && s.student)
+                copy_->offer(s.student->studentNo, s.status->finalJpeg);
+            else
+                copy_->offer({}, {});
             break;
         }
         case FlowState::kHelp:

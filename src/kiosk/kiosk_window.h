@@ -6,6 +6,7 @@
 #include <QTimer>
 #include <QTranslator>
 #include <QWidget>
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -34,13 +35,19 @@
 #include "ui_welcome_page.h"
 
 class QFrame;
+class QPrinter;
 class QLabel;
 class QPushButton;
 class QThread;
 
+namespace gradphoto::store {
+class Database;
+}
+
 namespace gradphoto::kiosk {
 
 class NetworkStatus;
+class StudentCopyOffer;
 
 // Everything the window needs from outside, wired by main() or a test.
 struct KioskParts {
@@ -55,6 +62,12 @@ struct KioskParts {
     WorkerPortsFactory slowPorts;
     // Where 相册识别 looks for images; empty: the USB mount points and settings.photoFolder.
     QStringList photoRoots;
+    // 下载 on the approved 查询结果 page (settings.studentCopy says which buttons show): where
+    // 保存到U盘 writes (empty: the mounted USB sticks), where print_jobs rows go, and how the
+    // printer is set up (empty: settings.studentCopy.printer; tests print to a PDF file).
+    QStringList usbRoots;
+    store::Database* printDb = nullptr;
+    std::function<void(QPrinter&)> printerSetUp;
 };
 
 class PhotoPickerPage;
@@ -81,6 +94,7 @@ class KioskWindow : public QWidget {
     void allowClose() { closeAllowed_ = true; }
     // 相册识别 (shown over the scan page) and the staff confirmation dialog, for tests.
     PhotoPickerPage* photoPicker() const { return picker_; }
+    StudentCopyOffer* studentCopy() const { return copy_; }
     bool photoPickerShown() const;
     void openPhotoPicker();
     StaffSettlementDialog* staffDialog() const { return staffDialog_; }
@@ -158,6 +172,7 @@ class KioskWindow : public QWidget {
     identify::KeyboardWedgeDetector wedge_;  // a USB code scanner typing on the scan page
     std::unique_ptr<PortWorker> portWorker_;
     PhotoPickerPage* picker_ = nullptr;
+    StudentCopyOffer* copy_ = nullptr;
     QPointer<StaffSettlementDialog> staffDialog_;
     std::optional<bool> networkOverride_;
     // The last code the camera read and when (clock_): the same code in view is not sent again

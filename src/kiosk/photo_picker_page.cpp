@@ -10,6 +10,7 @@
 #include <opencv2/imgcodecs.hpp>
 
 #include "gradphoto/identify/collection_code_scanner.h"
+#include "usb_mounts.h"
 
 namespace gradphoto::kiosk {
 
@@ -17,24 +18,6 @@ namespace {
 constexpr int kMaxFiles = 200;  // a stick full of holiday photos must not stall the page
 const QStringList kImagePatterns = {"*.png", "*.jpg", "*.jpeg", "*.bmp", "*.webp",
                                     "*.PNG", "*.JPG", "*.JPEG", "*.BMP", "*.WEBP"};
-
-// Folders matching a pattern such as /media/*/* (one level of wildcards per part).
-QStringList expand(const QString& pattern) {
-    QStringList folders = {"/"};
-    for (const QString& part : pattern.split('/', Qt::SkipEmptyParts)) {
-        QStringList next;
-        for (const QString& folder : folders) {
-            if (part == "*") {
-                for (const QString& sub : QDir(folder).entryList(QDir::Dirs | QDir::NoDotAndDotDot))
-                    next << QDir(folder).filePath(sub);
-            } else if (QDir(QDir(folder).filePath(part)).exists()) {
-                next << QDir(folder).filePath(part);
-            }
-        }
-        folders = next;
-    }
-    return folders;
-}
 
 QIcon thumbnail(const QString& file) {
     QImageReader reader(file);
@@ -62,7 +45,7 @@ PhotoPickerPage::~PhotoPickerPage() {
 }
 
 QStringList PhotoPickerPage::defaultRoots(const QString& sharedFolder) {
-    QStringList roots = expand("/media/*/*") + expand("/run/media/*/*");
+    QStringList roots = usbMountPoints();
     if (!sharedFolder.isEmpty()) roots << sharedFolder;
     return roots;
 }

@@ -1,0 +1,304 @@
+// 下载 on the approved 查询结果 page (issue 8): the files of the student's copy without widgets,
+// then the real window under offscreen Qt — 保存到U盘 into a temporary folder standing in for the
+// stick, no stick, 打印排版照 to a PDF file printer with its print_jobs row, 全屏查看, and the
+// buttons hidden when the booth does not enable them.
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <QAbstractButton>
+#include <QApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QMouseEvent>
+#include <QPrinter>
+#include <QTemporaryDir>
+#include <QThread>
+#include <filesystem>
+#include <functional>
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
+
+#include "full_photo_view.h"
+#include "gradphoto/common/error.h"
+#include "gradphoto/flow/demo_payment_gateway.h"
+#include "gradphoto/flow/demo_student_lookup.h"
+#include "gradphoto/imaging/jpeg_codec.h"
+#include "gradphoto/store/sqlite_record_store.h"
+#include "kiosk_window.h"
+#include "replay_camera.h"
+#include "student_copy.h"
+#include "student_copy_offer.h"
+#include "test_support.h"
+
+namespace gradphoto::kiosk {
+namespace {
+
+namespace fs = std::filesystem;
+using flow::FlowState;
+
+std::vector<std::uint8_t> photoJpeg() {
+    cv::Mat img(640, 480, CV_8UC3, cv::Scalar(255, 197, 100));
+    cv::circle(img, {240, 260}, 110, cv::Scalar(60, 80, 120), cv::FILLED);
+    return encodeJpeg(img, 90, 300);
+}
+
+fs::path u8path(const std::string& text) {
+    return fs::path(std::u8string(text.begin(), text.end()));
+}
+
+std::vector<std::uint8_t> readBytes(const fs::path& file) {
+    const std::string text = gradphoto::test::readText(file);
+    return {text.begin(), text.end()};
+}
+
+TEST(StudentCopy, FilesAreTheStoredPhotoAndA6InchSheet) {
+    const auto jpeg = photoJpeg();
+    const auto files = studentCopyFiles("2022010001", jpeg, "6in", layout::LayoutSettings::load());
+    ASSERT_EQ(files.size(), 2u);
+    EXPECT_EQ(files[0].name, "2022010001-标准照.jpg");
+    EXPECT_EQ(files[0].bytes, jpeg);  // the bytes as stored, not re-encoded
+    EXPECT_EQ(files[1].name, "2022010001-排版照-6in.jpg");
+    const cv::Mat sheet = cv::imdecode(files[1].bytes, cv::IMREAD_COLOR);
+    ASSERT_FALSE(sheet.empty());
+    EXPECT_EQ(std::max(sheet.cols, sheet.rows), 1800);
+    EXPECT_EQ(std::min(sheet.cols, sheet.rows), 1200);
+}
+
+TEST(StudentCopy, WritesBothFilesIntoTheStudentsFolder) {
+    gradphoto::test::ScratchDir dir;
+    const auto files =
+        studentCopyFiles("2022010001", photoJpeg(), "6in", layout::LayoutSettings::load());
+    const fs::path folder = writeStudentCopy(dir.path(), "2022010001", files);
+    EXPECT_EQ(folder, dir.path() / u8path("毕业照-2022010001"));
+    for (const auto& file : files) EXPECT_EQ(readBytes(folder / u8path(file.name)), file.bytes);
+    // Again (the student presses twice): same files, nothing left over.
+    writeStudentCopy(dir.path(), "2022010001", files);
+    EXPECT_EQ(std::distance(fs::directory_iterator(folder), fs::directory_iterator()), 2);
+}
+
+TEST(StudentCopy, NoStickAndReadOnlyStickAreNamed) {
+    gradphoto::test::ScratchDir dir;
+    const std::vector<StudentCopyFile> files = {{"x.jpg", {1, 2, 3}}};
+    try {
+        writeStudentCopy(dir.path() / "gone", "2022010001", files);
+        FAIL() << "no error";
+    } catch (const Error& e) {
+        EXPECT_EQ(e.problem().code, "student_copy_no_root");
+        EXPECT_NE(e.problem().message_zh.find("U盘"), std::string::npos);
+    }
+    if (::geteuid() == 0) GTEST_SKIP() << "root writes into read-only folders";
+    fs::permissions(dir.path(), fs::perms::owner_read | fs::perms::owner_exec);
+    try {
+        writeStudentCopy(dir.path(), "2022010001", files);
+        ADD_FAILURE() << "no error";
+    } catch (const Error& e) {
+        EXPECT_EQ(e.problem().code, "student_copy_read_only");
+        EXPECT_NE(e.problem().message_zh.find("只读"), std::string::npos);
+    }
+    fs::permissions(dir.path(), fs::perms::owner_all);
+}
+
+TEST(StudentCopy, SettingsReadTheKeysWithoutWarnings) {
+    QTemporaryDir dir;
+    const QString file = QDir(dir.path()).filePath("settings.json");
+    QFile out(file);
+    ASSERT_TRUE(out.open(QIODevice::WriteOnly));
+    out.write(R"({"kiosk": {"booth_id": "B2", "student_copy": {"usb": true, "print": true,
+        "show": false, "paper": "5in", "printer": "Booth_Printer"}},
+        "retention": {"raw_days": 30}})");
+    out.close();
+    QStringList warnings;
+    const auto s = KioskSettings::load(file, &warnings);
+    EXPECT_TRUE(warnings.isEmpty()) << warnings.join("; ").toStdString();
+    EXPECT_TRUE(s.studentCopy.usb);
+    EXPECT_TRUE(s.studentCopy.print);
+    EXPECT_FALSE(s.studentCopy.show);
+    EXPECT_EQ(s.studentCopy.paper, "5in");
+    EXPECT_EQ(s.studentCopy.printer, "Booth_Printer");
+}
+
+// Every student is approved, with the real JPEG as the 标准照.
+class ApprovedSink : public flow::SubmissionSink {
+  public:
+    std::string submit(const flow::Submission&) override { return "A1-001"; }
+    flow::SubmissionStatus status(const std::string&) override {
+        flow::SubmissionStatus s;
+        s.kind = flow::SubmissionStatus::Kind::kApproved;
+        s.queueNumber = "A1-001";
+        s.finalJpeg = jpeg;
+        return s;
+    }
+    std::vector<std::uint8_t> jpeg = photoJpeg();
+};
+
+bool waitFor(const std::function<bool()>& condition, int timeoutMs = 15000) {
+    QElapsedTimer clock;
+    clock.start();
+    while (!condition()) {
+        if (clock.elapsed() > timeoutMs) return false;
+        QApplication::processEvents(QEventLoop::AllEvents, 20);
+        QThread::msleep(5);
+    }
+    return true;
+}
+
+class StudentCopyWindowTest : public ::testing::Test {
+  protected:
+    void SetUp() override {
+        ASSERT_TRUE(dir.isValid());
+        camera = std::make_unique<ReplayCamera>(QDir(dir.path()).filePath("no-camera"));
+        store = store::SqliteRecordStore::open(QDir(dir.path()).filePath("store").toStdString());
+        usbRoot = QDir(dir.path()).filePath("stick");
+        QDir().mkpath(usbRoot);
+        pdf = QDir(dir.path()).filePath("sheet.pdf");
+    }
+    void TearDown() override { window.reset(); }
+
+    void build(StudentCopySettings copy) {
+        KioskParts parts;
+        parts.settings.flow.paymentPollMs = 200;
+        parts.settings.boothId = "B7";
+        parts.settings.studentCopy = copy;
+        parts.ports = {&students, &payments, &sink};
+        parts.camera = camera.get();
+        for (const auto& s : flow::DemoStudentLookup::defaultRoster())
+            parts.demoCodes << QString::fromStdString(s.payload);
+        parts.demo = true;
+        parts.usbRoots = {usbRoot};
+        parts.printDb = &store->database();
+        parts.printerSetUp = [this](QPrinter& printer) {
+            printer.setOutputFormat(QPrinter::PdfFormat);
+            printer.setOutputFileName(pdf);
+        };
+        window = std::make_unique<KioskWindow>(parts);
+        window->allowClose();
+        window->resize(1280, 800);
+        window->show();
+    }
+
+    QAbstractButton* button(const char* name) {
+        return window->page(FlowState::kStatus)->findChild<QAbstractButton*>(name);
+    }
+    void click(FlowState state, const char* name) {
+        auto* b = window->page(state)->findChild<QAbstractButton*>(name);
+        ASSERT_TRUE(b) << name;
+        ASSERT_TRUE(waitFor([&] { return b->isEnabled(); })) << name;
+        b->click();
+    }
+    // 查询审核结果 for the first demo student (last four 123X).
+    void toApprovedStatus() {
+        click(FlowState::kWelcome, "checkButton");
+        click(FlowState::kScanCode, "demoCode1");
+        ASSERT_TRUE(waitFor([&] { return window->flow().state() == FlowState::kVerifyStudent; }));
+        for (const char* key : {"key1", "key2", "key3", "keyX"})
+            click(FlowState::kVerifyStudent, key);
+        click(FlowState::kVerifyStudent, "confirmButton");
+        ASSERT_TRUE(waitFor([&] { return window->flow().state() == FlowState::kStatus; }));
+        QApplication::processEvents();
+    }
+    QString message() {
+        return window->page(FlowState::kStatus)->findChild<QLabel*>("copyMessageLabel")->text();
+    }
+    std::int64_t printJobs(const std::string& where) {
+        auto q = store->database().prepare("SELECT count(*) FROM print_jobs WHERE " + where);
+        return q.step() ? q.integer(0) : -1;
+    }
+    void saveShot(const QString& name) {
+        const QString shots = qEnvironmentVariable("GRADPHOTO_TEST_SHOTS");
+        if (shots.isEmpty()) return;
+        QDir().mkpath(shots);
+        window->grab().save(QDir(shots).filePath(name));
+    }
+
+    QTemporaryDir dir;
+    flow::DemoStudentLookup students;
+    flow::DemoPaymentGateway payments{2};
+    ApprovedSink sink;
+    std::unique_ptr<ReplayCamera> camera;
+    std::unique_ptr<store::SqliteRecordStore> store;
+    QString usbRoot;
+    QString pdf;
+    std::unique_ptr<KioskWindow> window;
+};
+
+TEST_F(StudentCopyWindowTest, SaveToUsbWritesThePhotoAndTheSheet) {
+    build({.usb = true, .print = true, .show = true});
+    toApprovedStatus();
+    ASSERT_TRUE(button("usbButton")->isVisible());
+    saveShot("status-approved-copy.png");
+    button("usbButton")->click();
+    const fs::path folder = fs::path(usbRoot.toStdString()) / u8path("毕业照-2022010001");
+    const auto photo = readBytes(folder / u8path("2022010001-标准照.jpg"));
+    EXPECT_EQ(photo, sink.jpeg);
+    EXPECT_FALSE(cv::imdecode(photo, cv::IMREAD_COLOR).empty());
+    const cv::Mat sheet =
+        cv::imdecode(readBytes(folder / u8path("2022010001-排版照-6in.jpg")), cv::IMREAD_COLOR);
+    ASSERT_FALSE(sheet.empty());
+    EXPECT_EQ(std::max(sheet.cols, sheet.rows), 1800);
+    EXPECT_EQ(std::min(sheet.cols, sheet.rows), 1200);
+    EXPECT_TRUE(message().contains("已保存到U盘")) << message().toStdString();
+    saveShot("status-approved-saved.png");
+}
+
+TEST_F(StudentCopyWindowTest, NoStickSaysSo) {
+    build({.usb = true});
+    QDir(usbRoot).removeRecursively();  // the stick was pulled
+    toApprovedStatus();
+    button("usbButton")->click();
+    EXPECT_TRUE(message().contains("U盘")) << message().toStdString();
+    EXPECT_TRUE(message().contains("插入")) << message().toStdString();
+}
+
+TEST_F(StudentCopyWindowTest, PrintSheetPrintsToThePrinterAndRecordsTheJob) {
+    build({.print = true});
+    toApprovedStatus();
+    ASSERT_TRUE(button("printButton")->isVisible());
+    button("printButton")->click();
+    EXPECT_TRUE(message().contains("已发送到打印机")) << message().toStdString();
+    EXPECT_GT(QFileInfo(pdf).size(), 1000);
+    EXPECT_EQ(printJobs("kind = 'sheet' AND paper = '6in' AND booth_id = 'B7' AND ok = 1"), 1);
+}
+
+TEST_F(StudentCopyWindowTest, PrinterProblemIsShownInChinese) {
+    build({.print = true});
+    pdf = QDir(dir.path()).filePath("no/such/dir/sheet.pdf");  // the printer cannot start
+    toApprovedStatus();
+    button("printButton")->click();
+    EXPECT_TRUE(message().contains("打印失败")) << message().toStdString();
+    EXPECT_EQ(printJobs("ok = 0"), 1);
+}
+
+TEST_F(StudentCopyWindowTest, FullScreenViewShowsThePhotoLargeAndClosesOnTap) {
+    build({.show = true});
+    toApprovedStatus();
+    button("showButton")->click();
+    FullPhotoView* view = window->studentCopy()->fullView();
+    ASSERT_TRUE(view);
+    ASSERT_TRUE(waitFor([&] { return view->isVisible(); }, 3000));
+    EXPECT_EQ(view->geometry(), window->rect());
+    EXPECT_GT(view->photoRect().height(), window->height() * 3 / 4);
+    saveShot("status-full-view.png");
+    QMouseEvent press(QEvent::MouseButtonPress, QPointF(10, 10), view->mapToGlobal(QPointF(10, 10)),
+                      Qt::LeftButton, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(view, &press);
+    EXPECT_TRUE(waitFor([&] { return !window->studentCopy()->fullView(); }, 3000));
+}
+
+TEST_F(StudentCopyWindowTest, ButtonsHiddenWhenTheBoothDoesNotEnableThem) {
+    build({});
+    toApprovedStatus();
+    for (const char* name : {"usbButton", "printButton", "showButton"})
+        EXPECT_FALSE(button(name)->isVisible()) << name;
+    EXPECT_TRUE(window->page(FlowState::kStatus)
+                    ->findChild<QLabel*>("detailLabel")
+                    ->text()
+                    .contains("请工作人员"));
+}
+
+}  // namespace
+}  // namespace gradphoto::kiosk
