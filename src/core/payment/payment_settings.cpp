@@ -1,8 +1,8 @@
 #include "gradphoto/payment/payment_settings.h"
 
-#include <fstream>
 #include <set>
 
+#include "gradphoto/common/settings_file.h"
 #include "gradphoto/payment/demo_pay_provider.h"
 
 namespace gradphoto::payment {
@@ -101,16 +101,7 @@ PaymentSettings paymentSettingsFrom(const json& settings, const fs::path& baseDi
 
 PaymentSettings loadPaymentSettings(const std::optional<fs::path>& path) {
     if (!path) return {};
-    std::ifstream in(*path);
-    if (!in)
-        throw Error(Error::Kind::kInput, {"settings", "无法读取设置文件 " + path->string(),
-                                          "cannot read the settings file " + path->string()});
-    const json parsed = json::parse(in, nullptr, false);
-    if (parsed.is_discarded())
-        throw Error(Error::Kind::kInput,
-                    {"settings", "设置文件 " + path->string() + " 不是 JSON",
-                     "the settings file " + path->string() + " is not valid JSON"});
-    return paymentSettingsFrom(parsed, path->parent_path());
+    return paymentSettingsFrom(readSettingsFile(*path), path->parent_path());
 }
 
 bool addConfiguredProvider(Checkout& checkout, const PaymentSettings& settings,

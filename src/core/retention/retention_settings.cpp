@@ -1,9 +1,9 @@
 #include "gradphoto/retention/retention_settings.h"
 
-#include <fstream>
 #include <set>
 
 #include "gradphoto/common/error.h"
+#include "gradphoto/common/settings_file.h"
 
 namespace gradphoto::retention {
 using nlohmann::json;
@@ -49,16 +49,7 @@ RetentionSettings retentionSettingsFrom(const json& settings) {
 
 RetentionSettings loadRetentionSettings(const std::optional<std::filesystem::path>& file) {
     if (!file) return {};
-    std::ifstream in(*file);
-    if (!in)
-        throw Error(Error::Kind::kInput, {"settings", "无法读取设置文件 " + file->string(),
-                                          "cannot read the settings file " + file->string()});
-    const json parsed = json::parse(in, nullptr, false);
-    if (parsed.is_discarded())
-        throw Error(Error::Kind::kInput,
-                    {"settings", "设置文件 " + file->string() + " 不是 JSON",
-                     "the settings file " + file->string() + " is not valid JSON"});
-    return retentionSettingsFrom(parsed);
+    return retentionSettingsFrom(readSettingsFile(*file));
 }
 
 }  // namespace gradphoto::retention
