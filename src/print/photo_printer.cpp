@@ -44,6 +44,16 @@ QString printerLabel(const QPrinter& printer) {
     return printer.printerName();
 }
 
+// After the pages went to the printer: what it says about the job.
+void settle(const QPrinter& printer, PrintOutcome& outcome) {
+    if (printer.printerState() == QPrinter::Error)
+        outcome.problem = printerError(printerLabel(printer));
+    else if (printer.printerState() == QPrinter::Aborted)
+        outcome.problem = aborted(printerLabel(printer));
+    else
+        outcome.ok = true;
+}
+
 }  // namespace
 
 PhotoPrinter::PhotoPrinter(store::Database* db) : db_(db) {}
@@ -108,12 +118,7 @@ PrintOutcome PhotoPrinter::print(QPrinter& printer, const PrintJob& job) {
         } else {
             paint(painter, printer, job);
             painter.end();
-            if (printer.printerState() == QPrinter::Error)
-                outcome.problem = printerError(printerLabel(printer));
-            else if (printer.printerState() == QPrinter::Aborted)
-                outcome.problem = aborted(printerLabel(printer));
-            else
-                outcome.ok = true;
+            settle(printer, outcome);
         }
     }
     outcome.recordId = record(printer, job, outcome);
@@ -148,12 +153,7 @@ PrintOutcome PhotoPrinter::preview(QPrinter& printer, const PrintJob& job, QWidg
                            "the preview was closed without printing"};
         return outcome;  // nothing was printed: nothing to record
     }
-    if (printer.printerState() == QPrinter::Error)
-        outcome.problem = printerError(printerLabel(printer));
-    else if (printer.printerState() == QPrinter::Aborted)
-        outcome.problem = aborted(printerLabel(printer));
-    else
-        outcome.ok = true;
+    settle(printer, outcome);
     outcome.recordId = record(printer, job, outcome);
     return outcome;
 }
