@@ -1,4 +1,5 @@
 // gradphoto purge [--apply] [--json] --staff ADMIN: the retention purge (dry run by default).
+// gradphoto purge --scheduled: the same, applied unattended by a timer when the settings allow it.
 
 #include <ostream>
 
@@ -11,7 +12,8 @@ namespace gradphoto::cli {
 namespace {
 
 const char* kHelp =
-    "usage: gradphoto purge [--apply] [--json] --staff ADMIN\n\n"
+    "usage: gradphoto purge [--apply] [--json] --staff ADMIN\n"
+    "       gradphoto purge --scheduled [--json]\n\n"
     "Removes personal data the retention settings no longer keep (settings file key\n"
     "\"retention\": raw_days 30, rejected_days 90, exported_batch_days 180 by default; null keeps\n"
     "a kind forever): raw captures, rejected or replaced final photos, and the files of complete\n"
@@ -20,6 +22,10 @@ const char* kHelp =
     "the PIN comes from GRADPHOTO_PIN or the terminal. The run is audit-logged\n"
     "(retention.purge).\n\n"
     "  --apply   remove the files and mark the records (captures.raw_purged_at/final_purged_at)\n"
+    "  --scheduled  for a nightly timer: applies the purge without a PIN, as actor\n"
+    "            \"system:scheduled\", only when the settings file says \"retention\":\n"
+    "            {\"scheduled\": true} (the admin who protects that file decides); refused (1)\n"
+    "            otherwise\n"
     "  --json    "
     "{\"dry_run\",\"raw\",\"rejected\",\"export_batches\",\"leftover\",\"files\",\"bytes\",\n"
     "            \"approved_unexported_kept\",\"files_deleted\",\"bytes_freed\",\"problems\"}\n\n"
@@ -28,10 +34,13 @@ const char* kHelp =
 
 int runPurge(CommandContext& ctx) {
     ArgParser p;
-    p.flag("--apply").option("--staff");
+    p.flag("--apply").flag("--scheduled").option("--staff");
     if (auto e = p.parse(ctx.args)) return ctx.fail(kExitUsage, *e);
     if (!p.positional().empty()) return ctx.fail(kExitUsage, "purge takes no arguments");
-    if (!p.value("--staff"))
+    const bool scheduled = p.has("--scheduled");
+    if (scheduled && (p.value("--staff") || p.has("--apply")))
+        return ctx.fail(kExitUsage, "--scheduled takes no --staff or --apply (it always applies)");
+    if (!scheduled && !p.value("--staff"))
         return ctx.fail(kExitUsage,
                         "missing --staff ADMIN (the PIN comes from GRADPHOTO_PIN or the terminal)");
     return runRefusable(ctx, [&]() -> int {
@@ -40,16 +49,24 @@ int runPurge(CommandContext& ctx) {
                                    : std::nullopt);
         for (const auto& key : settings.unknownKeys)
             ctx.err << "gradphoto: unknown setting " << key << " (ignored)\n";
+        if (scheduled && !settings.scheduled)
+            throw store::Refusal({"not_scheduled", "设置文件未允许定时清理（retention.scheduled）",
+                                  "the settings file does not allow a scheduled purge "
+                                  "(retention.scheduled is not true)"});
         auto store = openRecordStore(ctx);
-        const auto admin = signInStaff(*store, *p.value("--staff"));
-        if (admin.role != store::StaffRole::kAdmin)
-            throw store::Refusal(
-                {"forbidden", "只有管理员可以清理数据", "only an admin may purge data"});
-        const bool apply = p.has("--apply");
+        std::string actor = "system:scheduled";
+        if (!scheduled) {
+            const auto admin = signInStaff(*store, *p.value("--staff"));
+            if (admin.role != store::StaffRole::kAdmin)
+                throw store::Refusal(
+                    {"forbidden", "只有管理员可以清理数据", "only an admin may purge data"});
+            actor = admin.staffNo;
+        }
+        const bool apply = scheduled || p.has("--apply");
         auto plan = retention::planPurge(*store, settings, store::systemNow());
         retention::PurgeResult result;
         if (apply)
-            result = retention::applyPurge(*store, plan, admin.staffNo);
+            result = retention::applyPurge(*store, plan, actor);
         else
             result.plan = plan;
         using retention::PurgeKind;

@@ -73,6 +73,34 @@ TEST_F(PurgeCli, DryRunThenApply) {
     EXPECT_NE(r.out.find("dry run"), std::string::npos) << r.out;
 }
 
+TEST_F(PurgeCli, ScheduledRunsOnlyWhenTheSettingsAllowIt) {
+    // Not allowed by the settings: refused, nothing deleted.
+    auto r = runCli(args({"--scheduled"}));
+    EXPECT_EQ(r.exitCode, 1) << r.err;
+    EXPECT_NE(r.err.find("retention.scheduled"), std::string::npos) << r.err;
+    EXPECT_TRUE(fs::exists(store->photos().pathOf(rejected.finalSha256)));
+    EXPECT_EQ(runCli(args({"--scheduled", "--staff", "A001"})).exitCode, 2);
+    EXPECT_EQ(runCli(args({"--scheduled", "--apply"})).exitCode, 2);
+
+    // Allowed: applies without a PIN, as the system, audit-logged.
+    std::ofstream(config) << R"({"retention": {"raw_days": 0, "rejected_days": 0,
+                                               "scheduled": true}})";
+    r = runCli(args({"--scheduled", "--json"}));
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    const auto j = nlohmann::json::parse(r.out);
+    EXPECT_FALSE(j["dry_run"]);
+    EXPECT_EQ(j["files_deleted"], 2);
+    EXPECT_FALSE(fs::exists(store->photos().pathOf(rejected.finalSha256)));
+    EXPECT_TRUE(fs::exists(store->photos().pathOf(approved.finalSha256)));
+    bool audited = false;
+    for (const auto& e : store->audit().recent(20))
+        if (e.action == "retention.purge" && e.actor == "system:scheduled") audited = true;
+    EXPECT_TRUE(audited);
+
+    std::ofstream(config) << R"({"retention": {"scheduled": "yes"}})";
+    EXPECT_EQ(runCli(args({"--scheduled"})).exitCode, 3);
+}
+
 TEST_F(PurgeCli, BadSettingsAreInputErrors) {
     std::ofstream(config) << R"({"retention": {"raw_days": "soon"}})";
     const auto r = runCli(args({"--staff", "A001"}), {"GRADPHOTO_PIN=246810"});

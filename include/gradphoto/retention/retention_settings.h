@@ -20,7 +20,10 @@ struct RetentionSettings {
     std::optional<int> rawDays = 30;             // booth captures (the raw camera frames)
     std::optional<int> rejectedDays = 90;        // rejected or replaced final photos
     std::optional<int> exportedBatchDays = 180;  // the files of complete export batches
-    std::vector<std::string> unknownKeys;        // "retention.typo"
+    // retention.scheduled: the admin who wrote the settings file allows `gradphoto purge
+    // --scheduled` (a timer, no PIN) to apply this policy unattended. Off by default.
+    bool scheduled = false;
+    std::vector<std::string> unknownKeys;  // "retention.typo"
 };
 
 // Throws Error(kInput) naming the key for a wrong type or a negative number.

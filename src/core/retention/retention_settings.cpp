@@ -38,12 +38,17 @@ RetentionSettings retentionSettingsFrom(const json& settings) {
     if (!settings.contains("retention")) return s;
     const json& r = settings["retention"];
     if (!r.is_object()) throw badSetting("retention", "an object");
-    static const std::set<std::string> kKnown{"raw_days", "rejected_days", "exported_batch_days"};
+    static const std::set<std::string> kKnown{"raw_days", "rejected_days", "exported_batch_days",
+                                              "scheduled"};
     for (const auto& [key, value] : r.items())
         if (!kKnown.count(key)) s.unknownKeys.push_back("retention." + key);
     readDays(r, "raw_days", s.rawDays);
     readDays(r, "rejected_days", s.rejectedDays);
     readDays(r, "exported_batch_days", s.exportedBatchDays);
+    if (r.contains("scheduled")) {
+        if (!r["scheduled"].is_boolean()) throw badSetting("retention.scheduled", "true or false");
+        s.scheduled = r["scheduled"].get<bool>();
+    }
     return s;
 }
 
