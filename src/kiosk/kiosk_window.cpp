@@ -9,6 +9,7 @@
 #include <QMessageBox>
 #include <QPainter>
 #include <QPainterPath>
+#include <QStyle>
 #include <QThread>
 #include <QVBoxLayout>
 #include <exception>
@@ -37,6 +38,15 @@ flow::GuidanceLimits loadGuidanceLimits() {
     } catch (const std::exception&) {
         return {};
     }
+}
+
+// A dynamic property the style sheet selects on ([ready="true"], [kind="3"]): Qt does not restyle
+// by itself when it changes, so the widget is polished again.
+void setStyleProperty(QWidget* widget, const char* name, const QVariant& value) {
+    if (widget->property(name) == value) return;
+    widget->setProperty(name, value);
+    widget->style()->unpolish(widget);
+    widget->style()->polish(widget);
 }
 
 QPixmap fitted(const QImage& image, const QSize& box) {
@@ -101,6 +111,11 @@ KioskWindow::KioskWindow(KioskParts parts, QWidget* parent)
             [this](quint64 request) { send(events::CaptureFailed{request}); });
     connect(&analyzer_, &FrameAnalyzer::guidanceReady, this, &KioskWindow::onGuidance);
     connect(&analyzer_, &FrameAnalyzer::codeFound, this, &KioskWindow::onCodeInFrame);
+    connect(&analyzer_, &FrameAnalyzer::checksReady, this,
+            [this](const QStringList& zh, const QStringList& en) {
+                lastChecksZh_ = zh;
+                lastChecksEn_ = en;
+            });
 
     qApp->installEventFilter(this);
     ticker_.setInterval(kTickMs);
@@ -637,6 +652,8 @@ void KioskWindow::clearStudentData() {
     wedge_.reset();
     lastCameraCode_.clear();
     lastFrame_ = {};
+    lastChecksZh_.clear();
+    lastChecksEn_.clear();
     for (QLabel* label : {verify_.studentLabel, verify_.entryLabel, service_.qualificationLabel,
                           status_.studentLabel, status_.detailLabel, submitted_.queueLabel}) {
         label->clear();
@@ -836,11 +853,19 @@ void KioskWindow::renderPage() {
         }
         case FlowState::kCapture: {
             const bool cameraOk = parts_.camera->available();
-            capture_.guidanceLabel->setText(!cameraOk              ? tr("摄像头未连接")
-                                            : lastReady_           ? tr("很好，保持不动")
-                                            : lastHints_.isEmpty() ? tr("正在分析画面…")
-                                                                   : guidanceText(lastHints_));
-            capture_.guidanceLabel->setProperty("ready", lastReady_ && cameraOk);
+            // The hints, then the live checks that have no hint of their own (closed eyes,
+            // blur, over-exposure); warnings stay listed under 很好，保持不动.
+            QStringList lines;
+            if (lastReady_)
+                lines << tr("很好，保持不动");
+            else if (!lastHints_.isEmpty())
+                lines << guidanceText(lastHints_).split('\n');
+            for (const QString& check : language_ == "en" ? lastChecksEn_ : lastChecksZh_)
+                if (!lines.contains(check)) lines << check;
+            capture_.guidanceLabel->setText(!cameraOk         ? tr("摄像头未连接")
+                                            : lines.isEmpty() ? tr("正在分析画面…")
+                                                              : lines.join('\n'));
+            setStyleProperty(capture_.guidanceLabel, "ready", lastReady_ && cameraOk);
             capture_.shutterButton->setEnabled(cameraOk && !flow_.countdownSecondsLeft() &&
                                                flow_.captureRequest() == 0);
             capture_.shutterButton->setText(flow_.countdownSecondsLeft()
@@ -939,7 +964,7 @@ void KioskWindow::renderPage() {
                     break;
                 }
             }
-            status_.statusLabel->setProperty("kind", static_cast<int>(kind));
+            setStyleProperty(status_.statusLabel, "kind", static_cast<int>(kind));
             if (kind == Kind::kApproved && s.student)
                 copy_->offer(s.student->studentNo, s.status->finalJpeg);
             else

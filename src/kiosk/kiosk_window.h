@@ -90,6 +90,8 @@ class KioskWindow : public QWidget {
     int screenshotsTaken() const { return screenshotCount_; }
     // True once the live guidance has judged a frame since the capture page opened.
     bool guidanceShown() const { return !lastHints_.isEmpty() || lastReady_; }
+    // The live analysis (tests emit its results to check how the capture page shows them).
+    FrameAnalyzer& analyzer() { return analyzer_; }
     // Lets the window close without the staff PIN (tests, autopilot).
     void allowClose() { closeAllowed_ = true; }
     // 相册识别 (shown over the scan page) and the staff confirmation dialog, for tests.
@@ -182,6 +184,8 @@ class KioskWindow : public QWidget {
     QImage lastFrame_;
     QRectF lastFace_;
     QList<int> lastHints_;
+    QStringList lastChecksZh_;  // FrameAnalyzer::checksReady: the live checks that do not pass
+    QStringList lastChecksEn_;
     bool lastReady_ = false;
     quint64 stillAsked_ = 0;
     std::uint64_t jobStarted_ = 0;

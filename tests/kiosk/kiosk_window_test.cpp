@@ -494,3 +494,43 @@ TEST_F(KioskWindowTest, NoAutoCaptureWhenOff) {
 
 }  // namespace
 }  // namespace gradphoto::kiosk
+
+namespace gradphoto::kiosk {
+namespace {
+
+// The live checks without a hint of their own (closed eyes, blur, over-exposure) are listed on the
+// capture page, and 很好，保持不动 looks ready (green), not like a hint (orange).
+TEST_F(KioskWindowTest, CapturePageShowsFailingChecksAndAGreenReadyState) {
+    // A camera that shows its first image and sends no frames: only the test's results count.
+    camera = std::make_unique<ReplayCamera>(makeReplayFolder(dir.path()), 600000, 2);
+    build();
+    toCapture();
+    auto* label = window->page(FlowState::kCapture)->findChild<QLabel*>("guidanceLabel");
+    ASSERT_TRUE(label);
+    auto background = [&] {
+        QApplication::processEvents();
+        const QImage image = label->grab().toImage();
+        return image.pixelColor(image.width() / 2, 3);
+    };
+    const QImage frame(640, 480, QImage::Format_RGB888);
+    emit window->analyzer().checksReady({"双眼未睁开"}, {"Eyes closed"});
+    emit window->analyzer().guidanceReady(frame, QRectF(200, 100, 200, 260),
+                                          {static_cast<int>(flow::LiveGuidance::Hint::kComeCloser)},
+                                          false);
+    ASSERT_TRUE(waitFor([&] { return label->text().contains("双眼未睁开"); }, 3000))
+        << label->text().toStdString();
+    EXPECT_TRUE(label->text().contains("请靠近一些"));
+    const QColor hint = background();
+    EXPECT_GT(hint.red(), hint.green()) << hint.name().toStdString();  // orange-ish
+
+    emit window->analyzer().checksReady({}, {});
+    emit window->analyzer().guidanceReady(frame, QRectF(200, 100, 200, 260), {}, true);
+    ASSERT_TRUE(waitFor([&] { return label->text() == "很好，保持不动"; }, 3000))
+        << label->text().toStdString();
+    const QColor ready = background();
+    EXPECT_GT(ready.green(), ready.red()) << ready.name().toStdString();  // green
+    EXPECT_NE(ready, hint);
+}
+
+}  // namespace
+}  // namespace gradphoto::kiosk
