@@ -172,6 +172,9 @@ QWidget* KioskWindow::page(FlowState state) const {
 }
 
 void KioskWindow::connectPages() {
+    // Long check messages (English, measured values) wrap instead of scrolling sideways.
+    result_.checksList->setWordWrap(true);
+    result_.checksList->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     auto on = [this](QPushButton* button, auto event) {
         connect(button, &QPushButton::clicked, this, [this, event] { send(event); });
     };
