@@ -10,19 +10,24 @@ BUILD_DIR=${GRADPHOTO_BUILD_DIR:-build}
 KIOSK="$BUILD_DIR/src/kiosk/gradphoto-kiosk"
 
 # Replay images: the shared portraits when present; else Debian's scikit-image sample astronaut
-# (public domain, NASA), taken from the python3-skimage package without installing it.
+# (public domain, NASA), taken from the python3-skimage package without installing it. That image
+# is a 512 px studio shot whose face is too small for a CHSI photo and whose flag backdrop holds
+# more faces, so the demo crops it to her head and shoulders and enlarges it 2.5x (what a booth
+# camera zoomed in would deliver): a capture the standardizer accepts.
 ARGS=(--demo)
 TESTDATA=${GRADPHOTO_TESTDATA:-../shared/testdata}
 if ! ls "$TESTDATA"/portraits/* >/dev/null 2>&1 && [ -z "${GRADPHOTO_REPLAY_DIR:-}" ]; then
-  CACHE="${XDG_CACHE_HOME:-$HOME/.cache}/gradphoto/demo-replay"
-  if ! ls "$CACHE"/*.png >/dev/null 2>&1; then
-    echo "run-demo: no sample portraits; extracting astronaut.png from Debian's python3-skimage"
+  CACHE="${XDG_CACHE_HOME:-$HOME/.cache}/gradphoto/demo-replay-v2"
+  if ! ls "$CACHE"/*.jpg >/dev/null 2>&1; then
+    echo "run-demo: no sample portraits; making one from Debian's python3-skimage astronaut.png"
     WORK=$(mktemp -d)
     trap 'rm -rf "$WORK"' EXIT
     (cd "$WORK" && apt-get download -q python3-skimage >/dev/null)
     for deb in "$WORK"/*.deb; do dpkg-deb -x "$deb" "$WORK/x"; done
     mkdir -p "$CACHE"
-    find "$WORK/x" -name astronaut.png -exec cp {} "$CACHE/" \;
+    astronaut=$(find "$WORK/x" -name astronaut.png | head -1)
+    convert "$astronaut" -crop 280x420+80+0 +repage -filter Lanczos -resize 250% \
+      -quality 92 "$CACHE/astronaut-booth.jpg"
   fi
   ARGS+=(--replay "$CACHE")
 fi
