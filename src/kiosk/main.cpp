@@ -89,19 +89,6 @@ int runConsole(QApplication& app, const KioskOptions& options) {
     }
 }
 
-// The kiosk's staff gesture opens the console over the kiosk; signing out closes it and the kiosk
-// goes on. Connected when KioskWindow has the signal staffConsoleRequested().
-template <typename Window>
-void connectStaffConsole(Window& window, gradphoto::console::ConsoleOverKiosk& overlay) {
-    if constexpr (requires { &Window::staffConsoleRequested; }) {
-        QObject::connect(&window, &Window::staffConsoleRequested, &overlay,
-                         [&overlay] { overlay.open(); });
-    } else {
-        (void)window;
-        (void)overlay;
-    }
-}
-
 }  // namespace
 
 int main(int argc, char* argv[]) {
@@ -112,6 +99,14 @@ int main(int argc, char* argv[]) {
     if (!options) return 2;
     gradphoto::kiosk::applyKioskLook();
     if (options->staff) return runConsole(app, *options);
+    // The autopilot photographs the replay images; without any there is nothing to capture.
+    // Exit 77 so that ctest reports the autopilot test as skipped, not failed.
+    if (options->autopilot && gradphoto::kiosk::demoReplayFolder(options->replayDir).isEmpty()) {
+        std::fprintf(stderr,
+                     "gradphoto-kiosk: no replay images (--replay DIR, GRADPHOTO_REPLAY_DIR or "
+                     "GRADPHOTO_TESTDATA/portraits): the autopilot has nothing to photograph\n");
+        return 77;
+    }
 
     std::unique_ptr<gradphoto::kiosk::KioskRuntime> runtime;
     try {
@@ -127,7 +122,10 @@ int main(int argc, char* argv[]) {
     gradphoto::console::ConsoleOverKiosk overlay(
         consoleSetup(*options, runtime->dataDir()), &window,
         [&options](QWidget& console) { showWindow(console, *options); });
-    connectStaffConsole(window, overlay);
+    // The kiosk's staff gesture opens the console over the kiosk; signing out closes it and the
+    // kiosk goes on.
+    QObject::connect(&window, &gradphoto::kiosk::KioskWindow::staffConsoleRequested, &overlay,
+                     [&overlay] { overlay.open(); });
     if (options->autopilot) {
         window.allowClose();
         window.resize(1440, 900);
