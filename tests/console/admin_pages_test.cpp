@@ -20,6 +20,7 @@
 #include "export_page.h"
 #include "gradphoto/store/sqlite_record_store.h"
 #include "print_page.h"
+#include "qt_wait.h"
 #include "review_page.h"
 #include "staff_page.h"
 #include "stats_page.h"
@@ -32,14 +33,9 @@ using namespace gradphoto;
 using console::ConsoleSetup;
 using console::ConsoleWindow;
 
+// Longer than the shared default: these pages wait for real work on worker threads.
 bool waitFor(const std::function<bool()>& condition, int timeoutMs = 60000) {
-    QElapsedTimer timer;
-    timer.start();
-    while (!condition()) {
-        if (timer.elapsed() > timeoutMs) return false;
-        QApplication::processEvents(QEventLoop::AllEvents, 20);
-    }
-    return true;
+    return gradphoto::test::waitFor(condition, timeoutMs);
 }
 
 std::vector<std::uint8_t> jpeg(int width, int height, QColor colour, const QString& label) {

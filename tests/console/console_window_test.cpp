@@ -20,6 +20,7 @@
 #include "console_over_kiosk.h"
 #include "console_window.h"
 #include "gradphoto/store/sqlite_record_store.h"
+#include "qt_wait.h"
 #include "replay_camera.h"
 #include "review_page.h"
 #include "test_support.h"
@@ -37,13 +38,7 @@ using console::TodayPage;
 using store::CaptureStatus;
 
 bool waitFor(const std::function<bool()>& condition, int timeoutMs = 10000) {
-    QElapsedTimer timer;
-    timer.start();
-    while (!condition()) {
-        if (timer.elapsed() > timeoutMs) return false;
-        QApplication::processEvents(QEventLoop::AllEvents, 20);
-    }
-    return true;
+    return gradphoto::test::waitFor(condition, timeoutMs);
 }
 
 void key(QWidget* target, int k, const QString& text = {}) {

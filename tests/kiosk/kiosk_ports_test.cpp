@@ -27,6 +27,7 @@
 #include <functional>
 
 #include "campus_gateway.h"
+#include "demo_roster.h"
 #include "gradphoto/flow/demo_student_lookup.h"
 #include "gradphoto/flow/review_queue_submission_sink.h"
 #include "gradphoto/payment/payment_orders.h"
@@ -36,6 +37,7 @@
 #include "kiosk_runtime.h"
 #include "kiosk_window.h"
 #include "photo_picker_page.h"
+#include "qt_wait.h"
 #include "replay_camera.h"
 #include "staff_settlement_dialog.h"
 
@@ -48,16 +50,7 @@ namespace fs = std::filesystem;
 constexpr const char* kStaffNo = "S001";
 constexpr const char* kStaffPin = "4321";
 
-bool waitFor(const std::function<bool()>& condition, int timeoutMs = 15000) {
-    QElapsedTimer timer;
-    timer.start();
-    while (!condition()) {
-        if (timer.elapsed() > timeoutMs) return false;
-        QApplication::processEvents(QEventLoop::AllEvents, 20);
-        QThread::msleep(5);
-    }
-    return true;
-}
+using gradphoto::test::waitFor;
 
 QImage codeImage(const std::string& payload) {
     ZXing::MultiFormatWriter writer(ZXing::BarcodeFormat::QRCode);
@@ -81,19 +74,7 @@ class KioskPortsTest : public ::testing::Test {
         ASSERT_TRUE(dir.isValid());
         dataDir = QDir(dir.path()).filePath("data");
         store = store::SqliteRecordStore::open(dataDir.toStdString());
-        std::vector<store::Student> rows;
-        for (const auto& s : flow::DemoStudentLookup::defaultRoster()) {
-            store::Student student;
-            student.studentNo = s.studentNo;
-            student.name = s.name;
-            student.idNumber = s.idNumber;
-            student.department = s.department;
-            student.major = s.major;
-            student.level = s.level;
-            student.collectionCode = s.payload;
-            rows.push_back(student);
-        }
-        store->students().importAll(rows);
+        store->students().importAll(kiosk::testing::demoRosterStudents());
         store::StaffAccess access(*store);
         access.setPinIterations(1000);
         access.addFirstAdmin(kStaffNo, "值班员", kStaffPin);

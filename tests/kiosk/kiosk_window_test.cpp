@@ -17,6 +17,7 @@
 #include <QThread>
 #include <functional>
 
+#include "demo_roster.h"
 #include "gradphoto/flow/demo_payment_gateway.h"
 #include "gradphoto/flow/demo_student_lookup.h"
 #include "gradphoto/flow/demo_submission_sink.h"
@@ -26,6 +27,7 @@
 #include "gradphoto/store/reject_reasons.h"
 #include "gradphoto/store/sqlite_record_store.h"
 #include "kiosk_window.h"
+#include "qt_wait.h"
 #include "replay_camera.h"
 #include "test_support.h"
 
@@ -58,16 +60,7 @@ class InstantProcessor : public flow::PhotoProcessor {
     bool ok_;
 };
 
-bool waitFor(const std::function<bool()>& condition, int timeoutMs = 15000) {
-    QElapsedTimer timer;
-    timer.start();
-    while (!condition()) {
-        if (timer.elapsed() > timeoutMs) return false;
-        QApplication::processEvents(QEventLoop::AllEvents, 20);
-        QThread::msleep(5);
-    }
-    return true;
-}
+using gradphoto::test::waitFor;
 
 // A folder of a few synthetic "photos", so that the tests need no corpus.
 QString makeReplayFolder(const QString& root) {
@@ -312,19 +305,7 @@ class KioskWindowStoreTest : public KioskWindowTest {
     void SetUp() override {
         KioskWindowTest::SetUp();
         store = store::SqliteRecordStore::open(QDir(dir.path()).filePath("store").toStdString());
-        std::vector<store::Student> rows;
-        for (const auto& s : flow::DemoStudentLookup::defaultRoster()) {
-            store::Student student;
-            student.studentNo = s.studentNo;
-            student.name = s.name;
-            student.idNumber = s.idNumber;
-            student.department = s.department;
-            student.major = s.major;
-            student.level = s.level;
-            student.collectionCode = s.payload;
-            rows.push_back(student);
-        }
-        store->students().importAll(rows);
+        store->students().importAll(kiosk::testing::demoRosterStudents());
         realStudents = std::make_unique<flow::RosterStudentLookup>(*store);
         realSink = std::make_unique<flow::ReviewQueueSubmissionSink>(
             *store, store::RejectReasons::load(), "A1");

@@ -30,6 +30,7 @@
 #include "gradphoto/imaging/jpeg_codec.h"
 #include "gradphoto/store/sqlite_record_store.h"
 #include "kiosk_window.h"
+#include "qt_wait.h"
 #include "replay_camera.h"
 #include "student_copy.h"
 #include "student_copy_offer.h"
@@ -136,16 +137,7 @@ class ApprovedSink : public flow::SubmissionSink {
     std::vector<std::uint8_t> jpeg = photoJpeg();
 };
 
-bool waitFor(const std::function<bool()>& condition, int timeoutMs = 15000) {
-    QElapsedTimer clock;
-    clock.start();
-    while (!condition()) {
-        if (clock.elapsed() > timeoutMs) return false;
-        QApplication::processEvents(QEventLoop::AllEvents, 20);
-        QThread::msleep(5);
-    }
-    return true;
-}
+using gradphoto::test::waitFor;
 
 class StudentCopyWindowTest : public ::testing::Test {
   protected:
