@@ -9,7 +9,8 @@
 
 namespace gradphoto::checks {
 
-void addFaceGeometryChecks(CheckRegistry& registry);  // face_count, face_size, head_*, eyes, mouth
+void addFaceGeometryChecks(CheckRegistry& registry);  // face_count, face_size, head_*
+void addExpressionChecks(CheckRegistry& registry);    // eyes_open, mouth_closed
 void addLightChecks(
     CheckRegistry& registry);  // face_lighting, exposure, sharpness, red_eye, retouching
 void addSceneChecks(CheckRegistry& registry);  // shoulders_level, background_uniform, clothing

@@ -81,6 +81,7 @@ CheckRegistry& CheckRegistry::builtin() {
     static std::once_flag once;
     std::call_once(once, [] {
         addFaceGeometryChecks(registry);
+        addExpressionChecks(registry);
         addLightChecks(registry);
         addSceneChecks(registry);
         addCoverChecks(registry);

@@ -1,0 +1,94 @@
+// Expression: eyes open and lips closed (CHSI pose row, seed §10 item 3).
+
+#include <algorithm>
+#include <cmath>
+#include <opencv2/imgproc.hpp>
+
+#include "builtin_checks.h"
+
+namespace gradphoto::checks {
+
+namespace {
+
+double eyeAspect(const std::array<cv::Point2f, 68>& p, int o) {
+    const double w = cv::norm(p[o] - p[o + 3]);
+    return (cv::norm(p[o + 1] - p[o + 5]) + cv::norm(p[o + 2] - p[o + 4])) /
+           (2 * std::max(w, 1e-6));
+}
+
+class EyesOpen final : public ComplianceCheck {
+  public:
+    std::string id() const override { return "eyes_open"; }
+    std::string rule() const override { return "CHSI pose: eyes open, looking straight"; }
+    CheckResult evaluate(const CheckSession& s, const CheckThresholds& t) const override {
+        if (!s.hasFace()) return unknownResult(id(), kNoFaceZh, kNoFaceEn);
+        const auto& p = s.face().points;
+        const double ear = std::min(eyeAspect(p, 36), eyeAspect(p, 42));
+        const CheckStatus st = grade(ear, t.number("warn_ear"), t.number("fail_ear"), true);
+        return makeResult(id(), st, rounded(ear, 3), t.number("fail_ear"),
+                          st == CheckStatus::kPass   ? "眼睛自然睁开"
+                          : st == CheckStatus::kWarn ? "请睁大眼睛，不要眯眼"
+                                                     : "请睁开眼睛",
+                          "eye aspect ratio " + fixed(ear, 3) + " (smaller eye)");
+    }
+};
+
+class MouthClosed final : public ComplianceCheck {
+  public:
+    std::string id() const override { return "mouth_closed"; }
+    std::string rule() const override {
+        return "seed §10.3 natural expression, lips closed; CHSI pose: lips closed";
+    }
+    CheckResult evaluate(const CheckSession& s, const CheckThresholds& t) const override {
+        if (!s.hasFace()) return unknownResult(id(), kNoFaceZh, kNoFaceEn);
+        const auto& p = s.workFace().points;
+        const double width = std::max(1.0, cv::norm(p[48] - p[54]));
+        const double gap =
+            (cv::norm(p[61] - p[67]) + cv::norm(p[62] - p[66]) + cv::norm(p[63] - p[65])) /
+            (3 * width);
+        // Teeth: bright, nearly colourless pixels between the outer lip contours.
+        std::vector<cv::Point> lips;
+        for (int i = 48; i <= 59; ++i) lips.emplace_back(cvRound(p[i].x), cvRound(p[i].y));
+        cv::Mat mask = cv::Mat::zeros(s.work().size(), CV_8U);
+        cv::fillPoly(mask, std::vector<std::vector<cv::Point>>{lips}, 255);
+        const cv::Mat& lab = s.workLab();
+        const double lipL = meanIn(labChannel(s, 0), s.regions().mouth, mask);
+        int teeth = 0, area = 0;
+        for (int y = 0; y < lab.rows; ++y) {
+            const uchar* m = mask.ptr<uchar>(y);
+            const cv::Vec3f* l = lab.ptr<cv::Vec3f>(y);
+            for (int x = 0; x < lab.cols; ++x) {
+                if (!m[x]) continue;
+                ++area;
+                const double chroma = std::hypot(l[x][1], l[x][2]);
+                if (l[x][0] > lipL + t.number("teeth_l_above_lips") &&
+                    chroma < t.number("teeth_max_chroma"))
+                    ++teeth;
+            }
+        }
+        if (area < 20) return unknownResult(id(), "嘴部太小无法判断", "mouth region too small");
+        const double teethShare = double(teeth) / area;
+        const CheckStatus byGap = grade(gap, t.number("warn_gap"), t.number("fail_gap"));
+        const CheckStatus byTeeth =
+            s.greyscale() ? CheckStatus::kPass
+                          : grade(teethShare, t.number("warn_teeth"), t.number("fail_teeth"));
+        // Parted lips with teeth between them are an open mouth even when each alone is small.
+        CheckStatus st = std::max(byGap, byTeeth);
+        if (gap > t.number("warn_gap") && teethShare > t.number("warn_teeth"))
+            st = CheckStatus::kFail;
+        return makeResult(id(), st, {{"gap", rounded(gap, 3)}, {"teeth", rounded(teethShare, 3)}},
+                          {{"gap", t.number("fail_gap")}, {"teeth", t.number("fail_teeth")}},
+                          st == CheckStatus::kPass ? "嘴唇自然闭合" : "请自然闭嘴，不要露齿",
+                          "lip gap " + fixed(gap, 3) + " of mouth width, teeth " +
+                              fixed(teethShare * 100) + "% of the lips");
+    }
+};
+
+}  // namespace
+
+void addExpressionChecks(CheckRegistry& r) {
+    registerCheck<EyesOpen>(r);
+    registerCheck<MouthClosed>(r);
+}
+
+}  // namespace gradphoto::checks
