@@ -10,6 +10,9 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <opencv2/imgcodecs.hpp>
+#include <sstream>
+#include <string>
+#include <vector>
 
 #include "gradphoto/checks/compliance_analyzer.h"
 #include "gradphoto/imaging/image_loader.h"
@@ -28,6 +31,13 @@ TEST(CheckAccuracy, WriteReport) {
     if (!outPath || !*outPath) GTEST_SKIP() << "set GRADPHOTO_CHECK_REPORT=FILE.json to run";
     GRADPHOTO_REQUIRE_TESTDATA(data);
     const char* variantsDir = std::getenv("GRADPHOTO_CHECK_VARIANTS_DIR");
+    // GRADPHOTO_CHECK_ONLY_VARIANTS=a,b: only these variants (trial runs while tuning one check).
+    std::vector<std::string> onlyVariants;
+    if (const char* only = std::getenv("GRADPHOTO_CHECK_ONLY_VARIANTS")) {
+        std::stringstream list(only);
+        for (std::string name; std::getline(list, name, ',');)
+            if (!name.empty()) onlyVariants.push_back(name);
+    }
     std::ifstream in(std::filesystem::path(GRADPHOTO_TEST_FILES) / "check_labels.json");
     const auto labels = nlohmann::json::parse(in);
     const checks::ComplianceAnalyzer analyzer;
@@ -59,7 +69,7 @@ TEST(CheckAccuracy, WriteReport) {
         FaceLandmarks face;
         const cv::Mat base = normalisedBase(image, found.front(), face);
         std::map<std::string, CheckStatus> baseStatus;
-        for (const auto& v : makeVariants(base, face)) {
+        for (const auto& v : makeVariants(base, face, onlyVariants)) {
             if (!baseStatus.count(v.check)) {
                 checks::AnalysisOptions o;
                 o.only = {v.check};
