@@ -16,7 +16,12 @@ TEST(MaskingTest, Names) {
 TEST(MaskingTest, IdNumbers) {
     EXPECT_EQ(maskIdNumber("44010619990101123X"), "4401**********123X");
     EXPECT_EQ(maskIdNumber("1234"), "****");
-    EXPECT_EQ(maskIdNumber("123456"), "**3456");
+    EXPECT_EQ(maskIdNumber("123456"), "******");
+    // The page asking for the last four shows none of them, from a full or an already masked
+    // number.
+    EXPECT_EQ(maskIdNumberHidingLast4("44010619990101123X"), "4401**************");
+    EXPECT_EQ(maskIdNumberHidingLast4("4401**********123X"), "4401**************");
+    EXPECT_EQ(maskIdNumberHidingLast4("123456"), "******");
 }
 
 TEST(MaskingTest, Last4) {

@@ -1,5 +1,8 @@
 #include "gradphoto/identify/id_number.h"
 
+#include "gradphoto/flow/masking.h"
+#include "gradphoto/store/masking.h"
+
 #include <gtest/gtest.h>
 
 namespace gradphoto::identify {
@@ -29,7 +32,12 @@ TEST(IdNumber, NamesTheFault) {
 
 TEST(IdNumber, MasksNumbersAndNames) {
     EXPECT_EQ(maskIdNumber("44010519491231123X"), "4401**********123X");
-    EXPECT_EQ(maskIdNumber("12345"), "***45");
+    // One rule for malformed numbers everywhere: eight characters or fewer are starred completely,
+    // longer ones keep four at each end (a 15-digit first-generation number, too).
+    EXPECT_EQ(maskIdNumber("12345"), "*****");
+    EXPECT_EQ(maskIdNumber("440106990101123"), "4401*******1123");
+    EXPECT_EQ(store::maskIdNumber("12345"), identify::maskIdNumber("12345"));
+    EXPECT_EQ(flow::maskIdNumber("440106990101123"), identify::maskIdNumber("440106990101123"));
     EXPECT_EQ(maskName("张三丰"), "张*丰");
     EXPECT_EQ(maskName("张三"), "张*");
     EXPECT_EQ(maskName("欧阳娜娜"), "欧**娜");

@@ -22,9 +22,14 @@ IdNumberCheck checkIdNumber(std::string_view text);
 // The GB 11643 check character ('0'-'9' or 'X') for the first 17 digits.
 char idNumberCheckCharacter(std::string_view first17Digits);
 
-// 4401**********123X: the first four and last four characters, the rest starred. Anything that is
-// not 18 characters long is starred completely except the last two.
+// 4401**********123X: the first four and last four characters, the rest starred. A number of eight
+// characters or fewer (malformed) is starred completely. Counts UTF-8 characters, not bytes. The
+// one masking rule for ID numbers: the flow's and the store's maskIdNumber forward here.
 std::string maskIdNumber(std::string_view idNumber);
+
+// The masked number before the student has proved the last four characters: 4401**************.
+// The screen that asks for the last four must not show them. Accepts a masked or a full number.
+std::string maskIdNumberHidingLast4(std::string_view idNumber);
 
 // 张*三, 欧**娜; a two-character name keeps the first (张*); one character becomes *.
 // Works on UTF-8 code points.

@@ -9,11 +9,11 @@ std::string maskName(std::string_view utf8Name) {
 }
 
 std::string maskIdNumber(std::string_view id) {
-    if (id.size() <= 4) return std::string(id.size(), '*');
-    if (id.size() <= 8)
-        return std::string(id.size() - 4, '*') + std::string(id.substr(id.size() - 4));
-    return std::string(id.substr(0, 4)) + std::string(id.size() - 8, '*') +
-           std::string(id.substr(id.size() - 4));
+    return identify::maskIdNumber(id);
+}
+
+std::string maskIdNumberHidingLast4(std::string_view id) {
+    return identify::maskIdNumberHidingLast4(id);
 }
 
 std::string normalizeLast4(std::string_view typed) {

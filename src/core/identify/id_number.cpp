@@ -37,6 +37,18 @@ std::size_t utf8Length(unsigned char c) {
     return 1;
 }
 
+// The text split into UTF-8 characters (a broken sequence counts byte by byte).
+std::vector<std::string_view> utf8Characters(std::string_view text) {
+    std::vector<std::string_view> chars;
+    for (std::size_t i = 0; i < text.size();) {
+        const std::size_t len =
+            std::min(utf8Length(static_cast<unsigned char>(text[i])), text.size() - i);
+        chars.push_back(text.substr(i, len));
+        i += len;
+    }
+    return chars;
+}
+
 }  // namespace
 
 char idNumberCheckCharacter(std::string_view first17Digits) {
@@ -82,23 +94,25 @@ IdNumberCheck checkIdNumber(std::string_view text) {
 }
 
 std::string maskIdNumber(std::string_view idNumber) {
-    if (idNumber.size() == 18) {
-        return std::string(idNumber.substr(0, 4)) + std::string(10, '*') +
-               std::string(idNumber.substr(14));
-    }
-    if (idNumber.size() <= 2) return std::string(idNumber.size(), '*');
-    return std::string(idNumber.size() - 2, '*') +
-           std::string(idNumber.substr(idNumber.size() - 2));
+    const auto chars = utf8Characters(idNumber);
+    if (chars.size() <= 8) return std::string(chars.size(), '*');
+    std::string out;
+    for (std::size_t i = 0; i < chars.size(); ++i)
+        out += i < 4 || i + 4 >= chars.size() ? std::string(chars[i]) : std::string("*");
+    return out;
+}
+
+std::string maskIdNumberHidingLast4(std::string_view idNumber) {
+    const auto chars = utf8Characters(idNumber);
+    if (chars.size() <= 8) return std::string(chars.size(), '*');
+    std::string out;
+    for (std::size_t i = 0; i < chars.size(); ++i)
+        out += i < 4 ? std::string(chars[i]) : std::string("*");
+    return out;
 }
 
 std::string maskName(std::string_view name) {
-    std::vector<std::string_view> chars;
-    for (std::size_t i = 0; i < name.size();) {
-        const std::size_t len =
-            std::min(utf8Length(static_cast<unsigned char>(name[i])), name.size() - i);
-        chars.push_back(name.substr(i, len));
-        i += len;
-    }
+    const auto chars = utf8Characters(name);
     if (chars.empty()) return {};
     if (chars.size() == 1) return "*";
     std::string masked(chars.front());
