@@ -14,6 +14,7 @@
 #include <QVBoxLayout>
 #include <exception>
 
+#include "gradphoto/flow/masking.h"
 #include "guide_pictures.h"
 #include "image_conversion.h"
 #include "network_status.h"
@@ -743,13 +744,16 @@ void KioskWindow::renderPage() {
     const flow::StudentSession& s = flow_.session();
     const bool offline = this->offline();
     const auto waitingFor = flow_.waitingFor();
-    auto studentCard = [&]() -> QString {
+    // Before the last four are verified, the card must not show them (they are the answer).
+    auto studentCard = [&](bool verified) -> QString {
         if (!s.student) return {};
         return tr("<b>姓名：</b>%1<br><b>学号：</b>%2<br><b>身份证号：</b>%3<br><b>院系：</b>%4<br>"
                   "<b>专业：</b>%5 · %6")
             .arg(QString::fromStdString(s.student->maskedName),
                  QString::fromStdString(s.student->studentNo),
-                 QString::fromStdString(s.student->maskedId),
+                 QString::fromStdString(verified
+                                            ? s.student->maskedId
+                                            : flow::maskIdNumberHidingLast4(s.student->maskedId)),
                  QString::fromStdString(s.student->department),
                  QString::fromStdString(s.student->major),
                  QString::fromStdString(s.student->level));
@@ -782,7 +786,7 @@ void KioskWindow::renderPage() {
             renderPreview(scan_.previewLabel, lastFrame_, false);
             break;
         case FlowState::kVerifyStudent: {
-            verify_.studentLabel->setText(studentCard());
+            verify_.studentLabel->setText(studentCard(false));
             QString shown;
             for (int i = 0; i < 4; ++i) shown += i < entered_.size() ? entered_.at(i) : QChar('_');
             verify_.entryLabel->setText(shown.split(QString(), Qt::SkipEmptyParts).join(' '));
@@ -923,7 +927,7 @@ void KioskWindow::renderPage() {
                 tr("%1 秒后自动返回首页").arg(flow_.autoReturnSecondsLeft()));
             break;
         case FlowState::kStatus: {
-            status_.studentLabel->setText(studentCard());
+            status_.studentLabel->setText(studentCard(true));
             const auto kind = s.status ? s.status->kind : flow::SubmissionStatus::Kind::kNone;
             using Kind = flow::SubmissionStatus::Kind;
             status_.freeRetakeButton->setVisible(kind == Kind::kRejected);
