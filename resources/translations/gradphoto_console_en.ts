@@ -354,6 +354,10 @@
         <translation>Again</translation>
     </message>
     <message>
+        <source>保存姓名和角色</source>
+        <translation>Save name and role</translation>
+    </message>
+    <message>
         <source>重置 PIN</source>
         <translation>Reset PIN</translation>
     </message>
@@ -999,6 +1003,14 @@
     <message>
         <source>已添加 %1（%2）</source>
         <translation>Added %1 (%2)</translation>
+    </message>
+    <message>
+        <source>请填写姓名</source>
+        <translation>Enter the name</translation>
+    </message>
+    <message>
+        <source>已保存 %1 的姓名和角色</source>
+        <translation>Name and role of %1 saved</translation>
     </message>
     <message>
         <source>已重置 %1 的 PIN</source>

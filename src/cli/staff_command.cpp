@@ -1,5 +1,6 @@
 // gradphoto staff add NO --name NAME --role staff|admin [--staff ADMIN] / staff passwd NO /
-// staff lock NO / staff unlock NO / staff list.
+// staff edit NO [--name NAME] [--role staff|admin] --staff ADMIN / staff lock NO / staff unlock NO
+// / staff list.
 
 #include <iomanip>
 #include <ostream>
@@ -93,6 +94,36 @@ int runLock(CommandContext& ctx, ArgParser& parser, bool lock) {
     });
 }
 
+int runEdit(CommandContext& ctx, ArgParser& parser) {
+    const std::string staffNo = parser.positional().front();
+    if (!parser.value("--staff"))
+        return ctx.fail(kExitUsage,
+                        "missing --staff ADMIN (PIN from GRADPHOTO_PIN or the terminal)");
+    if (!parser.value("--name") && !parser.value("--role"))
+        return ctx.fail(kExitUsage,
+                        "usage: gradphoto staff edit NO [--name NAME] "
+                        "[--role staff|admin] --staff ADMIN (at least one change)");
+    std::optional<store::StaffRole> role;
+    if (const auto roleText = parser.value("--role")) {
+        role = store::parseStaffRole(*roleText);
+        if (!role) return ctx.fail(kExitUsage, "--role takes staff or admin");
+    }
+    return runRefusable(ctx, [&]() -> int {
+        auto store = openRecordStore(ctx);
+        store::StaffAccess access(*store);
+        const auto admin = signInStaff(*store, *parser.value("--staff"));
+        const auto current = store->staff().find(staffNo);
+        if (!current)
+            throw store::Refusal(
+                {"not_found", "找不到工作人员 " + staffNo, "no staff member " + staffNo});
+        const auto changed =
+            access.changeAccount(admin, staffNo, parser.value("--name").value_or(current->name),
+                                 role.value_or(current->role));
+        ctx.out << "changed " << staffNo << ": " << store::toString(changed.role) << '\n';
+        return kExitOk;
+    });
+}
+
 int runList(CommandContext& ctx) {
     return runRefusable(ctx, [&]() -> int {
         auto store = openRecordStore(ctx);
@@ -118,7 +149,7 @@ int runList(CommandContext& ctx) {
 
 int runStaff(CommandContext& ctx) {
     if (ctx.args.empty())
-        return ctx.fail(kExitUsage, "usage: gradphoto staff add|passwd|lock|unlock|list ...");
+        return ctx.fail(kExitUsage, "usage: gradphoto staff add|passwd|edit|lock|unlock|list ...");
     const std::string sub = ctx.args.front();
     ArgParser parser;
     parser.option("--name").option("--role").option("--staff");
@@ -129,23 +160,25 @@ int runStaff(CommandContext& ctx) {
             return ctx.fail(kExitUsage, "usage: gradphoto staff list");
         return runList(ctx);
     }
-    if (sub != "add" && sub != "passwd" && sub != "lock" && sub != "unlock")
-        return ctx.fail(kExitUsage,
-                        "unknown staff command " + sub + " (add, passwd, lock, unlock or list)");
+    if (sub != "add" && sub != "passwd" && sub != "edit" && sub != "lock" && sub != "unlock")
+        return ctx.fail(kExitUsage, "unknown staff command " + sub +
+                                        " (add, passwd, edit, lock, unlock or list)");
     if (parser.positional().size() != 1)
         return ctx.fail(kExitUsage, "usage: gradphoto staff " + sub + " NO ...");
     if (sub == "add") return runAdd(ctx, parser);
+    if (sub == "edit") return runEdit(ctx, parser);
     if (parser.has("--name") || parser.has("--role"))
-        return ctx.fail(kExitUsage, "--name and --role belong to staff add");
+        return ctx.fail(kExitUsage, "--name and --role belong to staff add and staff edit");
     if (sub == "passwd") return runPasswd(ctx, parser);
     return runLock(ctx, parser, sub == "lock");
 }
 
 const CommandRegistration kStaff({
     "staff",
-    "staff accounts: add, passwd, lock, unlock, list",
+    "staff accounts: add, passwd, edit, lock, unlock, list",
     "usage: gradphoto staff add NO --name NAME --role staff|admin [--staff ADMIN]\n"
     "       gradphoto staff passwd NO [--staff ADMIN]\n"
+    "       gradphoto staff edit NO [--name NAME] [--role staff|admin] --staff ADMIN\n"
     "       gradphoto staff lock NO --staff ADMIN\n"
     "       gradphoto staff unlock NO --staff ADMIN\n"
     "       gradphoto staff list\n"
@@ -156,7 +189,8 @@ const CommandRegistration kStaff({
     "add: the first account of an empty store must be an admin and needs no credentials (its\n"
     "PIN from GRADPHOTO_NEW_PIN or GRADPHOTO_PIN); every later account needs --staff ADMIN.\n"
     "passwd: changes NO's own PIN (current PIN from GRADPHOTO_PIN), or with --staff ADMIN resets\n"
-    "it. lock: locks the account until an admin unlocks it. 5 wrong PINs in a row lock an account\n"
+    "it. edit: renames NO or changes the role; the last admin who can sign in stays an admin.\n"
+    "lock: locks the account until an admin unlocks it. 5 wrong PINs in a row lock an account\n"
     "for 5 minutes.\n"
     "Exit codes: 0 done; 1 wrong PIN, locked, not an admin, unknown or existing staff number;\n"
     "2 usage (also two different new PINs at the prompt); 3 a new PIN that is not 4-12 digits,\n"

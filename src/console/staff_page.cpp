@@ -15,10 +15,13 @@ StaffPage::StaffPage(ConsoleContext& context, QWidget* parent) : ConsolePage(con
     ui_.setupUi(this);
     ui_.roleCombo->addItem(tr("工作人员"), QStringLiteral("staff"));
     ui_.roleCombo->addItem(tr("管理员"), QStringLiteral("admin"));
+    ui_.editRoleCombo->addItem(tr("工作人员"), QStringLiteral("staff"));
+    ui_.editRoleCombo->addItem(tr("管理员"), QStringLiteral("admin"));
     ui_.staffTable->verticalHeader()->hide();
     ui_.staffTable->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     connect(ui_.addButton, &QPushButton::clicked, this, &StaffPage::add);
     connect(ui_.resetPinButton, &QPushButton::clicked, this, &StaffPage::resetPin);
+    connect(ui_.saveAccountButton, &QPushButton::clicked, this, &StaffPage::saveAccount);
     connect(ui_.lockButton, &QPushButton::clicked, this, [this] { setLocked(true); });
     connect(ui_.unlockButton, &QPushButton::clicked, this, [this] { setLocked(false); });
     connect(ui_.staffTable, &QTableWidget::itemSelectionChanged, this, &StaffPage::updateSelection);
@@ -49,10 +52,10 @@ void StaffPage::refresh() {
         ui_.staffTable->setItem(row, kStaffNoColumn,
                                 new QTableWidgetItem(QString::fromStdString(a.staffNo)));
         ui_.staffTable->setItem(row, 1, new QTableWidgetItem(QString::fromStdString(a.name)));
-        ui_.staffTable->setItem(
-            row, 2,
-            new QTableWidgetItem(a.role == store::StaffRole::kAdmin ? tr("管理员")
-                                                                    : tr("工作人员")));
+        auto* role = new QTableWidgetItem(a.role == store::StaffRole::kAdmin ? tr("管理员")
+                                                                             : tr("工作人员"));
+        role->setData(Qt::UserRole, QString::fromStdString(std::string(store::toString(a.role))));
+        ui_.staffTable->setItem(row, 2, role);
         ui_.staffTable->setItem(row, 3, new QTableWidgetItem(state));
         ++row;
     }
@@ -88,10 +91,21 @@ void StaffPage::updateSelection() {
     const QString staffNo = selectedStaffNo();
     const bool any = !staffNo.isEmpty();
     ui_.selectedLabel->setText(any ? tr("账号 %1").arg(staffNo) : tr("请在左侧选择一个账号"));
+    // The edit fields show the selected account's name and role.
+    int row = -1;
+    for (int r = 0; any && r < ui_.staffTable->rowCount(); ++r)
+        if (ui_.staffTable->item(r, kStaffNoColumn)->text() == staffNo) row = r;
+    ui_.editNameEdit->setText(row >= 0 && ui_.staffTable->item(row, 1)
+                                  ? ui_.staffTable->item(row, 1)->text()
+                                  : QString{});
+    if (row >= 0 && ui_.staffTable->item(row, 2))
+        ui_.editRoleCombo->setCurrentIndex(
+            ui_.staffTable->item(row, 2)->data(Qt::UserRole) == QStringLiteral("admin") ? 1 : 0);
     for (QWidget* w :
          {static_cast<QWidget*>(ui_.newPinEdit), static_cast<QWidget*>(ui_.newPinAgainEdit),
           static_cast<QWidget*>(ui_.resetPinButton), static_cast<QWidget*>(ui_.lockButton),
-          static_cast<QWidget*>(ui_.unlockButton)})
+          static_cast<QWidget*>(ui_.unlockButton), static_cast<QWidget*>(ui_.editNameEdit),
+          static_cast<QWidget*>(ui_.editRoleCombo), static_cast<QWidget*>(ui_.saveAccountButton)})
         w->setEnabled(any);
 }
 
@@ -150,6 +164,29 @@ void StaffPage::resetPin() {
     ui_.newPinAgainEdit->clear();
     refresh();
     say(tr("已重置 %1 的 PIN").arg(staffNo), false);
+}
+
+void StaffPage::saveAccount() {
+    const QString staffNo = selectedStaffNo();
+    if (staffNo.isEmpty()) return;
+    const QString name = ui_.editNameEdit->text().trimmed();
+    if (name.isEmpty()) {
+        say(tr("请填写姓名"), true);
+        return;
+    }
+    const auto role = ui_.editRoleCombo->currentData().toString() == "admin"
+                          ? store::StaffRole::kAdmin
+                          : store::StaffRole::kStaff;
+    try {
+        context_.access.changeAccount(*context_.staff, staffNo.toStdString(), name.toStdString(),
+                                      role);
+    } catch (const Error& e) {
+        say(problemText(e.problem()), true);
+        refresh();
+        return;
+    }
+    refresh();
+    say(tr("已保存 %1 的姓名和角色").arg(staffNo), false);
 }
 
 void StaffPage::setLocked(bool locked) {

@@ -27,6 +27,7 @@ class StaffPage : public ConsolePage {
   private:
     void add();
     void resetPin();
+    void saveAccount();
     void setLocked(bool locked);
     QString selectedStaffNo() const;
     void updateSelection();

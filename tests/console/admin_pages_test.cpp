@@ -418,6 +418,48 @@ TEST_F(AdminPagesTest, AnAdminAddsStaffWhoCanSignInAndLocksAndUnlocksThem) {
     EXPECT_GE(byAdmin, 4);  // add, lock, PIN reset, unlock
 }
 
+TEST_F(AdminPagesTest, AnAdminRenamesAndPromotesStaffButTheLastAdminStays) {
+    auto window = signedIn("A001", "246810");
+    auto& staff = page<console::StaffPage>(*window, "staff");
+    auto& ui = staff.ui();
+    EXPECT_FALSE(ui.saveAccountButton->isEnabled());  // nothing selected
+    ASSERT_TRUE(staff.selectStaff("S001"));
+    EXPECT_EQ(ui.editNameEdit->text(), QString::fromStdString(store_->staff().find("S001")->name));
+    EXPECT_EQ(ui.editRoleCombo->currentData().toString(), "staff");
+
+    ui.editNameEdit->setText("  ");
+    ui.saveAccountButton->click();
+    EXPECT_TRUE(staff.message().contains("姓名")) << staff.message().toStdString();
+
+    ui.editNameEdit->setText("钱组长");
+    ui.editRoleCombo->setCurrentIndex(ui.editRoleCombo->findData("admin"));
+    ui.saveAccountButton->click();
+    EXPECT_TRUE(staff.message().contains("已保存")) << staff.message().toStdString();
+    EXPECT_EQ(store_->staff().find("S001")->name, "钱组长");
+    EXPECT_EQ(store_->staff().find("S001")->role, store::StaffRole::kAdmin);
+    ASSERT_TRUE(staff.selectStaff("S001"));
+    EXPECT_EQ(ui.editNameEdit->text(), "钱组长");
+    EXPECT_EQ(ui.editRoleCombo->currentData().toString(), "admin");
+    screenshot(*window, "staff-edit");
+    window->signOut();
+
+    // S001 is an admin now; once A001 steps down, S001 is the last one and cannot.
+    signIn(*window, "S001", "135790");
+    ASSERT_TRUE(window->isSignedIn());
+    auto& mine = page<console::StaffPage>(*window, "staff");
+    ASSERT_TRUE(mine.selectStaff("A001"));
+    mine.ui().editRoleCombo->setCurrentIndex(mine.ui().editRoleCombo->findData("staff"));
+    mine.ui().saveAccountButton->click();
+    EXPECT_EQ(store_->staff().find("A001")->role, store::StaffRole::kStaff);
+    ASSERT_TRUE(mine.selectStaff("S001"));
+    mine.ui().editRoleCombo->setCurrentIndex(mine.ui().editRoleCombo->findData("staff"));
+    mine.ui().saveAccountButton->click();
+    EXPECT_TRUE(mine.message().contains("最后")) << mine.message().toStdString();
+    EXPECT_EQ(store_->staff().find("S001")->role, store::StaffRole::kAdmin);
+    // The form shows the stored role again, not the refused choice.
+    EXPECT_EQ(mine.ui().editRoleCombo->currentData().toString(), "admin");
+}
+
 TEST_F(AdminPagesTest, TheAdminPagesComeInEnglishFromTheCompiledTranslation) {
     {
         auto window = signedIn("A001", "246810", "en");

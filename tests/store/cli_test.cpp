@@ -228,6 +228,41 @@ TEST_F(StoreCli, StaffAccountsNeedAnAdmin) {
     }
 }
 
+TEST_F(StoreCli, StaffEditRenamesAndChangesRoles) {
+    addAccounts();
+    const std::vector<std::string> adminPin = {"GRADPHOTO_PIN=246810"};
+    EXPECT_EQ(cli({"staff", "edit", "S001", "--staff", "A001"}, adminPin).exitCode,
+              2);  // no change
+    EXPECT_EQ(
+        cli({"staff", "edit", "S001", "--role", "boss", "--staff", "A001"}, adminPin).exitCode, 2);
+    EXPECT_EQ(cli({"staff", "edit", "S001", "--role", "admin"}, adminPin).exitCode,
+              2);  // no --staff
+    EXPECT_EQ(
+        cli({"staff", "edit", "S404", "--role", "admin", "--staff", "A001"}, adminPin).exitCode, 1);
+    // A staff member cannot promote themself.
+    EXPECT_EQ(cli({"staff", "edit", "S001", "--role", "admin", "--staff", "S001"},
+                  {"GRADPHOTO_PIN=135790"})
+                  .exitCode,
+              1);
+    auto r =
+        cli({"staff", "edit", "S001", "--name", "审核组长", "--role", "admin", "--staff", "A001"},
+            adminPin);
+    EXPECT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_NE(r.out.find("changed S001: admin"), std::string::npos);
+    // A001 may step down while S001 is an admin too; then S001, the last admin, may not.
+    r = cli({"staff", "edit", "A001", "--role", "staff", "--staff", "A001"}, adminPin);
+    EXPECT_EQ(r.exitCode, 0) << r.err;
+    r = cli({"staff", "edit", "S001", "--role", "staff", "--staff", "S001"},
+            {"GRADPHOTO_PIN=135790"});
+    EXPECT_EQ(r.exitCode, 1);
+    EXPECT_NE(r.err.find("last admin"), std::string::npos);
+    const auto staff = nlohmann::json::parse(cli({"--json", "staff", "list"}).out);
+    ASSERT_EQ(staff.size(), 2u);
+    EXPECT_EQ(staff[0]["role"], "staff");
+    EXPECT_EQ(staff[1]["role"], "admin");
+    EXPECT_EQ(staff[1]["name"], "审核组长");
+}
+
 TEST_F(StoreCli, FiveWrongPinsLock) {
     addAccounts();
     for (int i = 0; i < 5; ++i)

@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "gradphoto/store/pin.h"
 #include "store_fixture.h"
 
@@ -114,6 +116,49 @@ TEST_F(StoreTest, AdminLockHoldsUntilUnlock) {
     EXPECT_THROW(access->unlock(reviewer, "S001"), Refusal);
     access->unlock(admin, "S001");
     EXPECT_NO_THROW(access->signIn("S001", "135790"));
+}
+
+TEST_F(StoreTest, AdminChangesNameAndRoleButNeverRemovesTheLastAdmin) {
+    // A staff member may not change accounts.
+    EXPECT_THROW(access->changeAccount(reviewer, "S001", "x", StaffRole::kAdmin), Refusal);
+    EXPECT_THROW(access->changeAccount(admin, "S999", "x", StaffRole::kStaff), Refusal);
+    EXPECT_THROW(access->changeAccount(admin, "S001", "  ", StaffRole::kStaff), Refusal);
+
+    const auto promoted = access->changeAccount(admin, "S001", "审核组长", StaffRole::kAdmin);
+    EXPECT_EQ(promoted.role, StaffRole::kAdmin);
+    EXPECT_EQ(store->staff().find("S001")->name, "审核组长");
+    // The PIN and sign-in are untouched by the change; the new admin can now add accounts.
+    const auto signedIn = access->signIn("S001", "135790");
+    EXPECT_EQ(signedIn.role, StaffRole::kAdmin);
+    EXPECT_NO_THROW(access->addAccount(signedIn, "S002", "x", StaffRole::kStaff, "111111"));
+
+    // With two admins, A001 may step down; the remaining admin may not.
+    access->changeAccount(admin, "A001", "管理员", StaffRole::kStaff);
+    EXPECT_EQ(store->staff().find("A001")->role, StaffRole::kStaff);
+    EXPECT_THROW(access->changeAccount(admin, "S001", "x", StaffRole::kStaff),
+                 Refusal);  // no admin
+    try {
+        access->changeAccount(signedIn, "S001", "审核组长", StaffRole::kStaff);
+        FAIL() << "the last admin was demoted";
+    } catch (const Refusal& r) {
+        EXPECT_EQ(r.problem().code, "forbidden");
+    }
+    EXPECT_EQ(store->staff().find("S001")->role, StaffRole::kAdmin);
+
+    // A locked admin does not count: with A001 promoted again but locked, S001 stays an admin.
+    access->changeAccount(signedIn, "A001", "管理员", StaffRole::kAdmin);
+    access->lock(signedIn, "A001");
+    EXPECT_THROW(access->changeAccount(signedIn, "S001", "审核组长", StaffRole::kStaff), Refusal);
+
+    // Audited by the acting admin, with the roles but without the name.
+    const auto entries = store->audit().forSubject("staff:S001");
+    const auto change = std::find_if(entries.begin(), entries.end(), [](const AuditEntry& e) {
+        return e.action == "staff.change";
+    });
+    ASSERT_NE(change, entries.end());
+    EXPECT_EQ(change->actor, "A001");
+    EXPECT_NE(change->detailJson.find("\"role\":\"admin\""), std::string::npos);
+    EXPECT_EQ(change->detailJson.find("审核组长"), std::string::npos);
 }
 
 }  // namespace

@@ -6,7 +6,8 @@
 //
 // Rules:
 //   - the first account of an empty store must be an admin and needs no credentials
-//     (addFirstAdmin); every later add, role change, lock or PIN reset needs a signed-in admin;
+//     (addFirstAdmin); every later add, role or name change, lock or PIN reset needs a signed-in
+//     admin, and no change may leave the store without an unlocked admin;
 //   - a staff member changes their own PIN with their current one (changeOwnPin);
 //   - signIn throws Refusal "wrong_pin" (with the attempts left) or "locked" (until when).
 
@@ -37,6 +38,11 @@ class StaffAccess {
     // Locks until unlock (lockedUntil far in the future); the admin cannot lock themself out.
     void lock(const StaffAccount& admin, const std::string& staffNo);
     void unlock(const StaffAccount& admin, const std::string& staffNo);
+    // Renames a staff member and sets their role. Refused when it would leave the store without an
+    // admin who can sign in (demoting the last unlocked admin, oneself included), or for an empty
+    // name. The audit entry records the role change and whether the name changed, not the name.
+    StaffAccount changeAccount(const StaffAccount& admin, const std::string& staffNo,
+                               const std::string& name, StaffRole role);
 
     // Iterations for new PIN hashes (tests lower it to stay fast).
     void setPinIterations(int iterations) { pinIterations_ = iterations; }

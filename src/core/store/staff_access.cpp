@@ -185,4 +185,39 @@ void StaffAccess::unlock(const StaffAccount& admin, const std::string& staffNo) 
     });
 }
 
+StaffAccount StaffAccess::changeAccount(const StaffAccount& admin, const std::string& staffNo,
+                                        const std::string& name, StaffRole role) {
+    if (name.find_first_not_of(" \t") == std::string::npos)
+        throw Refusal({"usage", "姓名不能为空", "the name must not be empty"});
+    StaffAccount changed;
+    store_.inTransaction([&] {
+        requireAdmin(admin, "change staff accounts");
+        auto account = existing(staffNo);
+        const StaffRole before = account.role;
+        const bool renamed = account.name != name;
+        if (before == StaffRole::kAdmin && role != StaffRole::kAdmin) {
+            const UnixTime now = clock_();
+            int otherAdmins = 0;
+            for (const auto& a : store_.staff().list())
+                if (a.staffNo != staffNo && a.role == StaffRole::kAdmin &&
+                    !(a.lockedUntil && *a.lockedUntil > now))
+                    ++otherAdmins;
+            if (otherAdmins == 0)
+                throw Refusal({"forbidden", "这是最后一个可用的管理员账号，不能改为工作人员",
+                               "account " + staffNo +
+                                   " is the last admin who can sign in: it stays an admin"});
+        }
+        account.name = name;
+        account.role = role;
+        store_.staff().update(account);
+        store_.audit().append(
+            {0, clock_(), admin.staffNo, "staff.change", "staff:" + staffNo,
+             nlohmann::json{
+                 {"role_before", toString(before)}, {"role", toString(role)}, {"renamed", renamed}}
+                 .dump()});
+        changed = account;
+    });
+    return changed;
+}
+
 }  // namespace gradphoto::store
