@@ -39,34 +39,44 @@ PortWorker::~PortWorker() {
 void PortWorker::submit(const flow::PortCall& call) {
     auto state = state_;
     QPointer<PortWorker> self(this);
+    post([state, self, call]() -> std::function<void()> {
+        if (!state->ports && !state->unusable) {
+            try {
+                state->ports = state->factory();
+            } catch (const Error& e) {
+                state->unusable = e.problem();
+            } catch (const std::exception& e) {
+                state->unusable =
+                    Problem{"ports_unusable", "服务暂时不可用，请联系工作人员。", e.what()};
+            }
+        }
+        flow::PortAnswer answer;
+        if (state->ports) {
+            answer = flow::answerCall(call, state->ports->students(), state->ports->payments());
+        } else {
+            answer.id = call.id;
+            answer.kind = call.kind;
+            answer.failed = true;
+            answer.problem = state->unusable.value_or(Problem{});
+        }
+        // Runs on this object's thread, and only while it exists (post() checks).
+        return [self, answer] { emit self->answered(answer); };
+    });
+}
+
+void PortWorker::post(std::function<std::function<void()>()> job) {
+    auto state = state_;
+    QPointer<PortWorker> self(this);
     QMetaObject::invokeMethod(
         runner_,
-        [state, self, call] {
+        [state, self, job = std::move(job)] {
             if (state->stopping) return;
-            if (!state->ports && !state->unusable) {
-                try {
-                    state->ports = state->factory();
-                } catch (const Error& e) {
-                    state->unusable = e.problem();
-                } catch (const std::exception& e) {
-                    state->unusable =
-                        Problem{"ports_unusable", "服务暂时不可用，请联系工作人员。", e.what()};
-                }
-            }
-            flow::PortAnswer answer;
-            if (state->ports) {
-                answer = flow::answerCall(call, state->ports->students(), state->ports->payments());
-            } else {
-                answer.id = call.id;
-                answer.kind = call.kind;
-                answer.failed = true;
-                answer.problem = state->unusable.value_or(Problem{});
-            }
-            if (state->stopping) return;
+            std::function<void()> answer = job();
+            if (state->stopping || !answer) return;
             QMetaObject::invokeMethod(
                 self.data(),
-                [self, answer] {
-                    if (self) emit self->answered(answer);
+                [self, answer = std::move(answer)] {
+                    if (self) answer();
                 },
                 Qt::QueuedConnection);
         },

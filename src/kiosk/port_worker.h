@@ -24,6 +24,14 @@ using WorkerPortsFactory = std::function<std::unique_ptr<WorkerPorts>()>;
 // Runs the flow's port calls (lookups, payment create / poll / close, staff confirmation) one
 // after the other on its own thread, so that a slow network never freezes the screen. Answers come
 // back on the thread that owns this object through answered().
+//
+// run() puts other slow work on such a thread the same way (打印排版照: a printer driver that
+// hangs must not freeze the kiosk). The kiosk gives that work a worker of its own, so that a
+// hung printer does not hold up the next student's lookup either:
+//
+//   PortWorker printing({});  // no ports: only run() is used
+//   printing.run<PrintOutcome>([job] { return printOnThisThread(job); },   // worker thread
+//                              [this](PrintOutcome outcome) { show(outcome); });  // GUI thread
 class PortWorker : public QObject {
     Q_OBJECT
   public:
@@ -32,10 +40,26 @@ class PortWorker : public QObject {
 
     void submit(const flow::PortCall& call);
 
+    // `work` runs on the worker thread, in turn with the calls before it; it must not throw, nor
+    // touch widgets or objects of other threads. `done` then gets the result on this object's
+    // thread — unless this worker was destroyed first: the work in progress still finishes, its
+    // result is dropped.
+    template <typename Result>
+    void run(std::function<Result()> work, std::function<void(Result)> done) {
+        post([work = std::move(work), done = std::move(done)]() -> std::function<void()> {
+            auto result = std::make_shared<Result>(work());
+            return [done, result] { done(std::move(*result)); };
+        });
+    }
+
   signals:
     void answered(const gradphoto::flow::PortAnswer& answer);
 
   private:
+    // `job` runs on thread_ (unless the worker is stopping); what it returns runs on this
+    // object's thread afterwards (unless the worker was destroyed by then).
+    void post(std::function<std::function<void()>()> job);
+
     QThread thread_;
     QObject* runner_ = nullptr;  // lives on thread_
     std::shared_ptr<struct PortWorkerState> state_;

@@ -5,16 +5,75 @@
 #include <QPrinter>
 #include <QPushButton>
 #include <exception>
+#include <filesystem>
+#include <optional>
 
 #include "full_photo_view.h"
 #include "gradphoto/common/error.h"
 #include "gradphoto/layout/layout_sheet.h"
+#include "gradphoto/store/database.h"
 #include "image_conversion.h"
 #include "photo_printer.h"
+#include "port_worker.h"
 #include "student_copy.h"
 #include "usb_mounts.h"
 
 namespace gradphoto::kiosk {
+
+namespace {
+
+// What the print thread gets: copies only, nothing of the GUI thread's.
+struct SheetPrintRequest {
+    std::vector<std::uint8_t> jpeg;
+    std::string paper;  // empty: the layout settings' default
+    std::string boothId;
+    QString printerName;  // used when printerSetUp is empty
+    std::function<void(QPrinter&)> printerSetUp;
+    std::filesystem::path recordFile;  // the database file for print_jobs; empty: not recorded
+};
+
+// On the print thread: the sheet, the printer, the print and its print_jobs row (through a
+// connection of this thread, closed before it returns). Never throws.
+print::PrintOutcome printSheetHere(const SheetPrintRequest& request) {
+    print::PrintOutcome outcome;
+    try {
+        const auto settings = layout::LayoutSettings::load();
+        const auto sheet =
+            layout::makeLayoutSheet(request.jpeg, {.paper = request.paper}, settings);
+        const layout::Paper* paper =
+            settings.findPaper(request.paper.empty() ? settings.defaultPaper : request.paper);
+        if (!paper)
+            throw Error(Error::Kind::kUsage,
+                        Problem{"layout_paper_unknown", "未知的纸张设置。", "Unknown paper."});
+        print::PrintJob job;
+        job.kind = print::PrintKind::kSheet;
+        job.image = toQImage(sheet.image);
+        job.paper = *paper;
+        job.turned = sheet.plan.turned;
+        job.boothId = request.boothId;
+        std::optional<store::Database> records;
+        if (!request.recordFile.empty()) records = store::Database::open(request.recordFile);
+        QPrinter printer(QPrinter::HighResolution);
+        if (request.printerSetUp)
+            request.printerSetUp(printer);
+        else if (!request.printerName.isEmpty())
+            printer.setPrinterName(request.printerName);
+        print::PhotoPrinter photoPrinter(records ? &*records : nullptr);
+        outcome = photoPrinter.print(printer, job);
+    } catch (const Error& e) {
+        outcome.ok = false;
+        outcome.problem = e.problem();
+    } catch (const std::exception& e) {
+        outcome.ok = false;
+        outcome.problem = Problem{"print_failed", e.what(), e.what()};
+    } catch (...) {
+        outcome.ok = false;
+        outcome.problem = Problem{"print_failed", "未知错误。", "unknown error"};
+    }
+    return outcome;
+}
+
+}  // namespace
 
 StudentCopyOffer::StudentCopyOffer(
     StudentCopyPorts ports, Widgets widgets,
@@ -26,9 +85,14 @@ StudentCopyOffer::StudentCopyOffer(
     clear();
 }
 
+StudentCopyOffer::~StudentCopyOffer() {
+    printWorker_.reset();  // waits for the print in progress; its answer is dropped
+}
+
 void StudentCopyOffer::offer(const std::string& studentNo,
                              const std::vector<std::uint8_t>& finalJpeg) {
     if (studentNo != studentNo_ || finalJpeg != jpeg_) {
+        ++offerNumber_;
         studentNo_ = studentNo;
         jpeg_ = finalJpeg;
         widgets_.message->clear();
@@ -38,9 +102,19 @@ void StudentCopyOffer::offer(const std::string& studentNo,
     widgets_.usb->setVisible(any && ports_.settings.usb);
     widgets_.print->setVisible(any && ports_.settings.print);
     widgets_.show->setVisible(any && ports_.settings.show);
+    showPrintButton();
+}
+
+void StudentCopyOffer::showPrintButton() {
+    // The printer does one sheet at a time: while one prints (even a previous student's), the
+    // button waits. Its idle text is the page's own (retranslated with the window's language).
+    widgets_.print->setEnabled(!printing_);
+    widgets_.print->setText(printing_ ? tr("正在打印…")
+                                      : QCoreApplication::translate("StatusPage", "打印排版照"));
 }
 
 void StudentCopyOffer::clear() {
+    ++offerNumber_;
     studentNo_.clear();
     jpeg_.clear();
     offer({}, {});
@@ -87,44 +161,40 @@ void StudentCopyOffer::saveToUsb() {
 }
 
 void StudentCopyOffer::printSheet() {
-    if (jpeg_.empty()) return;
-    try {
-        say(tr("正在打印排版照，请稍候……"), false);
-        QCoreApplication::processEvents();
-        const auto settings = layout::LayoutSettings::load();
-        const std::string paperName = ports_.settings.paper.toStdString();
-        const auto sheet = layout::makeLayoutSheet(jpeg_, {.paper = paperName}, settings);
-        const layout::Paper* paper =
-            settings.findPaper(paperName.empty() ? settings.defaultPaper : paperName);
-        if (!paper)
-            throw Error(Error::Kind::kUsage,
-                        Problem{"layout_paper_unknown", "未知的纸张设置。", "Unknown paper."});
-        print::PrintJob job;
-        job.kind = print::PrintKind::kSheet;
-        job.image = toQImage(sheet.image);
-        job.paper = *paper;
-        job.turned = sheet.plan.turned;
-        job.boothId = ports_.boothId.toStdString();
-        QPrinter printer(QPrinter::HighResolution);
-        if (ports_.printerSetUp)
-            ports_.printerSetUp(printer);
-        else if (!ports_.settings.printer.isEmpty())
-            printer.setPrinterName(ports_.settings.printer);
-        print::PhotoPrinter photoPrinter(ports_.printDb);
-        const auto outcome = photoPrinter.print(printer, job);
+    if (jpeg_.empty() || printing_) return;
+    SheetPrintRequest request;
+    request.jpeg = jpeg_;
+    request.paper = ports_.settings.paper.toStdString();
+    request.boothId = ports_.boothId.toStdString();
+    request.printerName = ports_.settings.printer;
+    request.printerSetUp = ports_.printerSetUp;
+    if (ports_.printDb) request.recordFile = ports_.printDb->file();
+    if (!printWorker_) {
+        printWorker_ = std::make_unique<PortWorker>(WorkerPortsFactory{});  // run() only
+    }
+    printing_ = true;
+    showPrintButton();
+    say(tr("正在打印排版照，请稍候……"), false);
+    const std::uint64_t offerNumber = offerNumber_;
+    printWorker_->run<print::PrintOutcome>(
+        [request] { return printSheetHere(request); },
+        [this, offerNumber](print::PrintOutcome outcome) { printed(offerNumber, outcome); });
+}
+
+void StudentCopyOffer::printed(std::uint64_t offerNumber, const print::PrintOutcome& outcome) {
+    printing_ = false;
+    showPrintButton();
+    // The student left (完成, idle time-out) or another one is here: the print_jobs row is
+    // written, the message is not theirs to see.
+    if (offerNumber == offerNumber_) {
         if (outcome.ok)
             say(tr("排版照已发送到打印机，请在出纸口取照片。"), false);
         else
             say(tr("打印失败：%1 请联系工作人员。")
                     .arg(text_(outcome.problem.message_zh, outcome.problem.message_en)),
                 true);
-    } catch (const Error& e) {
-        say(tr("打印失败：%1 请联系工作人员。")
-                .arg(text_(e.problem().message_zh, e.problem().message_en)),
-            true);
-    } catch (const std::exception& e) {
-        say(tr("打印失败：%1 请联系工作人员。").arg(QString::fromUtf8(e.what())), true);
     }
+    emit printFinished(outcome.ok);
 }
 
 void StudentCopyOffer::showFullScreen() {

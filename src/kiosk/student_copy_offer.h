@@ -5,6 +5,7 @@
 #include <QStringList>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -20,20 +21,36 @@ namespace gradphoto::store {
 class Database;
 }
 
+namespace gradphoto::print {
+struct PrintOutcome;
+}
+
 namespace gradphoto::kiosk {
+
+class PortWorker;
 
 // Where the approved 查询结果 page's copy goes, wired by main() or a test.
 struct StudentCopyPorts {
     StudentCopySettings settings;
     QString boothId;
-    QStringList usbRoots;                         // empty: the mounted USB sticks
-    store::Database* printDb = nullptr;           // print_jobs rows; nullptr: not recorded
-    std::function<void(QPrinter&)> printerSetUp;  // empty: settings.printer (CUPS)
+    QStringList usbRoots;  // empty: the mounted USB sticks
+    // print_jobs rows go into this database's file, through the print thread's own connection;
+    // nullptr: not recorded.
+    store::Database* printDb = nullptr;
+    // Called on the print thread (no widgets there); empty: settings.printer (CUPS).
+    std::function<void(QPrinter&)> printerSetUp;
 };
 
 // 下载 on the approved 查询结果 page: 保存到U盘, 打印排版照 and 全屏查看, each shown only when the
 // booth enables it (kiosk.student_copy). Results and problems go to the message label in the
 // window's language (zh/en picked by `text`).
+//
+// 打印排版照 runs on a print thread of its own (a PortWorker's run()), so a printer driver that
+// hangs never freezes the screen nor holds up the next student's lookup: while it prints the
+// button says 正在打印… and is disabled; the result appears when the print thread answers. The
+// print thread lays out the sheet, prints it and writes the print_jobs row itself, so leaving the
+// page or the session timing out meanwhile loses nothing (the answer is then not shown to
+// whoever is at the booth by then). Destroying the offer waits for the print in progress.
 class StudentCopyOffer : public QObject {
     Q_OBJECT
   public:
@@ -47,6 +64,7 @@ class StudentCopyOffer : public QObject {
     StudentCopyOffer(StudentCopyPorts ports, Widgets widgets,
                      std::function<QString(const std::string&, const std::string&)> text,
                      QObject* parent = nullptr);
+    ~StudentCopyOffer() override;
 
     // The approved student's photo (empty jpeg: nothing to offer, the buttons hide).
     void offer(const std::string& studentNo, const std::vector<std::uint8_t>& finalJpeg);
@@ -54,13 +72,19 @@ class StudentCopyOffer : public QObject {
     void clear();
 
     void saveToUsb();
-    void printSheet();
+    void printSheet();  // starts the print; printFinished() when the print thread answers
     void showFullScreen();
     FullPhotoView* fullView() const { return view_; }
     QString message() const;
+    bool printing() const { return printing_; }
+
+  signals:
+    void printFinished(bool ok);
 
   private:
     void say(const QString& text, bool problem);
+    void showPrintButton();
+    void printed(std::uint64_t offerNumber, const print::PrintOutcome& outcome);
 
     StudentCopyPorts ports_;
     Widgets widgets_;
@@ -68,6 +92,9 @@ class StudentCopyOffer : public QObject {
     std::string studentNo_;
     std::vector<std::uint8_t> jpeg_;
     QPointer<FullPhotoView> view_;
+    std::uint64_t offerNumber_ = 0;  // counts the students offered: an answer for an earlier one
+    bool printing_ = false;          // is not shown
+    std::unique_ptr<PortWorker> printWorker_;  // made on the first print
 };
 
 }  // namespace gradphoto::kiosk

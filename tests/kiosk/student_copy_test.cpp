@@ -1,7 +1,9 @@
 // 下载 on the approved 查询结果 page (issue 8): the files of the student's copy without widgets,
 // then the real window under offscreen Qt — 保存到U盘 into a temporary folder standing in for the
 // stick, no stick, 打印排版照 to a PDF file printer with its print_jobs row, 全屏查看, and the
-// buttons hidden when the booth does not enable them.
+// buttons hidden when the booth does not enable them. The print runs on a print thread: a test
+// can hold the (real, PDF) printer in its set-up until it lets go, as a hung driver would, and
+// check that the screen keeps working meanwhile.
 
 #include <gtest/gtest.h>
 #include <unistd.h>
@@ -18,10 +20,15 @@
 #include <QPrinter>
 #include <QTemporaryDir>
 #include <QThread>
+#include <QTimer>
+#include <atomic>
+#include <condition_variable>
 #include <filesystem>
 #include <functional>
+#include <mutex>
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
+#include <thread>
 
 #include "full_photo_view.h"
 #include "gradphoto/common/error.h"
@@ -164,6 +171,13 @@ class StudentCopyWindowTest : public ::testing::Test {
         parts.usbRoots = {usbRoot};
         parts.printDb = &store->database();
         parts.printerSetUp = [this](QPrinter& printer) {
+            printThread = QThread::currentThread();
+            {
+                std::unique_lock lock(gate);
+                printerEntered = true;
+                gateChanged.notify_all();
+                gateChanged.wait(lock, [this] { return !holdPrinter; });
+            }
             printer.setOutputFormat(QPrinter::PdfFormat);
             printer.setOutputFileName(pdf);
         };
@@ -200,6 +214,21 @@ class StudentCopyWindowTest : public ::testing::Test {
         auto q = store->database().prepare("SELECT count(*) FROM print_jobs WHERE " + where);
         return q.step() ? q.integer(0) : -1;
     }
+    // The printer seam: while held, the print thread waits in printerSetUp (as in a hung driver).
+    void holdThePrinter() {
+        std::lock_guard lock(gate);
+        holdPrinter = true;
+    }
+    void releaseThePrinter() {
+        std::lock_guard lock(gate);
+        holdPrinter = false;
+        gateChanged.notify_all();
+    }
+    bool printerWasEntered() {
+        std::lock_guard lock(gate);
+        return printerEntered;
+    }
+    QAbstractButton* printButton() { return button("printButton"); }
     void saveShot(const QString& name) {
         const QString shots = qEnvironmentVariable("GRADPHOTO_TEST_SHOTS");
         if (shots.isEmpty()) return;
@@ -215,6 +244,11 @@ class StudentCopyWindowTest : public ::testing::Test {
     std::unique_ptr<store::SqliteRecordStore> store;
     QString usbRoot;
     QString pdf;
+    std::mutex gate;
+    std::condition_variable gateChanged;
+    bool holdPrinter = false;
+    bool printerEntered = false;
+    std::atomic<QThread*> printThread{nullptr};
     std::unique_ptr<KioskWindow> window;
 };
 
@@ -251,9 +285,103 @@ TEST_F(StudentCopyWindowTest, PrintSheetPrintsToThePrinterAndRecordsTheJob) {
     toApprovedStatus();
     ASSERT_TRUE(button("printButton")->isVisible());
     button("printButton")->click();
-    EXPECT_TRUE(message().contains("已发送到打印机")) << message().toStdString();
+    ASSERT_TRUE(waitFor([&] { return message().contains("已发送到打印机"); }))
+        << message().toStdString();
+    EXPECT_NE(printThread.load(), nullptr);
+    EXPECT_NE(printThread.load(), QThread::currentThread());  // the print thread, not the GUI's
     EXPECT_GT(QFileInfo(pdf).size(), 1000);
     EXPECT_EQ(printJobs("kind = 'sheet' AND paper = '6in' AND booth_id = 'B7' AND ok = 1"), 1);
+}
+
+TEST_F(StudentCopyWindowTest, PrintRunsOffTheGuiThreadAndTheButtonWaitsForIt) {
+    build({.print = true});
+    toApprovedStatus();
+    holdThePrinter();
+    printButton()->click();
+    ASSERT_TRUE(waitFor([&] { return printerWasEntered(); }));
+    // The printer hangs; the screen does not: the button says so and waits, timers still fire.
+    EXPECT_EQ(printButton()->text(), "正在打印…");
+    EXPECT_FALSE(printButton()->isEnabled());
+    EXPECT_TRUE(window->studentCopy()->printing());
+    EXPECT_TRUE(message().contains("正在打印排版照")) << message().toStdString();
+    int ticks = 0;
+    QTimer timer;
+    QObject::connect(&timer, &QTimer::timeout, [&] { ++ticks; });
+    timer.start(20);
+    EXPECT_TRUE(waitFor([&] { return ticks >= 10; }, 5000)) << ticks;
+    window->send(flow::events::UserActivity{});  // the flow still takes events
+    EXPECT_EQ(window->flow().state(), FlowState::kStatus);
+    window->studentCopy()->printSheet();  // a second press meanwhile starts nothing
+    saveShot("status-printing.png");
+    EXPECT_EQ(printJobs("1 = 1"), 0);
+
+    bool finished = false;
+    QObject::connect(window->studentCopy(), &StudentCopyOffer::printFinished,
+                     [&](bool ok) { finished = ok; });
+    releaseThePrinter();
+    ASSERT_TRUE(waitFor([&] { return finished; }));
+    EXPECT_TRUE(message().contains("已发送到打印机")) << message().toStdString();
+    EXPECT_TRUE(printButton()->isEnabled());
+    EXPECT_EQ(printButton()->text(), "打印排版照");
+    EXPECT_GT(QFileInfo(pdf).size(), 1000);
+    EXPECT_EQ(printJobs("kind = 'sheet' AND ok = 1"), 1);
+    EXPECT_EQ(printJobs("1 = 1"), 1);  // one press, one print
+    saveShot("status-printed.png");
+}
+
+TEST_F(StudentCopyWindowTest, SessionTimingOutWhilePrintingKeepsThePrintJob) {
+    build({.print = true});
+    toApprovedStatus();
+    holdThePrinter();
+    printButton()->click();
+    ASSERT_TRUE(waitFor([&] { return printerWasEntered(); }));
+    // Nobody touches the screen: the idle warning, then the session is wiped.
+    for (int i = 0; i < 3 && window->flow().state() != FlowState::kWelcome; ++i) {
+        window->send(flow::events::Tick{200000});
+        QApplication::processEvents();
+    }
+    ASSERT_EQ(window->flow().state(), FlowState::kWelcome);
+    EXPECT_FALSE(printButton()->isVisible());
+    releaseThePrinter();
+    ASSERT_TRUE(waitFor([&] { return !window->studentCopy()->printing(); }));
+    EXPECT_EQ(printJobs("kind = 'sheet' AND ok = 1"), 1);
+    EXPECT_GT(QFileInfo(pdf).size(), 1000);
+    EXPECT_TRUE(message().isEmpty()) << message().toStdString();  // not for the next student
+    // The next student (here the same one again) finds the button ready and no old message.
+    toApprovedStatus();
+    EXPECT_TRUE(printButton()->isVisible());
+    EXPECT_TRUE(printButton()->isEnabled());
+    EXPECT_TRUE(message().isEmpty()) << message().toStdString();
+}
+
+TEST_F(StudentCopyWindowTest, FinishingWhilePrintingKeepsThePrintJob) {
+    build({.print = true});
+    toApprovedStatus();
+    holdThePrinter();
+    printButton()->click();
+    ASSERT_TRUE(waitFor([&] { return printerWasEntered(); }));
+    click(FlowState::kStatus, "finishButton");  // 完成: the student leaves the page
+    ASSERT_TRUE(waitFor([&] { return window->flow().state() == FlowState::kWelcome; }));
+    releaseThePrinter();
+    ASSERT_TRUE(waitFor([&] { return !window->studentCopy()->printing(); }));
+    EXPECT_EQ(printJobs("kind = 'sheet' AND ok = 1"), 1);
+}
+
+TEST_F(StudentCopyWindowTest, ClosingTheKioskWhilePrintingFinishesThePrintFirst) {
+    build({.print = true});
+    toApprovedStatus();
+    holdThePrinter();
+    printButton()->click();
+    ASSERT_TRUE(waitFor([&] { return printerWasEntered(); }));
+    // The window goes while the printer still hangs; the printer comes back a moment later.
+    std::thread printerComesBack([this] {
+        std::this_thread::sleep_for(std::chrono::milliseconds(300));
+        releaseThePrinter();
+    });
+    window.reset();
+    printerComesBack.join();
+    EXPECT_EQ(printJobs("kind = 'sheet' AND ok = 1"), 1);
+    EXPECT_GT(QFileInfo(pdf).size(), 1000);
 }
 
 TEST_F(StudentCopyWindowTest, PrinterProblemIsShownInChinese) {
@@ -261,7 +389,9 @@ TEST_F(StudentCopyWindowTest, PrinterProblemIsShownInChinese) {
     pdf = QDir(dir.path()).filePath("no/such/dir/sheet.pdf");  // the printer cannot start
     toApprovedStatus();
     button("printButton")->click();
-    EXPECT_TRUE(message().contains("打印失败")) << message().toStdString();
+    ASSERT_TRUE(waitFor([&] { return message().contains("打印失败"); })) << message().toStdString();
+    EXPECT_TRUE(message().contains("无法开始打印")) << message().toStdString();
+    EXPECT_TRUE(printButton()->isEnabled());
     EXPECT_EQ(printJobs("ok = 0"), 1);
 }
 
