@@ -47,9 +47,7 @@ void BoothPage::activate() {
 }
 
 void BoothPage::deactivate() {
-    if (camera_) camera_->stop();
-    camera_.reset();
-    lastFrame_ = QImage();
+    closeCamera();
     ui_.liveView->setPixmap(QPixmap());
     ui_.liveView->setText(tr("相机未打开"));
 }
@@ -109,10 +107,45 @@ void BoothPage::fillFormats() {
     }
 }
 
-void BoothPage::openCamera() {
-    if (camera_) camera_->stop();
-    camera_.reset();
+void BoothPage::closeCamera() {
+    if (camera_) disconnect(camera_, nullptr, this, nullptr);
+    camera_ = nullptr;
+    if (ownCamera_) ownCamera_->stop();  // the kiosk's camera goes on: the kiosk shows it
+    ownCamera_.reset();
     lastFrame_ = QImage();
+}
+
+void BoothPage::listenTo(kiosk::CameraSource* camera) {
+    camera_ = camera;
+    connect(camera, &kiosk::CameraSource::frameReady, this, &BoothPage::onFrame);
+    connect(camera, &kiosk::CameraSource::stillCaptured, this, &BoothPage::onStill);
+    connect(camera, &kiosk::CameraSource::stillFailed, this, [this](quint64 request) {
+        if (request == plateRequest_)
+            sayPlate(tr("拍摄失败：相机没有返回照片，请检查相机后重试。"), true);
+    });
+    connect(camera, &kiosk::CameraSource::availabilityChanged, this, [this](bool available) {
+        if (!available) ui_.liveView->setText(tr("相机没有画面（已拔出或被其他程序占用？）"));
+    });
+}
+
+void BoothPage::openCamera() {
+    closeCamera();
+    if (context_.kioskCamera) {
+        // Over the kiosk: its camera is open and running; a second open would leave one of the
+        // two dark on a driver that allows one user at a time.
+        ui_.cameraGroup->setTitle(tr("相机与灯光（自助机正在使用的相机）"));
+        const QString later =
+            tr("自助机正在使用相机：这里选择的相机和分辨率保存后，"
+               "在自助机重新启动时生效。");
+        ui_.deviceCombo->setToolTip(later);
+        ui_.formatCombo->setToolTip(later);
+        ui_.openCameraButton->setText(tr("重新连接相机"));
+        listenTo(context_.kioskCamera);
+        ui_.liveView->setText(context_.kioskCamera->available()
+                                  ? tr("自助机的相机：%1").arg(context_.kioskCamera->description())
+                                  : tr("相机没有画面（已拔出或被其他程序占用？）"));
+        return;
+    }
     if (!context_.cameraFactory) {
         ui_.liveView->setText(tr("这台设备没有配置相机"));
         return;
@@ -124,22 +157,14 @@ void BoothPage::openCamera() {
         settings.width = size.width();
         settings.height = size.height();
     }
-    camera_ = context_.cameraFactory(settings);
-    if (!camera_) {
+    ownCamera_ = context_.cameraFactory(settings);
+    if (!ownCamera_) {
         ui_.liveView->setText(tr("无法打开相机"));
         return;
     }
-    connect(camera_.get(), &kiosk::CameraSource::frameReady, this, &BoothPage::onFrame);
-    connect(camera_.get(), &kiosk::CameraSource::stillCaptured, this, &BoothPage::onStill);
-    connect(camera_.get(), &kiosk::CameraSource::stillFailed, this, [this](quint64 request) {
-        if (request == plateRequest_)
-            sayPlate(tr("拍摄失败：相机没有返回照片，请检查相机后重试。"), true);
-    });
-    connect(camera_.get(), &kiosk::CameraSource::availabilityChanged, this, [this](bool available) {
-        if (!available) ui_.liveView->setText(tr("相机没有画面（已拔出或被其他程序占用？）"));
-    });
-    ui_.liveView->setText(tr("正在打开相机：%1").arg(camera_->description()));
-    camera_->start();
+    listenTo(ownCamera_.get());
+    ui_.liveView->setText(tr("正在打开相机：%1").arg(ownCamera_->description()));
+    ownCamera_->start();
 }
 
 void BoothPage::onFrame(const QImage& frame) {

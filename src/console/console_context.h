@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QPointer>
 #include <QString>
 #include <functional>
 #include <memory>
@@ -27,6 +28,10 @@ struct ConsoleContext {
     QString dataDir;
     QString settingsFile;
     CameraFactory cameraFactory;
+    // Over a running kiosk (ConsoleOverKiosk): the kiosk's camera, already open. The booth page
+    // shows it instead of opening a second one (most drivers allow one user at a time) and never
+    // stops it. Null: the console alone, the booth page opens its own through cameraFactory.
+    QPointer<kiosk::CameraSource> kioskCamera;
     store::Clock clock = store::systemNow;
     std::optional<store::StaffAccount> staff;  // the signed-in staff member
 

@@ -3,6 +3,8 @@
 #include <cstdio>
 #include <filesystem>
 
+#include "kiosk_window.h"
+
 namespace gradphoto::console {
 
 ConsoleOverKiosk::ConsoleOverKiosk(ConsoleSetup setup, QWidget* kiosk, Show show, QObject* parent)
@@ -22,7 +24,11 @@ bool ConsoleOverKiosk::open() {
         if (!store_)
             store_ =
                 store::SqliteRecordStore::open(std::filesystem::path(setup_.dataDir.toStdString()));
-        console_ = new ConsoleWindow(*store_, setup_);
+        // The booth page shows the kiosk's open camera rather than opening a second one.
+        ConsoleSetup setup = setup_;
+        if (auto* kiosk = qobject_cast<kiosk::KioskWindow*>(kiosk_.data()))
+            setup.kioskCamera = &kiosk->camera();
+        console_ = new ConsoleWindow(*store_, setup);
     } catch (const Error& e) {
         std::fprintf(stderr, "gradphoto-kiosk: staff console unavailable: %s\n",
                      e.problem().message_en.c_str());

@@ -26,9 +26,15 @@ ConsoleWindow::ConsoleWindow(store::SqliteRecordStore& store, ConsoleSetup setup
       store_(store),
       queue_(makeQueue(store, setup.clock)),
       access_(store, setup.clock),
-      context_{
-          store,       queue_,      access_, setup.dataDir, setup.settingsFile, setup.cameraFactory,
-          setup.clock, std::nullopt} {
+      context_{store,
+               queue_,
+               access_,
+               setup.dataDir,
+               setup.settingsFile,
+               setup.cameraFactory,
+               setup.kioskCamera,
+               setup.clock,
+               std::nullopt} {
     setConsoleLanguage(setup.language);
     if (setup.language == "en" && translator_.load(":/i18n/gradphoto_console_en.qm"))
         QCoreApplication::installTranslator(&translator_);

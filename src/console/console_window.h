@@ -17,6 +17,9 @@ struct ConsoleSetup {
     QString dataDir;       // DATA_DIR (gradphoto.db, photos/, booth/plate.jpg)
     QString settingsFile;  // the kiosk's JSON settings file
     CameraFactory cameraFactory;
+    // Over a running kiosk: its open camera, which the booth page uses instead of cameraFactory
+    // (ConsoleContext::kioskCamera). ConsoleOverKiosk fills it in.
+    QPointer<kiosk::CameraSource> kioskCamera;
     store::Clock clock = store::systemNow;
     QString language = "zh";  // zh, or en (resources/translations/gradphoto_console_en.ts)
     // Sign out after this long without a key or a touch; 0: the settings file's
