@@ -462,6 +462,22 @@
 <context>
     <name>gradphoto::console::BoothPage</name>
     <message>
+        <source>相机与灯光（自助机正在使用的相机）</source>
+        <translation>Camera and light (the camera the kiosk is using)</translation>
+    </message>
+    <message>
+        <source>自助机正在使用相机：这里选择的相机和分辨率保存后，在自助机重新启动时生效。</source>
+        <translation>The kiosk is using the camera: a camera or resolution chosen here takes effect when the kiosk restarts.</translation>
+    </message>
+    <message>
+        <source>重新连接相机</source>
+        <translation>Reconnect camera</translation>
+    </message>
+    <message>
+        <source>自助机的相机：%1</source>
+        <translation>The kiosk's camera: %1</translation>
+    </message>
+    <message>
         <source>设置文件：%1</source>
         <translation>Settings file: %1</translation>
     </message>

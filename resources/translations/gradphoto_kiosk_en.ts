@@ -895,6 +895,10 @@ Please retake soon; the retake is free.</translation>
 <context>
     <name>gradphoto::kiosk::StudentCopyOffer</name>
     <message>
+        <source>正在打印…</source>
+        <translation>Printing…</translation>
+    </message>
+    <message>
         <location filename="../../src/kiosk/student_copy_offer.cpp" line="72"/>
         <source>正在保存到U盘，请勿拔出……</source>
         <translation>Saving to the USB stick, do not remove it…</translation>
