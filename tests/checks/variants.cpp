@@ -138,35 +138,103 @@ cv::Mat pitched(const cv::Mat& img, const FaceLandmarks& f, double degrees) {
     return out;
 }
 
-// Closed eyes: each eye's opening (the landmark contour, slightly widened) painted with the
-// upper eyelid's skin colour sampled between eye and brow, with a dark lash line along the lower
-// lid and a soft edge.
+// Closed eyes, drawn as a real closed eye looks: the opening (and the lashes around it) covered
+// by lid skin of the colour of the skin just above and below the eye (per-channel median, so
+// lashes and brows do not tint it), with that skin's grain and the shading of a convex lid
+// (lighter in the middle, darker towards the lash line and the corners); the lashes a dark line
+// curving from corner to corner along the lower lid, thickest in the middle; a faint crease where
+// the upper lid's edge was. No iris, no sclera.
 cv::Mat eyesClosed(const cv::Mat& img, const FaceLandmarks& f) {
     cv::Mat out = img.clone();
     const auto& p = f.points;
+    const cv::Rect frame(0, 0, img.cols, img.rows);
+    cv::RNG rng(20240602);
     for (int from : {36, 42}) {
+        const cv::Point2f a = p[from], b = p[from + 3];
         const float w = eyeWidth(f, from);
-        const cv::Point2f top = (p[from + 1] + p[from + 2]) * 0.5f;
-        const cv::Point2f brow = from == 36 ? (p[19] + p[20]) * 0.5f : (p[23] + p[24]) * 0.5f;
-        const cv::Point2f lid = top + (brow - top) * 0.3f;
-        const cv::Rect sample =
-            cv::Rect(cvRound(lid.x - 0.2f * w), cvRound(lid.y - 0.05f * w),
-                     std::max(2, cvRound(0.4f * w)), std::max(2, cvRound(0.1f * w))) &
-            cv::Rect(0, 0, img.cols, img.rows);
-        if (sample.area() <= 0) continue;
-        const cv::Scalar skin = cv::mean(img(sample));
+        if (w < 4) continue;
+        const cv::Point2f axis = (b - a) / w;
+        const cv::Point2f down(-axis.y, axis.x);  // across the eye, towards the cheek
+        const cv::Point2f upperMid = (p[from + 1] + p[from + 2]) * 0.5f;
+        const cv::Point2f lowerMid = (p[from + 4] + p[from + 5]) * 0.5f;
+        // The skin: bands 0.22 eye widths above the upper lid and below the lower lid.
+        std::vector<uchar> channel[3];
+        for (const cv::Point2f c : {upperMid - down * (0.22f * w), lowerMid + down * (0.22f * w)}) {
+            const cv::Rect band = cv::Rect(cvRound(c.x - 0.25f * w), cvRound(c.y - 0.05f * w),
+                                           std::max(2, cvRound(0.5f * w)),
+                                           std::max(2, cvRound(0.1f * w))) &
+                                  frame;
+            for (int y = band.y; y < band.y + band.height; ++y)
+                for (int x = band.x; x < band.x + band.width; ++x)
+                    for (int k = 0; k < 3; ++k) channel[k].push_back(img.at<cv::Vec3b>(y, x)[k]);
+        }
+        if (channel[0].empty()) continue;
+        cv::Vec3f skin;
+        for (int k = 0; k < 3; ++k) {
+            auto mid = channel[k].begin() + channel[k].size() / 2;
+            std::nth_element(channel[k].begin(), mid, channel[k].end());
+            skin[k] = *mid;
+        }
+        // The skin's grain: the spread of the samples' grey around their median, kept small.
+        std::vector<float> dev;
+        for (size_t i = 0; i < channel[0].size(); ++i)
+            dev.push_back(std::abs((channel[0][i] + channel[1][i] + channel[2][i]) / 3.0f -
+                                   (skin[0] + skin[1] + skin[2]) / 3.0f));
+        std::nth_element(dev.begin(), dev.begin() + dev.size() / 2, dev.end());
+        const float grain = std::clamp(dev[dev.size() / 2], 1.0f, 5.0f);
+        // The lid: the opening grown over the lashes, soft-edged.
         cv::Mat mask = cv::Mat::zeros(img.size(), CV_8U);
         cv::fillConvexPoly(mask, eyeContour(f, from), 255);
-        cv::dilate(mask, mask, cv::Mat(), cv::Point(-1, -1), std::max(1, cvRound(0.06f * w)));
-        cv::Mat a;
-        mask.convertTo(a, CV_32F, 1.0 / 255);
-        cv::GaussianBlur(a, a, cv::Size(), std::max(0.8, 0.04 * w));
-        // The lid keeps a little of the underlying texture's shading (not a flat patch).
-        cv::Mat lidColour(img.size(), CV_8UC3, skin * 0.96);
-        blendColour(out, a * 0.97, lidColour);
-        std::vector<cv::Point> lash = {eyeContour(f, from)[0], eyeContour(f, from)[5],
-                                       eyeContour(f, from)[4], eyeContour(f, from)[3]};
-        cv::polylines(out, lash, false, skin * 0.35, std::max(1, cvRound(0.05f * w)), cv::LINE_AA);
+        cv::dilate(mask, mask, cv::getStructuringElement(cv::MORPH_ELLIPSE, cv::Size(3, 3)),
+                   cv::Point(-1, -1), std::max(1, cvRound(0.12f * w)));
+        const cv::Rect box = cv::boundingRect(mask) & frame;
+        if (box.empty()) continue;
+        cv::Mat a32;
+        mask.convertTo(a32, CV_32F, 1.0 / 255);
+        cv::GaussianBlur(a32, a32, cv::Size(), std::max(0.7, 0.025 * w));
+        cv::Mat noise(img.size(), CV_32F, cv::Scalar(0));
+        rng.fill(noise(box), cv::RNG::NORMAL, 0, grain);
+        cv::GaussianBlur(noise, noise, cv::Size(), 0.6);
+        const float lidDepth = std::max(1.0f, float((lowerMid - a).dot(down)));
+        cv::Mat lid(img.size(), CV_8UC3, cv::Scalar(0, 0, 0));
+        for (int y = box.y; y < box.y + box.height; ++y)
+            for (int x = box.x; x < box.x + box.width; ++x) {
+                const cv::Point2f q = cv::Point2f(float(x), float(y)) - a;
+                const float u = std::clamp(q.dot(axis) / w, 0.0f, 1.0f);
+                const float v = q.dot(down) / lidDepth;  // 0 at the corners' line, 1 at the lashes
+                const float shade = (1.03f - 0.09f * std::clamp(v + 0.5f, 0.0f, 1.5f)) *
+                                    (1 - 0.08f * std::pow(2 * std::abs(u - 0.5f), 2.0f));
+                for (int k = 0; k < 3; ++k)
+                    lid.at<cv::Vec3b>(y, x)[k] =
+                        cv::saturate_cast<uchar>(skin[k] * shade + noise.at<float>(y, x));
+            }
+        blendColour(out, a32, lid);
+        // The crease: a faint darker arc just above where the upper lid's edge was.
+        cv::Mat crease = cv::Mat::zeros(img.size(), CV_8U);
+        const std::vector<cv::Point> creaseLine = {
+            a - down * (0.02f * w), p[from + 1] - down * (0.08f * w),
+            p[from + 2] - down * (0.08f * w), b - down * (0.02f * w)};
+        cv::polylines(crease, creaseLine, false, 255, 1, cv::LINE_AA);
+        cv::Mat c32;
+        crease.convertTo(c32, CV_32F, 0.35 / 255);
+        cv::GaussianBlur(c32, c32, cv::Size(), std::max(0.6, 0.02 * w));
+        blendColour(out, c32, cv::Mat(img.size(), CV_8UC3, cv::Scalar(skin * 0.7)));
+        // The lashes: a quadratic curve from corner to corner through the lower lid's middle.
+        const cv::Point2f mid = lowerMid + down * (0.02f * w);
+        const cv::Point2f control = mid * 2.0f - (a + b) * 0.5f;
+        cv::Mat lash = cv::Mat::zeros(img.size(), CV_8U);
+        constexpr int kShift = 4;
+        for (int i = 0; i <= 40; ++i) {
+            const float s = i / 40.0f;
+            const cv::Point2f q = a * ((1 - s) * (1 - s)) + control * (2 * s * (1 - s)) + b * (s * s);
+            const float r = 0.028f * w * (0.3f + 0.7f * std::sqrt(std::sin(float(CV_PI) * s)));
+            cv::circle(lash, cv::Point(cvRound(q.x * 16), cvRound(q.y * 16)),
+                       std::max(8, cvRound(r * 16)), 255, cv::FILLED, cv::LINE_AA, kShift);
+        }
+        cv::Mat l32;
+        lash.convertTo(l32, CV_32F, 0.92 / 255);
+        cv::GaussianBlur(l32, l32, cv::Size(), 0.5);
+        blendColour(out, l32, cv::Mat(img.size(), CV_8UC3, cv::Scalar(skin * 0.3)));
     }
     return out;
 }

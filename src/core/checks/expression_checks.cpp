@@ -5,6 +5,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include "builtin_checks.h"
+#include "eye_openness.h"
 
 namespace gradphoto::checks {
 
@@ -16,6 +17,10 @@ double eyeAspect(const std::array<cv::Point2f, 68>& p, int o) {
            (2 * std::max(w, 1e-6));
 }
 
+// Two measures of the smaller eye: the landmarks' eye aspect ratio (EAR) and the height of the
+// dark iris band the pixels show (eye_openness.h), which does not trust the landmarks' lids. Either
+// one saying clearly closed fails; an iris clearly visible in both eyes overrules a narrow EAR
+// (small or narrow eyes), but not a closed one, which becomes a warning for staff.
 class EyesOpen final : public ComplianceCheck {
   public:
     std::string id() const override { return "eyes_open"; }
@@ -24,12 +29,49 @@ class EyesOpen final : public ComplianceCheck {
         if (!s.hasFace()) return unknownResult(id(), kNoFaceZh, kNoFaceEn);
         const auto& p = s.face().points;
         const double ear = std::min(eyeAspect(p, 36), eyeAspect(p, 42));
-        const CheckStatus st = grade(ear, t.number("warn_ear"), t.number("fail_ear"), true);
-        return makeResult(id(), st, rounded(ear, 3), t.number("fail_ear"),
-                          st == CheckStatus::kPass   ? "眼睛自然睁开"
-                          : st == CheckStatus::kWarn ? "请睁大眼睛，不要眯眼"
-                                                     : "请睁开眼睛",
-                          "eye aspect ratio " + fixed(ear, 3) + " (smaller eye)");
+        const CheckStatus byEar = grade(ear, t.number("warn_ear"), t.number("fail_ear"), true);
+        const auto eyes =
+            measureEyeOpenness(s, {t.number("dark_fraction"), t.number("min_contrast")});
+        // The visible eyes' bands: fail when even the more open one is closed, warn when one is
+        // narrow (a squint or a wink) or no eye can be seen at all.
+        double moreOpen = -1, lessOpen = 1e9;
+        for (const EyeOpenness& e : eyes) {
+            if (!e.visible) continue;
+            moreOpen = std::max(moreOpen, e.band);
+            lessOpen = std::min(lessOpen, e.band);
+        }
+        const bool seen = moreOpen >= 0;
+        CheckStatus byIris = CheckStatus::kWarn;
+        if (seen) {
+            byIris = grade(moreOpen, t.number("warn_iris"), t.number("fail_iris"), true);
+            if (lessOpen < t.number("warn_iris")) byIris = std::max(byIris, CheckStatus::kWarn);
+        }
+        CheckStatus st = std::max(byEar, byIris);
+        if (byIris == CheckStatus::kPass)
+            st = byEar == CheckStatus::kFail ? CheckStatus::kWarn : CheckStatus::kPass;
+        auto band = [](const EyeOpenness& e) -> nlohmann::json {
+            return e.visible ? nlohmann::json(rounded(e.band, 3)) : nlohmann::json(nullptr);
+        };
+        auto bandText = [](const EyeOpenness& e) {
+            return e.visible ? fixed(e.band, 2) : std::string("not visible");
+        };
+        std::string en = "eye aspect ratio " + fixed(ear, 3) + " (smaller eye), iris band " +
+                         bandText(eyes[0]) + " / " + bandText(eyes[1]) + " eye widths";
+        std::string zh = "眼睛自然睁开";
+        if (st == CheckStatus::kFail) {
+            zh = "请睁开眼睛";
+        } else if (st == CheckStatus::kWarn && !seen) {
+            zh = "眼睛看不清楚，请工作人员查看";
+            en += "; eyes not visible (covered or too dark), staff please check";
+        } else if (st == CheckStatus::kWarn && byIris == CheckStatus::kPass) {
+            zh = "请自然睁开眼睛";
+            en += "; landmarks read closed eyes but an iris is visible, staff please check";
+        } else if (st == CheckStatus::kWarn) {
+            zh = "请睁大眼睛，不要眯眼";
+        }
+        return makeResult(id(), st,
+                          {{"ear", rounded(ear, 3)}, {"iris", {band(eyes[0]), band(eyes[1])}}},
+                          {{"ear", t.number("fail_ear")}, {"iris", t.number("fail_iris")}}, zh, en);
     }
 };
 
