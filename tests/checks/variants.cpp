@@ -413,6 +413,45 @@ cv::Mat noisyJpeg(const cv::Mat& img) {
     return cv::imdecode(jpeg, cv::IMREAD_COLOR);
 }
 
+// Earrings: a small metal disc hanging just below each ear lobe (gold on the image's left, silver
+// on its right), shaded like a convex polished surface: darker towards the rim, a specular
+// highlight up and to the left, and a soft shadow below it on whatever is behind.
+cv::Mat earrings(const cv::Mat& img, const FaceLandmarks& f) {
+    const auto& p = f.points;
+    const float fw = f.faceWidth;
+    const float r = std::max(3.0f, 0.025f * fw);
+    cv::Mat out = img.clone();
+    const std::array<std::pair<cv::Point2f, cv::Vec3f>, 2> discs = {
+        std::pair{p[2] + cv::Point2f(-0.04f * fw, 0.06f * fw), cv::Vec3f(60, 170, 220)},
+        std::pair{p[14] + cv::Point2f(0.04f * fw, 0.06f * fw), cv::Vec3f(205, 205, 210)}};
+    for (const auto& [c, base] : discs) {
+        cv::Mat shadow = cv::Mat::zeros(img.size(), CV_32F);
+        cv::circle(shadow, c + cv::Point2f(0.3f * r, 0.5f * r), cvRound(1.1f * r), 0.45,
+                   cv::FILLED, cv::LINE_AA);
+        cv::GaussianBlur(shadow, shadow, cv::Size(), 0.4 * r);
+        blendColour(out, shadow, cv::Mat(img.size(), CV_8UC3, cv::Scalar(0, 0, 0)));
+        const cv::Point2f light = c + cv::Point2f(-0.35f * r, -0.35f * r);
+        const cv::Rect box = cv::Rect(cvFloor(c.x - r - 1), cvFloor(c.y - r - 1),
+                                      cvCeil(2 * r + 3), cvCeil(2 * r + 3)) &
+                             cv::Rect(0, 0, img.cols, img.rows);
+        for (int y = box.y; y < box.y + box.height; ++y)
+            for (int x = box.x; x < box.x + box.width; ++x) {
+                const float d = std::hypot(x - c.x, y - c.y) / r;
+                const float a = std::clamp((1.0f - d) * r + 0.5f, 0.0f, 1.0f);  // anti-aliased
+                if (a <= 0) continue;
+                const float dl = std::hypot(x - light.x, y - light.y) / r;
+                const float shade = 1.0f - 0.45f * d * d;
+                const float spec = std::exp(-dl * dl / (2 * 0.22f * 0.22f));
+                cv::Vec3b& px = out.at<cv::Vec3b>(y, x);
+                for (int ch = 0; ch < 3; ++ch) {
+                    const float metal = base[ch] * shade * (1 - spec) + 252 * spec;
+                    px[ch] = cv::saturate_cast<uchar>(a * metal + (1 - a) * px[ch]);
+                }
+            }
+    }
+    return out;
+}
+
 }  // namespace
 
 cv::Mat normalisedBase(const cv::Mat& bgr, const FaceLandmarks& face, FaceLandmarks& scaledFace,
@@ -488,6 +527,7 @@ std::vector<Variant> makeVariants(const cv::Mat& base, const FaceLandmarks& f,
     if (wanted("tint_light"))
         out.push_back({"tint_light", "glasses_tint", "flag", tintedGlasses(base, f, 0.5)});
     if (wanted("retouched")) out.push_back({"retouched", "retouching", "flag", retouched(base, f)});
+    if (wanted("earrings")) out.push_back({"earrings", "jewellery", "flag", earrings(base, f)});
     return out;
 }
 

@@ -249,37 +249,127 @@ class Headwear final : public ComplianceCheck {
     }
 };
 
+// What the jewellery check measures, per face width squared (so independent of the image size).
+struct JewelleryMeasure {
+    double ears = 0;  // metal-like small spots below either ear (the larger side)
+    double neck = 0;  // small bright things lying on the neck and chest skin
+};
+
+// Earrings and necklaces are small, high-contrast bright things (a white top-hat at a sixteenth of
+// the face finds them). What else is small and bright there decides the rest:
+// - necklace: only spots lying on skin (most of their neighbourhood skin-coloured) count, so
+//   collars, ties, shirt buttons and patterned clothing (not skin) do not;
+// - earrings: only spots on the person (not the backdrop), outside the face polygon (beard and jaw
+//   sheen), of a metal or stone colour: neutral (silver, pearls, stones) or brighter than the
+//   skin in a colour that is not the skin's (gold) - hair highlights have the hair's colour and are
+//   darker than the skin;
+// - neither: spots inside a large bright area (a white collar, a gap onto a light backdrop).
+JewelleryMeasure measureJewellery(const CheckSession& s, const CheckThresholds& t) {
+    const FaceLandmarks& f = s.workFace();
+    const auto& p = f.points;
+    const double fw = f.faceWidth;
+    const cv::Rect all(0, 0, s.work().cols, s.work().rows);
+    const FaceRegions& r = s.regions();
+    const cv::Rect neckArea =
+        cv::Rect(cv::Point(cvRound(p[4].x), cvRound(p[8].y + 0.05 * fw)),
+                 cv::Point(cvRound(p[12].x), cvRound(p[8].y + t.number("neck_depth") * fw))) &
+        all;
+    const cv::Rect area = r.leftLobe | r.rightLobe | neckArea;
+    if (area.area() < 20) return {};
+    const cv::Mat grey = s.workGrey()(area), lab = s.workLab()(area);
+    const int k = std::max(3, cvRound(t.number("spot_size") * fw)) | 1;
+    cv::Mat hat;
+    cv::morphologyEx(grey, hat, cv::MORPH_TOPHAT,
+                     cv::getStructuringElement(cv::MORPH_ELLIPSE, cv::Size(k, k)));
+    const cv::Mat spot = hat > t.number("spot_contrast");
+    const cv::Mat& alpha = s.personAlpha();
+    const cv::Mat person =
+        alpha.empty() ? cv::Mat(area.size(), CV_8U, cv::Scalar(255)) : cv::Mat(alpha(area) >= 0.5f);
+    const cv::Mat outsideFace = s.faceMask()(area) == 0;
+    const cv::Vec3f skin = cheekSkin(s);
+    const double brightL = skin[0] + t.number("bright_margin");
+    const double neutralChroma = t.number("neutral_chroma"), greyHairL = t.number("grey_hair_l");
+    const double skinChroma = t.number("skin_chroma_delta"), skinL = t.number("skin_l_delta");
+    // Per pixel: skin, bright (above the cheeks), neutral (silver, pearl - or grey hair), gold
+    // (bright in a colour that is not the skin's), light grey (grey or white hair).
+    cv::Mat skinMask(area.size(), CV_8U), bright(area.size(), CV_8U), neutral(area.size(), CV_8U),
+        gold(area.size(), CV_8U), lightGrey(area.size(), CV_8U);
+    for (int y = 0; y < area.height; ++y) {
+        const cv::Vec3f* l = lab.ptr<cv::Vec3f>(y);
+        uchar *sk = skinMask.ptr<uchar>(y), *br = bright.ptr<uchar>(y), *ne = neutral.ptr<uchar>(y),
+              *go = gold.ptr<uchar>(y), *lg = lightGrey.ptr<uchar>(y);
+        for (int x = 0; x < area.width; ++x) {
+            const double chroma = std::hypot(l[x][1], l[x][2]);
+            const double fromSkin = std::hypot(l[x][1] - skin[1], l[x][2] - skin[2]);
+            sk[x] = skinLike(l[x], skin, skinChroma, skinL) ? 255 : 0;
+            br[x] = l[x][0] > brightL ? 255 : 0;
+            ne[x] = chroma < neutralChroma ? 255 : 0;
+            go[x] = br[x] && !ne[x] && fromSkin > skinChroma ? 255 : 0;
+            lg[x] = ne[x] && l[x][0] > greyHairL ? 255 : 0;
+        }
+    }
+    skinMask &= person;
+    bright &= person & ~skinMask;
+    // Large bright areas other than skin (collars, shirts, light gaps in the hair) are not
+    // jewellery.
+    cv::Mat labels, stats, centroids;
+    const int n = cv::connectedComponentsWithStats(bright, labels, stats, centroids, 8);
+    cv::Mat large = cv::Mat::zeros(area.size(), CV_8U);
+    const double maxBlob = t.number("max_blob") * fw * fw;
+    for (int i = 1; i < n; ++i)
+        if (stats.at<int>(i, cv::CC_STAT_AREA) > maxBlob) large.setTo(255, labels == i);
+    cv::Mat skinNear;
+    cv::boxFilter(skinMask, skinNear, CV_32F, cv::Size(2 * k + 1, 2 * k + 1));
+    const cv::Mat candidates = spot & outsideFace & ~large;
+    JewelleryMeasure m;
+    const cv::Rect neckIn = neckArea - area.tl();
+    const cv::Mat onSkin = candidates & (skinNear >= 255 * t.number("neck_skin_share"));
+    m.neck = neckIn.area() ? cv::countNonZero(onSkin(neckIn)) / (fw * fw) : 0;
+    // Beside grey or white hair (or a white beard) neutral spots are hair too: there only gold
+    // counts.
+    cv::Mat earSpots = cv::Mat::zeros(area.size(), CV_8U);
+    for (const cv::Rect& side : {r.leftLobe, r.rightLobe}) {
+        if (side.area() == 0) continue;
+        const cv::Rect lobe = side - area.tl();
+        const cv::Mat hair = person(lobe) & ~skinMask(lobe) & ~spot(lobe);
+        const int hairN = cv::countNonZero(hair);
+        const bool greyHair = hairN > 0 && cv::countNonZero(hair & lightGrey(lobe)) >
+                                               t.number("grey_hair_share") * hairN;
+        const cv::Mat metal = greyHair ? gold(lobe) : cv::Mat(gold(lobe) | neutral(lobe));
+        earSpots(lobe) |= candidates(lobe) & person(lobe) & metal;
+        m.ears = std::max(m.ears, cv::countNonZero(earSpots(lobe)) / (fw * fw));
+    }
+    return m;
+}
+
 class Jewellery final : public ComplianceCheck {
   public:
     std::string id() const override { return "jewellery"; }
     std::string rule() const override {
         return "seed §10.4 no earrings, necklaces or other jewellery; CHSI cover";
     }
+    bool needsMatte() const override { return true; }  // earrings: only the person's pixels
     CheckResult evaluate(const CheckSession& s, const CheckThresholds& t) const override {
         if (!s.hasFace()) return unknownResult(id(), kNoFaceZh, kNoFaceEn);
-        // Small bright things (pearls, metal, stones): a white top-hat at a tenth of the face.
-        const int k = std::max(3, cvRound(0.06 * s.workFace().faceWidth)) | 1;
-        const cv::Mat kernel = cv::getStructuringElement(cv::MORPH_ELLIPSE, cv::Size(k, k));
-        auto spots = [&](const cv::Rect& r) {
-            if (r.area() < 20) return 0.0;
-            cv::Mat hat;
-            cv::morphologyEx(s.workGrey()(r), hat, cv::MORPH_TOPHAT, kernel);
-            return double(cv::countNonZero(hat > t.number("spot_contrast"))) / r.area();
-        };
-        const double ears = std::max(spots(s.regions().leftLobe), spots(s.regions().rightLobe));
-        const double neck = spots(s.regions().neck);
-        const double score = std::max(ears, neck);
-        const CheckStatus st = grade(score, t.number("warn_share"), t.number("fail_share"));
-        return makeResult(id(), st, {{"ears", rounded(ears, 3)}, {"neck", rounded(neck, 3)}},
-                          t.number("fail_share"),
+        if (s.greyscale())
+            return unknownResult(
+                id(), "黑白照片无法判断饰品，请工作人员目视确认",
+                "greyscale image: metal colours cannot be told; staff please check");
+        const JewelleryMeasure m = measureJewellery(s, t);
+        const CheckStatus st =
+            std::max(grade(m.ears, t.number("warn_ears"), t.number("fail_ears")),
+                     grade(m.neck, t.number("warn_neck"), t.number("fail_neck")));
+        const std::string measured = "small metal-like spots below the ears " +
+                                     fixed(m.ears * 1e4, 0) + ", on the neck skin " +
+                                     fixed(m.neck * 1e4, 0) + " (per 10,000 face-width² px)";
+        return makeResult(id(), st, {{"ears", rounded(m.ears, 5)}, {"neck", rounded(m.neck, 5)}},
+                          {{"ears", t.number("warn_ears")}, {"neck", t.number("warn_neck")}},
                           st == CheckStatus::kPass ? "未发现耳环或项链（请工作人员目视确认）"
                           : st == CheckStatus::kWarn ? "可能戴有耳环或项链，请摘下（工作人员确认）"
                                                      : "请摘下耳环、项链等饰品",
                           st == CheckStatus::kPass
-                              ? "no jewellery seen (small bright spots: ears " + fixed(ears * 100) +
-                                    "%, neck " + fixed(neck * 100) + "%); staff confirm by eye"
-                              : "possible earrings/necklace: small bright spots ears " +
-                                    fixed(ears * 100) + "%, neck " + fixed(neck * 100) + "%");
+                              ? "no jewellery seen (" + measured + "); staff confirm by eye"
+                              : "possible earrings/necklace: " + measured);
     }
 };
 
