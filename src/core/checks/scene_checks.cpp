@@ -4,6 +4,9 @@
 #include <algorithm>
 #include <cmath>
 #include <opencv2/imgproc.hpp>
+#include <optional>
+#include <string>
+#include <vector>
 
 #include "builtin_checks.h"
 
@@ -19,6 +22,49 @@ int personTop(const cv::Mat& alpha, int x, int y0) {
     return -1;
 }
 
+// The shoulder line from the heights of the person's outline at the same distances left and right
+// of the face centre (median over several distances), degrees, positive when the image's right
+// side is lower; nullopt when no pair of heights is visible. Reads a turned or off-centre torso as
+// a tilt: the outline slopes down from the neck, so the side the body is shifted to sits higher.
+std::optional<double> shoulderLineByHeights(const cv::Mat& alpha, double cx, double fw, int y0) {
+    std::vector<double> angles;
+    for (double d : {0.75, 0.9, 1.05, 1.2, 1.4}) {
+        const int xl = cvRound(cx - d * fw), xr = cvRound(cx + d * fw);
+        const int yl = personTop(alpha, xl, y0), yr = personTop(alpha, xr, y0);
+        if (yl < 0 || yr < 0 || yl >= alpha.rows - 2 || yr >= alpha.rows - 2) continue;
+        angles.push_back(std::atan2(double(yr - yl), double(xr - xl)) * 180 / CV_PI);
+    }
+    if (angles.empty()) return std::nullopt;
+    std::sort(angles.begin(), angles.end());
+    return angles[angles.size() / 2];
+}
+
+// One side's outline from the neck outwards as a straight line: its downward slope in degrees
+// (outwards), or nullopt when too little of it shows below y0 or it is not straight (hair, a
+// flag or trees fused with the person).
+std::optional<double> outlineSlope(const cv::Mat& alpha, double cx, double fw, int y0, int side,
+                                   const CheckThresholds& t) {
+    std::vector<cv::Point2f> pts;
+    for (double d = t.number("slope_from"); d <= t.number("slope_to"); d += 0.02) {
+        const int x = cvRound(cx + side * d * fw);
+        if (x < 0 || x >= alpha.cols || y0 < 0 || y0 >= alpha.rows) continue;
+        if (alpha.at<float>(y0, x) > 0.5f) continue;  // hair or neck already there: no outline
+        const int top = personTop(alpha, x, y0);
+        if (top < 0 || top >= alpha.rows - 2) continue;
+        pts.emplace_back(float(x), float(top));
+    }
+    if (int(pts.size()) < t.number("slope_min_columns")) return std::nullopt;
+    cv::Vec4f line;
+    cv::fitLine(pts, line, cv::DIST_HUBER, 0, 0.01, 0.01);
+    if (std::abs(line[0]) < 1e-3f) return std::nullopt;
+    const double slope = line[1] / line[0];
+    const double intercept = line[3] - slope * line[2];
+    double ss = 0;
+    for (const auto& q : pts) ss += std::pow(q.y - (intercept + slope * q.x), 2);
+    if (std::sqrt(ss / pts.size()) > t.number("slope_max_rms") * fw) return std::nullopt;
+    return std::atan(side * slope) * 180 / CV_PI;
+}
+
 class ShouldersLevel final : public ComplianceCheck {
   public:
     std::string id() const override { return "shoulders_level"; }
@@ -29,24 +75,34 @@ class ShouldersLevel final : public ComplianceCheck {
         const cv::Mat& alpha = s.personAlpha();
         if (alpha.empty())
             return unknownResult(id(), "无法分离人像", "no person matte: " + s.matteProblem());
+        // On a busy backdrop the outline follows trees or a flag as much as the shoulders.
+        if (const Matte* m = s.matte(); m && m->clutter >= t.number("max_clutter"))
+            return unknownResult(id(), "背景杂乱，看不清双肩轮廓",
+                                 "the shoulders' outline is lost in a busy backdrop (misfit " +
+                                     fixed(m->clutter * 100) + "%)");
         const FaceLandmarks& f = s.workFace();
         const double fw = f.faceWidth, cx = f.faceCenterX();
         const int y0 = cvRound(f.chin.y - 0.1 * fw);
-        std::vector<double> angles;
-        for (double d : {0.75, 0.9, 1.05, 1.2, 1.4}) {
-            const int xl = cvRound(cx - d * fw), xr = cvRound(cx + d * fw);
-            const int yl = personTop(alpha, xl, y0), yr = personTop(alpha, xr, y0);
-            if (yl < 0 || yr < 0 || yl >= alpha.rows - 2 || yr >= alpha.rows - 2) continue;
-            angles.push_back(std::atan2(double(yr - yl), double(xr - xl)) * 180 / CV_PI);
-        }
-        if (angles.empty())
+        const auto byHeights = shoulderLineByHeights(alpha, cx, fw, y0);
+        if (!byHeights)
             return unknownResult(id(), "画面中看不到双肩", "shoulders not visible in the capture");
-        std::sort(angles.begin(), angles.end());
-        const double angle = angles[angles.size() / 2];
+        // A second reading that an off-centre or slightly turned torso leaves alone: a level
+        // body slopes down equally on both sides, a tilted one by the tilt more on the lower
+        // side, so half the difference of the two slopes is the tilt. A real tilt shows in both
+        // readings; the smaller one is taken, so only what both see is a warning.
+        double angle = *byHeights;
+        std::string how = "heights";
+        const auto left = outlineSlope(alpha, cx, fw, y0, -1, t);
+        const auto right = outlineSlope(alpha, cx, fw, y0, +1, t);
+        if (left && right) {
+            const double bySlopes = (*right - *left) / 2;
+            if (std::abs(bySlopes) < std::abs(angle)) angle = bySlopes, how = "slopes";
+        }
         const CheckStatus st = grade(std::abs(angle), t.number("warn_deg"), t.number("fail_deg"));
         return makeResult(id(), st, rounded(angle, 1), t.number("fail_deg"),
                           st == CheckStatus::kPass ? "双肩水平" : "请放松双肩，保持水平",
-                          "shoulder line " + fixed(angle) + " degrees");
+                          "shoulder line " + fixed(angle) + " degrees (" + how + "; heights " +
+                              fixed(*byHeights) + ")");
     }
 };
 
