@@ -19,19 +19,25 @@ cv::Mat rotated(const cv::Mat& img, const FaceLandmarks& f, double degrees) {
 }
 
 // The darker half of the face (forehead to chin) darkened further to 45%, with a soft edge:
-// darkening the half a key light already brightens would even the face out instead.
+// darkening the half a key light already brightens would even the face out instead. Which half
+// is darker is judged on the skin below the brows only: hair over one side of the forehead is
+// dark but says nothing about the light.
 cv::Mat halfDark(const cv::Mat& img, const FaceLandmarks& f) {
     const auto& p = f.points;
-    std::vector<cv::Point> poly;
+    std::vector<cv::Point> poly, skinPoly;
     for (int i = 0; i <= 16; ++i) poly.emplace_back(cvRound(p[i].x), cvRound(p[i].y));
+    skinPoly = poly;
     const float lift = 0.35f * f.faceWidth;
-    for (int i = 26; i >= 17; --i) poly.emplace_back(cvRound(p[i].x), cvRound(p[i].y - lift));
+    for (int i = 26; i >= 17; --i) {
+        poly.emplace_back(cvRound(p[i].x), cvRound(p[i].y - lift));
+        skinPoly.emplace_back(cvRound(p[i].x), cvRound(p[i].y));
+    }
     cv::Mat mask = cv::Mat::zeros(img.size(), CV_32F);
     cv::fillPoly(mask, std::vector<std::vector<cv::Point>>{poly}, 1.0);
     const int split = cvRound(p[30].x);
-    cv::Mat grey, whole;
+    cv::Mat grey, whole = cv::Mat::zeros(img.size(), CV_8U);
     cv::cvtColor(img, grey, cv::COLOR_BGR2GRAY);
-    mask.convertTo(whole, CV_8U, 255);
+    cv::fillPoly(whole, std::vector<std::vector<cv::Point>>{skinPoly}, 255);
     cv::Mat leftMask = whole.clone(), rightMask = whole.clone();
     leftMask(cv::Rect(split, 0, img.cols - split, img.rows)).setTo(0);
     rightMask(cv::Rect(0, 0, split, img.rows)).setTo(0);

@@ -11,24 +11,38 @@ namespace gradphoto::checks {
 
 namespace {
 
-// The face polygon split at the nose line: the image-left and image-right halves.
-std::pair<cv::Mat, cv::Mat> faceHalves(const CheckSession& s) {
-    const int split = cvRound(s.workFace().points[30].x);
-    cv::Mat left = s.faceMask().clone(), right = s.faceMask().clone();
-    const int w = left.cols;
-    const int sx = std::clamp(split, 0, w);
-    left(cv::Rect(sx, 0, w - sx, left.rows)).setTo(0);
-    right(cv::Rect(0, 0, sx, right.rows)).setTo(0);
-    // Only below the eyes (cheeks and jaw: no hair, no brows), without the mouth.
-    const int top =
-        std::clamp(cvRound(s.workFace().eyeLineY() + 0.05 * s.workFace().faceWidth), 0, left.rows);
-    left(cv::Rect(0, 0, w, top)).setTo(0);
-    right(cv::Rect(0, 0, w, top)).setTo(0);
-    for (const cv::Rect& r : {s.regions().leftEye, s.regions().rightEye, s.regions().mouth}) {
-        left(r).setTo(0);
-        right(r).setTo(0);
+// Luminance (CIE Y, relative) of a mean L* (0..100).
+double luminanceOf(double l) {
+    return std::pow((std::max(l, 0.0) + 16) / 116, 3);
+}
+
+// Mirrored skin patches: jaw point i and its mirror 16 - i, each moved part of the way towards
+// the nose tip, and the forehead just above brow points 18-20 and their mirrors 25-23. Returns
+// the light ratio of each pair in stops (log2 of image-left over image-right luminance), only for
+// pairs whose patches both lie inside the image.
+std::vector<double> mirroredPairStops(const CheckSession& s, const cv::Mat& l) {
+    const auto& p = s.workFace().points;
+    const double fw = s.workFace().faceWidth;
+    const double r = 0.06 * fw;
+    const cv::Rect inside(0, 0, l.cols, l.rows);
+    auto patchL = [&](cv::Point2f c) {
+        const cv::Rect box(cvRound(c.x - r), cvRound(c.y - r), cvRound(2 * r), cvRound(2 * r));
+        if ((box & inside) != box || box.area() < 4) return std::nan("");
+        return cv::mean(l(box))[0];
+    };
+    std::vector<std::pair<cv::Point2f, cv::Point2f>> pairs;
+    for (int i = 1; i <= 6; ++i)
+        for (const float t : {0.3f, 0.55f})
+            pairs.emplace_back(p[i] + t * (p[30] - p[i]), p[16 - i] + t * (p[30] - p[16 - i]));
+    const cv::Point2f up(0, float(-0.12 * fw));
+    for (int i = 18; i <= 20; ++i) pairs.emplace_back(p[i] + up, p[43 - i] + up);
+    std::vector<double> stops;
+    for (const auto& [a, b] : pairs) {
+        const double la = patchL(a), lb = patchL(b);
+        if (std::isfinite(la) && std::isfinite(lb))
+            stops.push_back(std::log2(luminanceOf(la) / std::max(1e-4, luminanceOf(lb))));
     }
-    return {left, right};
+    return stops;
 }
 
 class FaceLighting final : public ComplianceCheck {
@@ -38,26 +52,25 @@ class FaceLighting final : public ComplianceCheck {
         return "seed §10.6 no shadows, no half-lit face (阴阳脸); CHSI light: even, no asymmetric "
                "highlights";
     }
+    // The median light ratio of mirrored skin patch pairs, in stops: a half-lit face differs in
+    // every pair, while the 3D shading of a studio key light (the nose's shadow side, the turn of
+    // one cheek) changes only a few pairs and moves the median little.
     CheckResult evaluate(const CheckSession& s, const CheckThresholds& t) const override {
         if (!s.hasFace()) return unknownResult(id(), kNoFaceZh, kNoFaceEn);
-        const cv::Mat l = labChannel(s, 0);
-        const auto [left, right] = faceHalves(s);
-        const cv::Rect all(0, 0, l.cols, l.rows);
-        const double halfL = meanIn(l, all, left), halfR = meanIn(l, all, right);
-        const double cheekL = meanIn(l, s.regions().leftCheek),
-                     cheekR = meanIn(l, s.regions().rightCheek);
-        if (!std::isfinite(halfL) || !std::isfinite(halfR) || !std::isfinite(cheekL) ||
-            !std::isfinite(cheekR))
+        std::vector<double> stops = mirroredPairStops(s, labChannel(s, 0));
+        if (stops.size() < size_t(t.number("min_pairs")))
             return unknownResult(id(), "脸部区域不完整", "part of the face is outside the image");
-        const double halves = std::abs(halfL - halfR);
-        const double cheeks = std::abs(cheekL - cheekR);
-        const double diff = std::max(halves, 0.5 * (halves + cheeks));
-        const CheckStatus st = grade(diff, t.number("warn_delta_l"), t.number("fail_delta_l"));
+        std::nth_element(stops.begin(), stops.begin() + stops.size() / 2, stops.end());
+        const double median = stops[stops.size() / 2];
+        const double ratio = std::abs(median);
+        const CheckStatus st = grade(ratio, t.number("warn_stops"), t.number("fail_stops"));
+        const std::string darker = median > 0 ? "image-right" : "image-left";
         return makeResult(
-            id(), st, rounded(diff, 1), t.number("fail_delta_l"),
+            id(), st, rounded(ratio, 2), t.number("fail_stops"),
             st == CheckStatus::kPass ? "脸部光线均匀" : "脸部左右光线不均匀，请调整灯光",
-            "left/right face lightness differs by " + fixed(diff) + " L* (halves " + fixed(halves) +
-                ", cheeks " + fixed(cheeks) + ")");
+            "left/right face light differs by " + fixed(ratio, 2) + " stops (median of " +
+                std::to_string(stops.size()) + " mirrored skin patch pairs; " + darker +
+                " side darker)");
     }
 };
 
@@ -248,43 +261,136 @@ class RedEye final : public ComplianceCheck {
     }
 };
 
+// The face at the capture's own resolution or below (never enlarged: interpolation would smooth
+// away the very texture measured), as grey with its landmarks.
+struct NativeFace {
+    cv::Mat grey;
+    std::array<cv::Point2f, 68> points;
+    double width = 0;
+};
+
+NativeFace nativeFace(const CheckSession& s) {
+    const FaceLandmarks& f = s.face();
+    const double k = std::min(1.0, s.workScale());
+    const double m = 0.25 * f.faceWidth;
+    cv::Rect2f around =
+        cv::boundingRect(std::vector<cv::Point2f>(f.points.begin(), f.points.end()));
+    around = cv::Rect2f(around.x - m, around.y - m, around.width + 2 * m, around.height + 2 * m);
+    const cv::Rect box = cv::Rect(around) & cv::Rect(0, 0, s.image().cols, s.image().rows);
+    NativeFace out;
+    if (box.area() <= 0) return out;
+    cv::cvtColor(s.image()(box), out.grey, cv::COLOR_BGR2GRAY);
+    if (k < 1) cv::resize(out.grey, out.grey, cv::Size(), k, k, cv::INTER_AREA);
+    for (size_t i = 0; i < f.points.size(); ++i)
+        out.points[i] = (f.points[i] - cv::Point2f(float(box.x), float(box.y))) * float(k);
+    out.width = f.faceWidth * k;
+    return out;
+}
+
+// The convex hull of landmarks from..to, grown by grow px.
+cv::Mat landmarkHull(const NativeFace& f, int from, int to, double grow) {
+    std::vector<cv::Point> part, hull;
+    for (int i = from; i <= to; ++i)
+        part.emplace_back(cvRound(f.points[i].x), cvRound(f.points[i].y));
+    cv::convexHull(part, hull);
+    cv::Mat m = cv::Mat::zeros(f.grey.size(), CV_8U);
+    cv::fillConvexPoly(m, hull, 255);
+    if (cvRound(grow) > 0) cv::dilate(m, m, cv::Mat(), cv::Point(-1, -1), cvRound(grow));
+    return m;
+}
+
+double medianAbsIn(const cv::Mat& f32, const cv::Mat& mask) {
+    std::vector<float> v;
+    for (int y = 0; y < f32.rows; ++y) {
+        const float* r = f32.ptr<float>(y);
+        const uchar* m = mask.ptr<uchar>(y);
+        for (int x = 0; x < f32.cols; ++x)
+            if (m[x]) v.push_back(std::abs(r[x]));
+    }
+    if (v.empty()) return std::nan("");
+    std::nth_element(v.begin(), v.begin() + v.size() / 2, v.end());
+    return v[v.size() / 2];
+}
+
 class Retouching final : public ComplianceCheck {
   public:
     std::string id() const override { return "retouching"; }
     std::string rule() const override {
         return "seed §10.7 no beauty filters or makeup; CHSI integrity: no retouching of features";
     }
+    // A beauty filter removes the skin's micro-texture (pores, fine wrinkles, sensor grain) and
+    // keeps the edges of eyes and brows. Measured at the capture's own resolution: the finest
+    // detail (pixel minus a 0.7 px Gaussian) on cheeks, forehead and chin, its median (edges are
+    // few), against the same detail around eyes and brows, which a filter leaves alone.
     CheckResult evaluate(const CheckSession& s, const CheckThresholds& t) const override {
         if (!s.hasFace()) return unknownResult(id(), kNoFaceZh, kNoFaceEn);
-        if (s.workScale() > t.number("max_upscale"))
-            return unknownResult(id(), "分辨率太低，看不清皮肤纹理",
-                                 "resolution too low to see skin texture");
-        // Skin texture on the cheeks against the detail of the eyes: a beauty filter smooths
-        // the first and keeps the second.
-        auto detail = [&](const cv::Rect& r) {
-            if (r.area() < 25) return std::nan("");
-            cv::Mat g, b;
-            s.workGrey()(r).convertTo(g, CV_32F);
-            cv::GaussianBlur(g, b, cv::Size(), 1.5);
-            cv::Scalar m, sd;
-            cv::meanStdDev(g - b, m, sd);
-            return sd[0];
-        };
-        const double cheek = 0.5 * (detail(s.regions().leftCheek) + detail(s.regions().rightCheek));
-        const double eyes = 0.5 * (detail(s.regions().leftEye) + detail(s.regions().rightEye));
-        if (!std::isfinite(cheek) || !std::isfinite(eyes) || eyes <= 0)
+        const NativeFace f = nativeFace(s);
+        if (f.width < t.number("min_face_px"))
+            return unknownResult(
+                id(), "分辨率太低，看不清皮肤纹理",
+                "resolution too low to see skin texture (face " + fixed(f.width, 0) + " px wide)");
+        const double fw = f.width;
+        cv::Mat skin = cv::Mat::zeros(f.grey.size(), CV_8U);
+        std::vector<cv::Point> outline;
+        for (int i = 0; i <= 16; ++i)
+            outline.emplace_back(cvRound(f.points[i].x), cvRound(f.points[i].y));
+        for (int i = 26; i >= 17; --i)
+            outline.emplace_back(cvRound(f.points[i].x), cvRound(f.points[i].y - 0.04 * fw));
+        cv::fillPoly(skin, std::vector<std::vector<cv::Point>>{outline}, 255);
+        cv::erode(skin, skin, cv::Mat(), cv::Point(-1, -1), std::max(1, cvRound(0.04 * fw)));
+        const cv::Mat eyes =
+            landmarkHull(f, 36, 41, 0.03 * fw) | landmarkHull(f, 42, 47, 0.03 * fw);
+        const cv::Mat brows =
+            landmarkHull(f, 17, 21, 0.02 * fw) | landmarkHull(f, 22, 26, 0.02 * fw);
+        skin.setTo(0, landmarkHull(f, 36, 41, 0.06 * fw) | landmarkHull(f, 42, 47, 0.06 * fw));
+        skin.setTo(0, landmarkHull(f, 17, 21, 0.05 * fw) | landmarkHull(f, 22, 26, 0.05 * fw));
+        skin.setTo(0, landmarkHull(f, 48, 59, 0.05 * fw));
+        skin.setTo(0, landmarkHull(f, 27, 35, 0.03 * fw));
+        if (cv::countNonZero(skin) < 100)
             return unknownResult(id(), "脸部区域不完整", "face regions incomplete");
-        const double ratio = cheek / eyes;
-        const CheckStatus st =
-            ratio < t.number("warn_texture_ratio") ? CheckStatus::kWarn : CheckStatus::kPass;
+        cv::Mat g, b;
+        f.grey.convertTo(g, CV_32F);
+        cv::GaussianBlur(g, b, cv::Size(), 0.7);
+        const cv::Mat fine = cv::abs(g - b);
+        const double texture = medianAbsIn(fine, skin);
+        const double detail = cv::mean(fine, eyes | brows)[0];
+        const cv::Rect fb = cv::Rect(s.face().box) & cv::Rect(0, 0, s.image().cols, s.image().rows);
+        cv::Mat og;
+        cv::cvtColor(s.image()(fb), og, cv::COLOR_BGR2GRAY);
+        const double blocks = blockiness(og, fb.x);
+        const double ratio = texture / std::max(1e-3, detail);
+        const nlohmann::json value = {{"skin_texture", rounded(texture, 3)},
+                                      {"feature_detail", rounded(detail, 2)},
+                                      {"ratio", rounded(ratio, 3)},
+                                      {"blockiness", rounded(blocks, 2)}};
+        const std::string measured = "skin texture " + fixed(texture, 2) + ", eye/brow detail " +
+                                     fixed(detail, 2) + ", ratio " + fixed(ratio, 3);
+        // Where the whole photo lacks fine detail, or compression flattened it, a smooth skin
+        // says nothing about a filter: sharpness reports those; staff look.
+        if (detail < t.number("min_feature_detail"))
+            return makeResult(id(), CheckStatus::kUnknown, value, t.number("min_feature_detail"),
+                              "照片模糊，无法判断是否美颜，请工作人员确认",
+                              "cannot assess: the whole face lacks fine detail (blur; " + measured +
+                                  "); staff please check");
+        if (blocks >= t.number("max_blockiness"))
+            return makeResult(id(), CheckStatus::kUnknown, value, t.number("max_blockiness"),
+                              "照片压缩过度，无法判断是否美颜，请工作人员确认",
+                              "cannot assess: JPEG compression flattened the skin (blockiness " +
+                                  fixed(blocks, 2) + "); staff please check");
+        const bool smooth =
+            texture < t.number("warn_skin_texture") || ratio < t.number("warn_texture_ratio");
+        const CheckStatus st = smooth ? CheckStatus::kWarn : CheckStatus::kPass;
         return makeResult(
-            id(), st, rounded(ratio, 3), t.number("warn_texture_ratio"),
+            id(), st, value,
+            {{"skin_texture", t.number("warn_skin_texture")},
+             {"ratio", t.number("warn_texture_ratio")}},
             st == CheckStatus::kPass ? "未发现明显美颜（化妆与美瞳请工作人员目视确认）"
                                      : "皮肤过于平滑，可能使用了美颜，请工作人员确认",
-            st == CheckStatus::kPass ? "skin texture present (ratio " + fixed(ratio, 3) +
+            st == CheckStatus::kPass ? "skin texture present (" + measured +
                                            "); makeup and coloured lenses need a staff look"
-                                     : "skin unusually smooth (texture ratio " + fixed(ratio, 3) +
-                                           "): possible beauty filter, staff please check");
+                                     : "skin unusually smooth (" + measured +
+                                           "): possible beauty filter, staff please "
+                                           "check");
     }
 };
 
