@@ -13,13 +13,28 @@ namespace gradphoto::checks {
 
 // Head orientation from cv::solvePnP on a generic 3D face model, in degrees. Yaw is positive when
 // the face turns towards the image's right, pitch positive when the head is bowed (chin lowered:
-// the nose tip, in front of the eye plane, moves down relative to the eyes).
+// the nose tip, in front of the eye plane, moves down relative to the eyes). roll and noseDrop
+// come from the 2D landmarks (headRollDegrees, noseDropBelowEars): a generic model's per-person
+// bias is larger than the pitch cue it gives.
 struct HeadPose {
     double yaw = 0;
     double pitch = 0;
     double roll = 0;
+    double noseDrop = 0;
     bool valid = false;
 };
+
+// The head's tilt in degrees, positive when the image's right side is lower: the mean angle of
+// four lines across the face (eye centres, outer eye corners, brows, jaw at the ears). The eye
+// line alone follows a turned image only partly on some faces (the landmark model is drawn to
+// an upright mean shape); the mean of lines that err independently is steadier.
+double headRollDegrees(const FaceLandmarks& face);
+
+// The pitch cue: how far the nose tip lies below the ears' height (jaw points 0, 1, 15, 16), in
+// face widths, measured across the tilted face. The ears sit near the axis a head nods about,
+// about 100 mm behind the nose tip, so a bowed head lowers the nose tip by about 0.3 face widths
+// per radian and a raised chin lifts it.
+double noseDropBelowEars(const FaceLandmarks& face);
 
 // Named areas of the normalised working image (CheckSession::work()), clipped to it. An empty
 // rectangle means the area lies outside the capture.

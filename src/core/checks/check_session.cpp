@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <initializer_list>
+#include <iterator>
 #include <opencv2/calib3d.hpp>
 #include <opencv2/imgproc.hpp>
 
@@ -37,7 +39,42 @@ bool looksGreyscale(const cv::Mat& bgr) {
     return cv::mean(d1)[0] + cv::mean(d2)[0] < 2.0;
 }
 
+double lineDegrees(cv::Point2f from, cv::Point2f to) {
+    return std::atan2(to.y - from.y, to.x - from.x) * 180.0 / CV_PI;
+}
+
+cv::Point2f meanOf(const FaceLandmarks& f, std::initializer_list<int> indices) {
+    cv::Point2f sum;
+    for (int i : indices) sum += f.points[i];
+    return sum / float(indices.size());
+}
+
 }  // namespace
+
+double headRollDegrees(const FaceLandmarks& f) {
+    const auto& p = f.points;
+    const double lines[] = {
+        lineDegrees(f.leftEye, f.rightEye),
+        lineDegrees(p[36], p[45]),
+        lineDegrees(meanOf(f, {17, 18, 19, 20, 21}), meanOf(f, {22, 23, 24, 25, 26})),
+        lineDegrees(meanOf(f, {0, 1, 2}), meanOf(f, {14, 15, 16})),
+    };
+    double sum = 0;
+    for (double a : lines) sum += a;
+    return sum / std::size(lines);
+}
+
+double noseDropBelowEars(const FaceLandmarks& f) {
+    const auto& p = f.points;
+    const double a = -headRollDegrees(f) * CV_PI / 180;
+    // Heights in the upright face: y rotated by -roll about the eye midpoint.
+    const cv::Point2f c = f.eyeMidpoint();
+    auto uprightY = [&](cv::Point2f q) {
+        return std::sin(a) * (q.x - c.x) + std::cos(a) * (q.y - c.y);
+    };
+    const double ears = (uprightY(p[0]) + uprightY(p[1]) + uprightY(p[15]) + uprightY(p[16])) / 4;
+    return (uprightY(p[30]) - ears) / std::max(1.0f, f.faceWidth);
+}
 
 CheckSession::CheckSession(const Inputs& in)
     : image_(in.image),
@@ -72,6 +109,8 @@ CheckSession::CheckSession(const Inputs& in)
 }
 
 void CheckSession::computePose() {
+    pose_.roll = headRollDegrees(faces_.front());
+    pose_.noseDrop = noseDropBelowEars(faces_.front());
     // A generic head (mm) in camera axes: x right, y down, z away from the camera.
     static const std::vector<cv::Point3d> model = {
         {0, 0, 0},          // 30 nose tip
@@ -95,7 +134,6 @@ void CheckSession::computePose() {
         auto wrap = [](double a) { return a > 90 ? a - 180 : (a < -90 ? a + 180 : a); };
         pose_.pitch = wrap(euler[0]);
         pose_.yaw = wrap(euler[1]);
-        pose_.roll = wrap(euler[2]);
         pose_.valid = std::isfinite(pose_.pitch) && std::isfinite(pose_.yaw);
     } catch (const cv::Exception&) {
         pose_.valid = false;

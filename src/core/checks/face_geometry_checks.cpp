@@ -85,11 +85,12 @@ class HeadRoll final : public ComplianceCheck {
     std::string rule() const override { return "CHSI pose: head upright (no rotation allowed)"; }
     CheckResult evaluate(const CheckSession& s, const CheckThresholds& t) const override {
         if (!s.hasFace()) return unknownResult(id(), kNoFaceZh, kNoFaceEn);
-        const double roll = s.face().rollDegrees();
+        // The mean of the eye, eye-corner, brow and jaw lines (headRollDegrees).
+        const double roll = s.pose().roll;
         const CheckStatus st = grade(std::abs(roll), t.number("warn_deg"), t.number("fail_deg"));
         return makeResult(id(), st, rounded(roll, 1), t.number("fail_deg"),
                           st == CheckStatus::kPass ? "头部端正" : "请把头摆正，不要歪头",
-                          "head roll " + fixed(roll) + " degrees");
+                          "head roll " + fixed(roll) + " degrees (eye, brow and jaw lines)");
     }
 };
 
@@ -123,17 +124,21 @@ class HeadPitch final : public ComplianceCheck {
     std::string rule() const override { return "CHSI pose: upright, looking straight ahead"; }
     CheckResult evaluate(const CheckSession& s, const CheckThresholds& t) const override {
         if (!s.hasFace()) return unknownResult(id(), kNoFaceZh, kNoFaceEn);
-        if (!s.pose().valid)
+        // The nose tip's height below the ears (noseDropBelowEars) against the corpus's neutral
+        // value, turned into degrees by the nod's geometry.
+        const double drop = s.pose().noseDrop;
+        if (!std::isfinite(drop))
             return unknownResult(id(), "无法估计头部姿态", "head pose estimation failed");
-        const double pitch = s.pose().pitch - t.number("model_bias_deg");
+        const double pitch = (drop - t.number("neutral_nose_drop")) * t.number("deg_per_drop");
         const CheckStatus st = grade(std::abs(pitch), t.number("warn_deg"), t.number("fail_deg"));
-        // Positive pitch: the nose tip sits low between eyes and mouth, the head is bowed.
+        // Positive pitch: the nose tip sits low against the ears, the head is bowed.
         const char* zh = st == CheckStatus::kPass ? "头部平视"
                          : pitch > 0              ? "请稍微抬头，平视镜头"
                                                   : "请稍微低头，平视镜头";
         return makeResult(id(), st, rounded(pitch, 1), t.number("fail_deg"), zh,
-                          "head pitch " + fixed(pitch) + " degrees (generic 3D model, bias " +
-                              fixed(t.number("model_bias_deg")) + " removed)");
+                          "head pitch " + fixed(pitch) + " degrees (nose tip " + fixed(drop, 3) +
+                              " face widths below the ears, neutral " +
+                              fixed(t.number("neutral_nose_drop"), 3) + ")");
     }
 };
 
