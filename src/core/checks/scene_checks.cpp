@@ -6,6 +6,7 @@
 #include <opencv2/imgproc.hpp>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "builtin_checks.h"
@@ -39,30 +40,43 @@ std::optional<double> shoulderLineByHeights(const cv::Mat& alpha, double cx, dou
     return angles[angles.size() / 2];
 }
 
-// One side's outline from the neck outwards as a straight line: its downward slope in degrees
-// (outwards), or nullopt when too little of it shows below y0 or it is not straight (hair, a
-// flag or trees fused with the person).
-std::optional<double> outlineSlope(const cv::Mat& alpha, double cx, double fw, int y0, int side,
-                                   const CheckThresholds& t) {
-    std::vector<cv::Point2f> pts;
-    for (double d = t.number("slope_from"); d <= t.number("slope_to"); d += 0.02) {
-        const int x = cvRound(cx + side * d * fw);
-        if (x < 0 || x >= alpha.cols || y0 < 0 || y0 >= alpha.rows) continue;
-        if (alpha.at<float>(y0, x) > 0.5f) continue;  // hair or neck already there: no outline
+// The outline's downward slope outwards from the neck on each side, in degrees, fitted as a
+// straight line over the same distances from the face centre on both sides (a shoulder is steeper
+// near the neck than further out, so unequal spans would differ by themselves); nullopt when too
+// few distances show the outline on both sides below y0 or a side is not straight (hair, a flag
+// or trees fused with the person).
+std::optional<std::pair<double, double>> outlineSlopes(const cv::Mat& alpha, double cx, double fw,
+                                                       int y0, const CheckThresholds& t) {
+    if (y0 < 0 || y0 >= alpha.rows) return std::nullopt;
+    auto outlineAt = [&](int x) {
+        if (x < 0 || x >= alpha.cols || alpha.at<float>(y0, x) > 0.5f)
+            return -1;  // outside, or hair or neck already there: no outline
         const int top = personTop(alpha, x, y0);
-        if (top < 0 || top >= alpha.rows - 2) continue;
-        pts.emplace_back(float(x), float(top));
+        return top >= alpha.rows - 2 ? -1 : top;
+    };
+    std::vector<cv::Point2f> left, right;
+    for (double d = t.number("slope_from"); d <= t.number("slope_to"); d += 0.02) {
+        const int xl = cvRound(cx - d * fw), xr = cvRound(cx + d * fw);
+        const int yl = outlineAt(xl), yr = outlineAt(xr);
+        if (yl < 0 || yr < 0) continue;
+        left.emplace_back(float(xl), float(yl));
+        right.emplace_back(float(xr), float(yr));
     }
-    if (int(pts.size()) < t.number("slope_min_columns")) return std::nullopt;
-    cv::Vec4f line;
-    cv::fitLine(pts, line, cv::DIST_HUBER, 0, 0.01, 0.01);
-    if (std::abs(line[0]) < 1e-3f) return std::nullopt;
-    const double slope = line[1] / line[0];
-    const double intercept = line[3] - slope * line[2];
-    double ss = 0;
-    for (const auto& q : pts) ss += std::pow(q.y - (intercept + slope * q.x), 2);
-    if (std::sqrt(ss / pts.size()) > t.number("slope_max_rms") * fw) return std::nullopt;
-    return std::atan(side * slope) * 180 / CV_PI;
+    if (int(left.size()) < t.number("slope_min_columns")) return std::nullopt;
+    auto slopeOf = [&](const std::vector<cv::Point2f>& pts, int side) -> std::optional<double> {
+        cv::Vec4f line;
+        cv::fitLine(pts, line, cv::DIST_HUBER, 0, 0.01, 0.01);
+        if (std::abs(line[0]) < 1e-3f) return std::nullopt;
+        const double slope = line[1] / line[0];
+        const double intercept = line[3] - slope * line[2];
+        double ss = 0;
+        for (const auto& q : pts) ss += std::pow(q.y - (intercept + slope * q.x), 2);
+        if (std::sqrt(ss / pts.size()) > t.number("slope_max_rms") * fw) return std::nullopt;
+        return std::atan(side * slope) * 180 / CV_PI;
+    };
+    const auto l = slopeOf(left, -1), r = slopeOf(right, +1);
+    if (!l || !r) return std::nullopt;
+    return std::make_pair(*l, *r);
 }
 
 class ShouldersLevel final : public ComplianceCheck {
@@ -92,10 +106,8 @@ class ShouldersLevel final : public ComplianceCheck {
         // readings; the smaller one is taken, so only what both see is a warning.
         double angle = *byHeights;
         std::string how = "heights";
-        const auto left = outlineSlope(alpha, cx, fw, y0, -1, t);
-        const auto right = outlineSlope(alpha, cx, fw, y0, +1, t);
-        if (left && right) {
-            const double bySlopes = (*right - *left) / 2;
+        if (const auto slopes = outlineSlopes(alpha, cx, fw, y0, t)) {
+            const double bySlopes = (slopes->second - slopes->first) / 2;
             if (std::abs(bySlopes) < std::abs(angle)) angle = bySlopes, how = "slopes";
         }
         const CheckStatus st = grade(std::abs(angle), t.number("warn_deg"), t.number("fail_deg"));
