@@ -1,6 +1,6 @@
 // The cover checks on real portraits and generated defects: jewellery (earrings below the lobes,
 // necklaces on the neck skin; collars, ties, beards and hair highlights are not jewellery),
-// headwear and hair over the features.
+// headwear (a bald head is not a cap).
 
 #include <gtest/gtest.h>
 
@@ -87,6 +87,17 @@ TEST(Jewellery, GreyscaleIsUnknownWithAReason) {
     const CheckResult r = runOne(bgr, "jewellery");
     EXPECT_EQ(r.status, CheckStatus::kUnknown);
     EXPECT_NE(r.message_en.find("greyscale"), std::string::npos) << r.message_en;
+}
+
+// A bald head's shine and a white beard are skin and hair, not a cap; a patterned head scarf
+// (O000173) is headwear staff must look at.
+TEST(Headwear, BaldHeadIsNotACapAndAScarfIsSeen) {
+    GRADPHOTO_REQUIRE_TESTDATA(data);
+    const CheckResult bald = runOne(loadImage(data / "portraits/congress_V000135.jpg"), "headwear");
+    EXPECT_EQ(bald.status, CheckStatus::kPass) << bald.message_en;
+    const CheckResult scarf =
+        runOne(loadImage(data / "portraits/hard/congress_O000173.jpg"), "headwear");
+    EXPECT_EQ(scarf.status, CheckStatus::kWarn) << scarf.message_en;
 }
 
 }  // namespace

@@ -213,12 +213,15 @@ class Headwear final : public ComplianceCheck {
             widest = std::max(widest, (x1 - x0 + 1) / fw);
         }
         // 2. Colour on the head: hair is dark or weakly coloured; fabric often is neither.
+        // Skin-coloured pixels as light as the cheeks or lighter are skin (the neck, the ears, the
+        // shine on a bald head or a pale forehead), not headwear.
         const cv::Vec3f skin = cheekSkin(s);
         const cv::Mat lab = s.workLab();
-        int head = 0, odd = 0;
         const cv::Rect sides =
             cv::Rect(cvRound(cx - 0.75 * fw), top.y, cvRound(1.5 * fw), cvRound(f.chin.y) - top.y) &
             cv::Rect(0, 0, lab.cols, lab.rows);
+        const double skinHue = t.number("skin_hue_delta");
+        int head = 0, odd = 0;
         for (int y = sides.y; y < sides.y + sides.height; ++y) {
             const float* a = alpha.ptr<float>(y);
             const uchar* face = s.faceMask().ptr<uchar>(y);
@@ -227,7 +230,7 @@ class Headwear final : public ComplianceCheck {
                 if (a[x] < 0.7f || face[x]) continue;
                 const double chroma = std::hypot(l[x][1], l[x][2]);
                 const double skinDist = std::hypot(l[x][1] - skin[1], l[x][2] - skin[2]);
-                if (skinDist < 8 && std::abs(l[x][0] - skin[0]) < 15) continue;  // neck, ears
+                if (skinDist < skinHue && l[x][0] > skin[0] - 15) continue;
                 ++head;
                 odd += l[x][0] > t.number("bright_l") ||
                        (chroma > t.number("colour_chroma") && skinDist > 20);
