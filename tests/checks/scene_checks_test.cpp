@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <opencv2/imgproc.hpp>
 #include <string>
@@ -84,6 +85,38 @@ TEST(ClothingContrast, APaleBlueJacketIsTooCloseToTheLightBlueBackdrop) {
     const CheckResult dark =
         runOne(loadImage(data / "portraits" / "congress_L000582.jpg"), "clothing_contrast");
     EXPECT_EQ(dark.status, CheckStatus::kPass) << dark.message_en;
+}
+
+// Vertical stripes (light and dark, period faceWidth / 12) over the dark clothing below the chin:
+// a striped jacket.
+cv::Mat striped(const cv::Mat& image, const FaceLandmarks& face) {
+    cv::Mat out = image.clone();
+    const int period = std::max(4, cvRound(face.faceWidth / 12));
+    const int y0 = std::clamp(cvRound(face.chin.y + 0.2 * face.faceWidth), 0, out.rows);
+    for (int y = y0; y < out.rows; ++y)
+        for (int x = 0; x < out.cols; ++x) {
+            cv::Vec3b& px = out.at<cv::Vec3b>(y, x);
+            if ((px[0] + px[1] + px[2]) / 3 > 90 || (x / (period / 2)) % 2) continue;
+            px = cv::Vec3b(cv::saturate_cast<uchar>(px[0] + 90),
+                           cv::saturate_cast<uchar>(px[1] + 90),
+                           cv::saturate_cast<uchar>(px[2] + 90));
+        }
+    return out;
+}
+
+TEST(ClothingContrast, StripesAreBusyATieIsNot) {
+    GRADPHOTO_REQUIRE_TESTDATA(data);
+    // A dark suit with a patterned red tie and a white shirt collar: lines, not a pattern.
+    const cv::Mat suit = loadImage(data / "portraits" / "hard" / "congress_E000296.jpg");
+    const CheckResult plain = runOne(suit, "clothing_contrast");
+    ASSERT_TRUE(plain.value.is_object()) << plain.message_en;
+    EXPECT_LT(plain.value["pattern"].get<double>(), 0.12) << plain.message_en;
+    const auto faces = FaceLocator::shared()->locate(suit);
+    ASSERT_FALSE(faces.empty());
+    const CheckResult stripes = runOne(striped(suit, faces.front()), "clothing_contrast");
+    ASSERT_TRUE(stripes.value.is_object()) << stripes.message_en;
+    EXPECT_GE(stripes.value["pattern"].get<double>(), 0.12) << stripes.message_en;
+    EXPECT_NE(stripes.status, CheckStatus::kPass) << stripes.message_en;
 }
 
 }  // namespace

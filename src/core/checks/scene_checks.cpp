@@ -212,13 +212,31 @@ class ClothingContrast final : public ComplianceCheck {
         }
         const double closeShare = double(close) / n;
         const double blueShare = s.greyscale() || !blueBackdrop ? 0.0 : double(blue) / n;
-        // Busy patterns: dense fine edges inside the clothing.
+        // Busy patterns: dense fine edges all over the clothing. The edge density of square tiles
+        // (pattern_tile face widths), the median over the tiles the clothing fills: a tie, a
+        // collar, lapels or a necklace are lines through a few tiles, a print or stripes fill
+        // most of them.
         cv::Mat edges;
         cv::Canny(s.workGrey()(chest), edges, 60, 150);
         cv::Mat inner;
         cv::erode(clothes, inner, cv::Mat(), cv::Point(-1, -1), 3);
-        const int innerN = std::max(1, cv::countNonZero(inner));
-        const double busy = double(cv::countNonZero(edges & inner)) / innerN;
+        const int tile = std::max(8, cvRound(t.number("pattern_tile") * s.workFace().faceWidth));
+        std::vector<double> tileDensity;
+        for (int y = 0; y + tile <= inner.rows; y += tile)
+            for (int x = 0; x + tile <= inner.cols; x += tile) {
+                const cv::Rect r(x, y, tile, tile);
+                const int filled = cv::countNonZero(inner(r));
+                if (filled < 0.6 * tile * tile) continue;
+                tileDensity.push_back(double(cv::countNonZero(edges(r) & inner(r))) / filled);
+            }
+        double busy = 0;
+        if (!tileDensity.empty()) {
+            auto mid = tileDensity.begin() + tileDensity.size() / 2;
+            std::nth_element(tileDensity.begin(), mid, tileDensity.end());
+            busy = *mid;
+        } else {
+            busy = double(cv::countNonZero(edges & inner)) / std::max(1, cv::countNonZero(inner));
+        }
         const CheckStatus byClose =
             grade(closeShare, t.number("warn_close_share"), t.number("fail_close_share"));
         const CheckStatus byBlue =
