@@ -1,6 +1,6 @@
 // The cover checks on real portraits and generated defects: jewellery (earrings below the lobes,
 // necklaces on the neck skin; collars, ties, beards and hair highlights are not jewellery),
-// headwear (a bald head is not a cap).
+// headwear (a bald head is not a cap) and hair over one ear of a frontal head.
 
 #include <gtest/gtest.h>
 
@@ -98,6 +98,19 @@ TEST(Headwear, BaldHeadIsNotACapAndAScarfIsSeen) {
     const CheckResult scarf =
         runOne(loadImage(data / "portraits/hard/congress_O000173.jpg"), "headwear");
     EXPECT_EQ(scarf.status, CheckStatus::kWarn) << scarf.message_en;
+}
+
+// Facing the camera, both ears show: curls over one ear are hair over the features even when
+// skin-coloured curls hide the other one from the mean (K000400); a turned head (C001120, 15
+// degrees) is not asked for its far ear.
+TEST(HairCoversFeatures, OneHiddenEarOfAFrontalHeadIsFlagged) {
+    GRADPHOTO_REQUIRE_TESTDATA(data);
+    const CheckResult curls =
+        runOne(loadImage(data / "portraits/congress_K000400.jpg"), "hair_covers_features");
+    EXPECT_EQ(curls.status, CheckStatus::kWarn) << curls.message_en;
+    const CheckResult turned =
+        runOne(loadImage(data / "portraits/hard/congress_C001120.jpg"), "hair_covers_features");
+    EXPECT_EQ(turned.status, CheckStatus::kPass) << turned.message_en;
 }
 
 }  // namespace

@@ -165,8 +165,14 @@ class HairCoversFeatures final : public ComplianceCheck {
                             : std::isfinite(earL)                      ? earL
                             : std::isfinite(earR)                      ? earR
                                                                        : 1.0;
-        const CheckStatus byEars =
-            anyEar && ears < t.number("warn_ear_skin") ? CheckStatus::kWarn : CheckStatus::kPass;
+        // Facing the camera, both ears show: one ear area almost without skin is hair over it
+        // (curls the colour of the skin can lift the mean of both).
+        const bool frontal = s.pose().valid && std::abs(s.pose().yaw) < t.number("frontal_yaw_deg");
+        const bool oneHidden = frontal && std::isfinite(earL) && std::isfinite(earR) &&
+                               std::min(earL, earR) < t.number("hidden_ear_skin");
+        const CheckStatus byEars = (anyEar && ears < t.number("warn_ear_skin")) || oneHidden
+                                       ? CheckStatus::kWarn
+                                       : CheckStatus::kPass;
         const CheckStatus st = std::max(byForehead, byEars);
         std::string zh = "额头、眉毛和耳朵露出", en = "forehead, eyebrows and ears visible";
         if (byForehead != CheckStatus::kPass)
