@@ -206,6 +206,11 @@
         <source>提交</source>
         <translation>Submit</translation>
     </message>
+    <message>
+        <location filename="../../ui/result_page.ui" line="47"/>
+        <source>工作人员确认提交</source>
+        <translation>Staff confirm and submit</translation>
+    </message>
 </context>
 <context>
     <name>ScanPage</name>
@@ -437,6 +442,21 @@
 </context>
 <context>
     <name>gradphoto::kiosk::KioskWindow</name>
+    <message>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="932"/>
+        <source>这张照片很可能无法通过审核：%1。请点“重拍”；如确需提交，请工作人员确认。</source>
+        <translation>This photo will very likely not pass review: %1. Please tap “Retake”; if it must be submitted as it is, ask the staff to confirm.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="934"/>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="937"/>
+        <source>标准照已生成（480×640，蓝色背景）。标有 ! 或 ? 的项目将由工作人员在审核时查看。请确认后点“提交”，或点“重拍”。</source>
+        <translation>Your standard photo is ready (480×640, blue background). The staff will look at the items marked ! or ? during review. Tap “Submit” if it is right, or “Retake”.</translation>
+    </message>
     <message>
         <location filename="../../src/kiosk/kiosk_window.cpp" line="395"/>
         <location filename="../../src/kiosk/kiosk_window.cpp" line="399"/>
@@ -861,6 +881,29 @@ Please retake soon; the retake is free.</translation>
         <location filename="../../src/kiosk/kiosk_window.cpp" line="959"/>
         <source>客服电话：%1</source>
         <translation>Help line: %1</translation>
+    </message>
+</context>
+<context>
+    <name>gradphoto::kiosk::StaffSettlementDialog</name>
+    <message>
+        <location filename="../../src/kiosk/staff_settlement_dialog.cpp" line="11"/>
+        <source>工作人员确认提交</source>
+        <translation>Staff confirm and submit</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/staff_settlement_dialog.cpp" line="12"/>
+        <source>未通过的检查：%1。照片很可能无法通过审核。工作人员确认后仍可提交，工号和未通过的检查会记录在审计日志中。</source>
+        <translation>Failed checks: %1. The photo will very likely not pass review. A staff member may still submit it; the staff number and the failed checks are recorded in the audit log.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/staff_settlement_dialog.cpp" line="14"/>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/staff_settlement_dialog.cpp" line="19"/>
+        <source>确认提交</source>
+        <translation>Confirm and submit</translation>
     </message>
 </context>
 <context>

@@ -204,6 +204,8 @@ void KioskWindow::connectPages() {
     on(preview_.uploadButton, events::Upload{});
     on(result_.retakeButton, events::Retake{});
     on(result_.submitButton, events::Submit{});
+    connect(result_.staffSubmitButton, &QPushButton::clicked, this,
+            &KioskWindow::openStaffSubmission);
     on(submitted_.finishButton, events::Finish{});
     on(status_.freeRetakeButton, events::FreeRetake{});
     on(status_.startButton, events::StartCapture{});
@@ -268,6 +270,22 @@ void KioskWindow::openStaffSettlement() {
     staffDialog_->setAttribute(Qt::WA_DeleteOnClose);
     connect(staffDialog_, &QDialog::accepted, this, [this] {
         if (staffDialog_) send(staffDialog_->confirmation());
+    });
+    staffDialog_->open();
+}
+
+void KioskWindow::openStaffSubmission() {
+    const auto& standardized = flow_.session().standardized;
+    if (flow_.state() != FlowState::kResult || !standardized || staffDialog_) return;
+    QStringList failed;
+    for (const CheckResult& c : standardized->report.checks)
+        if (c.status == CheckStatus::kFail) failed << text(c.message_zh, c.message_en);
+    if (failed.isEmpty()) return;
+    staffDialog_ =
+        new StaffSettlementDialog(this, StaffSettlementDialog::Purpose::kSubmission, failed);
+    staffDialog_->setAttribute(Qt::WA_DeleteOnClose);
+    connect(staffDialog_, &QDialog::accepted, this, [this] {
+        if (staffDialog_) send(staffDialog_->submission());
     });
     staffDialog_->open();
 }
@@ -895,25 +913,61 @@ void KioskWindow::renderPage() {
                                                      result_.photoLabel->size() - QSize(8, 8)));
                 if (s.standardized->photo.empty())
                     result_.photoLabel->setText(tr("未能生成标准照"));
-                result_.summaryLabel->setText(
-                    report.ok
-                        ? tr("标准照已生成（480×640，蓝色背景）。请确认后点“提交”，或点“重拍”。")
-                        : tr("这张照片无法生成合格的标准照，原因如下。请点“重拍”。"));
+                // A failed check: the photo would very likely be rejected in review, so 重拍 comes
+                // first and 提交 needs a staff member (工作人员确认提交). Warnings and unknowns go
+                // to review as they are: the staff look at the marked items there.
+                std::vector<const CheckResult*> failed;
+                std::vector<const CheckResult*> marked;
+                for (const CheckResult& c : report.checks) {
+                    if (c.status == CheckStatus::kFail) failed.push_back(&c);
+                    if (c.status == CheckStatus::kWarn || c.status == CheckStatus::kUnknown)
+                        marked.push_back(&c);
+                }
+                QStringList why;
+                for (const CheckResult* c : failed) why << text(c->message_zh, c->message_en);
+                if (!report.ok)
+                    result_.summaryLabel->setText(
+                        tr("这张照片无法生成合格的标准照，原因如下。请点“重拍”。"));
+                else if (!failed.empty())
+                    result_.summaryLabel->setText(tr("这张照片很可能无法通过审核：%1。"
+                                                     "请点“重拍”；如确需提交，请工作人员确认。")
+                                                      .arg(why.join(tr("；"))));
+                else if (!marked.empty())
+                    result_.summaryLabel->setText(
+                        tr("标准照已生成（480×640，蓝色背景）。标有 ! 或 ? "
+                           "的项目将由工作人员在审核时查看。"
+                           "请确认后点“提交”，或点“重拍”。"));
+                else
+                    result_.summaryLabel->setText(
+                        tr("标准照已生成（480×640，蓝色背景）。请确认后点“提交”，或点“重拍”。"));
                 for (const Problem& p : report.errors)
                     result_.checksList->addItem(QStringLiteral("✗ ") +
                                                 text(p.message_zh, p.message_en));
-                for (const CheckResult& c : report.checks) {
-                    if (c.status == CheckStatus::kPass) continue;
-                    const QString mark = c.status == CheckStatus::kFail   ? QStringLiteral("✗ ")
-                                         : c.status == CheckStatus::kWarn ? QStringLiteral("! ")
-                                                                          : QStringLiteral("? ");
-                    result_.checksList->addItem(mark + text(c.message_zh, c.message_en));
-                }
+                for (const CheckResult* c : failed)
+                    result_.checksList->addItem(QStringLiteral("✗ ") +
+                                                text(c->message_zh, c->message_en));
+                for (const CheckResult* c : marked)
+                    result_.checksList->addItem((c->status == CheckStatus::kWarn
+                                                     ? QStringLiteral("! ")
+                                                     : QStringLiteral("? ")) +
+                                                text(c->message_zh, c->message_en));
                 const auto passed = std::count_if(
                     report.checks.begin(), report.checks.end(),
                     [](const CheckResult& c) { return c.status == CheckStatus::kPass; });
                 if (passed > 0) result_.checksList->addItem(tr("✓ 其余 %1 项检查通过").arg(passed));
-                result_.submitButton->setEnabled(report.ok);
+                const bool needsStaff = report.ok && !failed.empty();
+                const bool retakeFirst = !report.ok || needsStaff;
+                result_.submitButton->setEnabled(report.ok && !needsStaff);
+                result_.staffSubmitButton->setVisible(needsStaff);
+                setStyleProperty(result_.retakeButton, "styleClass",
+                                 retakeFirst ? "primary" : "secondary");
+                setStyleProperty(result_.submitButton, "styleClass",
+                                 retakeFirst ? "secondary" : "primary");
+                result_.retakeButton->setDefault(retakeFirst);
+                result_.submitButton->setDefault(!retakeFirst);
+                if (retakeFirst &&
+                    !page(FlowState::kResult)->isAncestorOf(QApplication::focusWidget()))
+                    result_.retakeButton->setFocus();
             }
             break;
         }

@@ -101,6 +101,8 @@ class KioskWindow : public QWidget {
     void openPhotoPicker();
     StaffSettlementDialog* staffDialog() const { return staffDialog_; }
     void openStaffSettlement();
+    // 工作人员确认提交 on the result page when a compliance check failed.
+    void openStaffSubmission();
     // Offscreen tests have no network backend: they say whether the booth is offline.
     void setNetworkOverride(std::optional<bool> offline);
 

@@ -2,9 +2,22 @@
 
 namespace gradphoto::kiosk {
 
-StaffSettlementDialog::StaffSettlementDialog(QWidget* parent) : QDialog(parent) {
+StaffSettlementDialog::StaffSettlementDialog(QWidget* parent, Purpose purpose,
+                                             const QStringList& failedChecks)
+    : QDialog(parent), purpose_(purpose) {
     ui_.setupUi(this);
     setObjectName("staffSettlementDialog");
+    if (purpose_ == Purpose::kSubmission) {
+        setWindowTitle(tr("工作人员确认提交"));
+        ui_.introLabel->setText(tr("未通过的检查：%1。照片很可能无法通过审核。"
+                                   "工作人员确认后仍可提交，工号和未通过的检查会记录在审计日志中。")
+                                    .arg(failedChecks.join(tr("；"))));
+        for (QWidget* w :
+             std::initializer_list<QWidget*>{ui_.kindCaption, ui_.cashRadio, ui_.waiverRadio,
+                                             ui_.reasonCaption, ui_.reasonEdit})
+            w->hide();
+        ui_.confirmButton->setText(tr("确认提交"));
+    }
     connect(ui_.cancelButton, &QPushButton::clicked, this, &QDialog::reject);
     connect(ui_.confirmButton, &QPushButton::clicked, this, &QDialog::accept);
     for (QLineEdit* edit : {ui_.staffNoEdit, ui_.pinEdit, ui_.reasonEdit})
@@ -13,14 +26,22 @@ StaffSettlementDialog::StaffSettlementDialog(QWidget* parent) : QDialog(parent) 
 }
 
 void StaffSettlementDialog::updateButton() {
-    ui_.confirmButton->setEnabled(!ui_.staffNoEdit->text().trimmed().isEmpty() &&
-                                  !ui_.pinEdit->text().isEmpty() &&
-                                  !ui_.reasonEdit->text().trimmed().isEmpty());
+    ui_.confirmButton->setEnabled(
+        !ui_.staffNoEdit->text().trimmed().isEmpty() && !ui_.pinEdit->text().isEmpty() &&
+        (purpose_ == Purpose::kSubmission || !ui_.reasonEdit->text().trimmed().isEmpty()));
 }
 
 flow::events::StaffConfirm StaffSettlementDialog::confirmation() const {
     return {ui_.staffNoEdit->text().trimmed().toStdString(), ui_.pinEdit->text().toStdString(),
             ui_.waiverRadio->isChecked(), ui_.reasonEdit->text().trimmed().toStdString()};
+}
+
+}  // namespace gradphoto::kiosk
+
+namespace gradphoto::kiosk {
+
+flow::events::StaffSubmit StaffSettlementDialog::submission() const {
+    return {ui_.staffNoEdit->text().trimmed().toStdString(), ui_.pinEdit->text().toStdString()};
 }
 
 }  // namespace gradphoto::kiosk

@@ -7,19 +7,29 @@
 
 namespace gradphoto::kiosk {
 
-// Staff confirm cash or a fee waiver at the kiosk: staff number, PIN, cash / waiver and a reason.
-// The PIN is checked by the payment port (store::StaffAccess), not here; the dialog only refuses
-// empty fields.
+// Staff confirm at the kiosk with their staff number and PIN:
+//   - kSettlement: cash or a fee waiver, with a reason (service and payment pages);
+//   - kSubmission: a photo some compliance check failed on is submitted all the same (result page,
+//     工作人员确认提交); the dialog names the failed checks, there is nothing else to choose.
+// The PIN is checked by the flow's port (store::StaffAccess: the payment port for a settlement,
+// the submission port for a submission), not here; the dialog only refuses empty fields.
 class StaffSettlementDialog : public QDialog {
     Q_OBJECT
   public:
-    explicit StaffSettlementDialog(QWidget* parent = nullptr);
+    enum class Purpose { kSettlement, kSubmission };
+    // failedChecks: the failed checks' messages in the kiosk's language (kSubmission only).
+    explicit StaffSettlementDialog(QWidget* parent = nullptr,
+                                   Purpose purpose = Purpose::kSettlement,
+                                   const QStringList& failedChecks = {});
+    Purpose purpose() const { return purpose_; }
     flow::events::StaffConfirm confirmation() const;
+    flow::events::StaffSubmit submission() const;
     Ui::StaffSettlementDialog& ui() { return ui_; }
 
   private:
     void updateButton();
     Ui::StaffSettlementDialog ui_;
+    Purpose purpose_;
 };
 
 }  // namespace gradphoto::kiosk

@@ -17,6 +17,9 @@ class DemoSubmissionSink : public SubmissionSink {
 
     std::string submit(const Submission& submission) override;
     SubmissionStatus status(const std::string& studentNo) override;
+    // DEMO: any non-empty staff number and PIN confirm (as DemoPaymentGateway::confirmByStaff).
+    std::string submitConfirmedByStaff(const Submission& submission,
+                                       const StaffSubmission& staff) override;
 
     const std::filesystem::path& folder() const { return folder_; }
 

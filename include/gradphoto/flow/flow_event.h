@@ -61,16 +61,19 @@ struct StaffConfirm {
 struct LiveCheck {
     bool allPass = false;
 };  // the live guidance judged a preview frame: every live check passes or not
+struct StaffSubmit {
+    std::string staffNo;
+    std::string pin;  // checked by the submission port, never kept
+};  // 工作人员确认提交 on the result page: a staff member submits a photo a check failed on
 }  // namespace events
 
-using FlowEvent =
-    std::variant<events::StartCapture, events::CheckResult, events::CodeScanned,
-                 events::Last4Entered, events::AcceptService, events::GuideRead,
-                 events::ShutterPressed, events::PhotoTaken, events::CaptureFailed, events::Retake,
-                 events::Upload, events::StandardizationDone, events::Submit, events::FreeRetake,
-                 events::Finish, events::OpenHelp, events::CloseHelp, events::Cancel,
-                 events::UserActivity, events::Tick, events::CameraLost, events::CameraRestored,
-                 events::PortAnswered, events::StaffConfirm, events::LiveCheck>;
+using FlowEvent = std::variant<
+    events::StartCapture, events::CheckResult, events::CodeScanned, events::Last4Entered,
+    events::AcceptService, events::GuideRead, events::ShutterPressed, events::PhotoTaken,
+    events::CaptureFailed, events::Retake, events::Upload, events::StandardizationDone,
+    events::Submit, events::FreeRetake, events::Finish, events::OpenHelp, events::CloseHelp,
+    events::Cancel, events::UserActivity, events::Tick, events::CameraLost, events::CameraRestored,
+    events::PortAnswered, events::StaffConfirm, events::LiveCheck, events::StaffSubmit>;
 
 // The name of an event for logs and tests (never its payload: it may hold personal data).
 std::string_view eventName(const FlowEvent& event);

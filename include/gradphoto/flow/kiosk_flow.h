@@ -99,6 +99,7 @@ class KioskFlow {
     void on(const events::PortAnswered&);
     void on(const events::StaffConfirm&);
     void on(const events::LiveCheck&);
+    void on(const events::StaffSubmit&);
 
     void call(PortCall c, bool awaitAnswer = true);
     void answered(const PortAnswer& a);
@@ -107,6 +108,9 @@ class KioskFlow {
     void paymentStarted(const PortAnswer& a);
     void polled(const PortAnswer& a);
     void staffConfirmed(const PortAnswer& a);
+    bool submittable();
+    Submission submission() const;
+    void submitted(std::string queueNumber);
     void startCountdown();
     void startJournal();
     void endJournal(SessionOutcome outcome);

@@ -21,10 +21,17 @@ class ReviewQueueSubmissionSink final : public SubmissionSink {
 
     std::string submit(const Submission& submission) override;
     SubmissionStatus status(const std::string& studentNo) override;
+    // Signs the staff member in (store::StaffAccess: wrong PINs count towards the lock-out), then
+    // records and submits in one transaction with the audit entry capture.staff_submit (actor:
+    // the staff number, detail: {"failed_checks": [...]}).
+    std::string submitConfirmedByStaff(const Submission& submission,
+                                       const StaffSubmission& staff) override;
 
     std::string queueNumberOf(std::int64_t captureId) const;
 
   private:
+    store::Capture record(const Submission& submission);
+
     store::RecordStore& store_;
     store::ReviewQueue queue_;
     std::string boothId_;

@@ -15,6 +15,14 @@ struct Submission {
     std::string reportJson;                 // the standardizer's report
 };
 
+// 提交 confirmed by a staff member although compliance checks failed (工作人员确认提交 on the
+// result page). The PIN is checked by the sink (store::StaffAccess) and never kept or logged.
+struct StaffSubmission {
+    std::string staffNo;
+    std::string pin;
+    std::vector<std::string> failedChecks;  // the ids of the checks whose status is fail
+};
+
 struct SubmissionStatus {
     enum class Kind { kNone, kPending, kRejected, kApproved };
     Kind kind = Kind::kNone;
@@ -32,6 +40,11 @@ class SubmissionSink {
     // Returns the queue number (排号). Throws Error when the capture cannot be stored.
     virtual std::string submit(const Submission& submission) = 0;
     virtual SubmissionStatus status(const std::string& studentNo) = 0;
+    // Checks the staff member's PIN, then submits like submit() and records who confirmed it and
+    // which checks failed (the store's audit log: capture.staff_submit). Throws Error (a
+    // store::Refusal "wrong_pin" / "locked" for the PIN). The default: not offered here.
+    virtual std::string submitConfirmedByStaff(const Submission& submission,
+                                               const StaffSubmission& staff);
 };
 
 }  // namespace gradphoto::flow

@@ -93,4 +93,12 @@ SubmissionStatus DemoSubmissionSink::status(const std::string& studentNo) {
     return status;
 }
 
+std::string DemoSubmissionSink::submitConfirmedByStaff(const Submission& submission,
+                                                       const StaffSubmission& staff) {
+    if (staff.staffNo.empty() || staff.pin.empty())
+        throw Error(Error::Kind::kInput,
+                    {"wrong_pin", "请输入工号和 PIN。", "enter the staff number and PIN"});
+    return submit(submission);
+}
+
 }  // namespace gradphoto::flow

@@ -56,6 +56,8 @@ std::string_view eventName(const FlowEvent& event) {
                 return "port_answered";
             else if constexpr (std::is_same_v<T, events::StaffConfirm>)
                 return "staff_confirm";
+            else if constexpr (std::is_same_v<T, events::StaffSubmit>)
+                return "staff_submit";
             else
                 return "live_check";
         },

@@ -461,28 +461,78 @@ void KioskFlow::on(const events::StandardizationDone& e) {
     }
 }
 
-void KioskFlow::on(const events::Submit&) {
-    if (state_ != FlowState::kResult) return;
+namespace {
+// The ids of the compliance checks that failed: such a photo very likely fails review, so the
+// student retakes it, or a staff member confirms the submission (events::StaffSubmit).
+std::vector<std::string> failedChecks(const StandardizedPhoto& photo) {
+    std::vector<std::string> ids;
+    for (const CheckResult& c : photo.report.checks)
+        if (c.status == CheckStatus::kFail) ids.push_back(c.id);
+    return ids;
+}
+}  // namespace
+
+bool KioskFlow::submittable() {
+    if (state_ != FlowState::kResult) return false;
     if (!session_.standardized || !session_.standardized->report.ok ||
         session_.standardized->jpeg.empty()) {
         say("submit_refused", "照片不合格，不能提交，请重拍。",
             "The photo is not compliant and cannot be submitted; please retake.");
-        return;
+        return false;
     }
+    return true;
+}
+
+Submission KioskFlow::submission() const {
     Submission submission;
     submission.studentNo = session_.student->studentNo;
     submission.payload = session_.payload;
     cv::imencode(".jpg", session_.capture, submission.captureJpeg, {cv::IMWRITE_JPEG_QUALITY, 95});
     submission.finalJpeg = session_.standardized->jpeg;
     submission.reportJson = session_.standardized->report.toJson().dump();
+    return submission;
+}
+
+void KioskFlow::submitted(std::string queueNumber) {
+    session_.queueNumber = std::move(queueNumber);
+    enter(FlowState::kSubmitted);
+}
+
+void KioskFlow::on(const events::Submit&) {
+    if (!submittable()) return;
+    if (!failedChecks(*session_.standardized).empty()) {
+        say("submit_needs_staff",
+            "有检查项未通过，照片很可能无法通过审核：请重拍，或请工作人员确认提交。",
+            "A check failed, so the photo will very likely not pass review: retake it, or ask "
+            "the staff to confirm the submission.");
+        return;
+    }
     try {
-        session_.queueNumber = ports_.submissions->submit(submission);
+        submitted(ports_.submissions->submit(submission()));
     } catch (const std::exception&) {
         say("submit_failed", "提交没有成功，请再按一次提交，或联系工作人员。",
             "The submission failed; press Submit again or ask the staff.");
-        return;
     }
-    enter(FlowState::kSubmitted);
+}
+
+void KioskFlow::on(const events::StaffSubmit& e) {
+    if (!submittable()) return;
+    idleMs_ = 0;
+    try {
+        submitted(ports_.submissions->submitConfirmedByStaff(
+            submission(), {e.staffNo, e.pin, failedChecks(*session_.standardized)}));
+    } catch (const Error& error) {
+        const bool pin = error.problem().code == "wrong_pin" || error.problem().code == "locked";
+        say(pin ? "staff_refused" : "submit_failed",
+            error.problem().message_zh.empty() ? "工作人员确认提交没有成功，请重试。"
+                                               : error.problem().message_zh,
+            error.problem().message_en.empty()
+                ? "The staff-confirmed submission did not go through; try again."
+                : error.problem().message_en);
+    } catch (const std::exception&) {
+        say("submit_failed", "提交没有成功，请再试一次，或联系工作人员。",
+            "The submission failed; try again or ask the staff.");
+    }
 }
 
 void KioskFlow::on(const events::FreeRetake&) {

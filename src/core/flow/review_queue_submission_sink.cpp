@@ -1,8 +1,10 @@
 #include "gradphoto/flow/review_queue_submission_sink.h"
 
 #include <cstdio>
+#include <nlohmann/json.hpp>
 
 #include "gradphoto/identify/scanned_code.h"
+#include "gradphoto/store/staff_access.h"
 
 namespace gradphoto::flow {
 
@@ -17,7 +19,7 @@ std::string ReviewQueueSubmissionSink::queueNumberOf(std::int64_t captureId) con
     return boothId_ + "-" + number;
 }
 
-std::string ReviewQueueSubmissionSink::submit(const Submission& submission) {
+store::Capture ReviewQueueSubmissionSink::record(const Submission& submission) {
     // Keep the raw collection code (CHSI needs it) when the roster only had its hash.
     if (!submission.payload.empty()) {
         if (auto student = store_.students().find(submission.studentNo);
@@ -27,10 +29,26 @@ std::string ReviewQueueSubmissionSink::submit(const Submission& submission) {
             store_.students().upsert(*student);
         }
     }
-    const auto capture =
-        queue_.recordAndSubmit({submission.studentNo, submission.captureJpeg, submission.finalJpeg,
-                                submission.reportJson, "kiosk"});
-    return queueNumberOf(capture.id);
+    return queue_.recordAndSubmit({submission.studentNo, submission.captureJpeg,
+                                   submission.finalJpeg, submission.reportJson, "kiosk"});
+}
+
+std::string ReviewQueueSubmissionSink::submit(const Submission& submission) {
+    return queueNumberOf(record(submission).id);
+}
+
+std::string ReviewQueueSubmissionSink::submitConfirmedByStaff(const Submission& submission,
+                                                              const StaffSubmission& staff) {
+    store::StaffAccess access(store_);
+    const store::StaffAccount account = access.signIn(staff.staffNo, staff.pin);
+    std::int64_t id = 0;
+    store_.inTransaction([&] {
+        id = record(submission).id;
+        const nlohmann::json detail = {{"failed_checks", staff.failedChecks}};
+        store_.audit().append({0, store::systemNow(), account.staffNo, "capture.staff_submit",
+                               "capture:" + std::to_string(id), detail.dump()});
+    });
+    return queueNumberOf(id);
 }
 
 SubmissionStatus ReviewQueueSubmissionSink::status(const std::string& studentNo) {

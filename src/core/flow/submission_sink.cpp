@@ -1,0 +1,13 @@
+#include "gradphoto/flow/submission_sink.h"
+
+#include "gradphoto/common/error.h"
+
+namespace gradphoto::flow {
+
+std::string SubmissionSink::submitConfirmedByStaff(const Submission&, const StaffSubmission&) {
+    throw Error(Error::Kind::kInput,
+                {"staff_submit_unavailable", "本机暂不支持工作人员确认提交。",
+                 "staff-confirmed submission is not offered by this submission port"});
+}
+
+}  // namespace gradphoto::flow
