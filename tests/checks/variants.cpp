@@ -586,7 +586,7 @@ cv::Mat normalisedBase(const cv::Mat& bgr, const FaceLandmarks& face, FaceLandma
 }
 
 bool measuredOnly(const std::string& variantName) {
-    return variantName == "chin_up" || variantName == "chin_down" || variantName == "eyes_closed";
+    return variantName == "chin_up" || variantName == "chin_down";
 }
 
 std::vector<Variant> makeVariants(const cv::Mat& base, const FaceLandmarks& face) {
