@@ -445,7 +445,7 @@
     <message>
         <location filename="../../src/kiosk/kiosk_window.cpp" line="932"/>
         <source>这张照片很可能无法通过审核：%1。请点“重拍”；如确需提交，请工作人员确认。</source>
-        <translation>This photo will very likely not pass review: %1. Please tap “Retake”; if it must be submitted as it is, ask the staff to confirm.</translation>
+        <translation>This photo will very likely not pass review: %1. Please tap &quot;Retake&quot;; if it must be submitted as it is, ask the staff to confirm.</translation>
     </message>
     <message>
         <location filename="../../src/kiosk/kiosk_window.cpp" line="934"/>
@@ -455,7 +455,7 @@
     <message>
         <location filename="../../src/kiosk/kiosk_window.cpp" line="937"/>
         <source>标准照已生成（480×640，蓝色背景）。标有 ! 或 ? 的项目将由工作人员在审核时查看。请确认后点“提交”，或点“重拍”。</source>
-        <translation>Your standard photo is ready (480×640, blue background). The staff will look at the items marked ! or ? during review. Tap “Submit” if it is right, or “Retake”.</translation>
+        <translation>Your standard photo is ready (480×640, blue background). The staff will look at the items marked ! or ? during review. Tap &quot;Submit&quot; if it is right, or &quot;Retake&quot;.</translation>
     </message>
     <message>
         <location filename="../../src/kiosk/kiosk_window.cpp" line="395"/>

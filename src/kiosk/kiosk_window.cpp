@@ -956,13 +956,12 @@ void KioskWindow::renderPage() {
                     [](const CheckResult& c) { return c.status == CheckStatus::kPass; });
                 if (passed > 0) result_.checksList->addItem(tr("✓ 其余 %1 项检查通过").arg(passed));
                 const bool needsStaff = report.ok && !failed.empty();
+                // 提交 keeps its look: the style sheet greys a disabled primary button.
                 const bool retakeFirst = !report.ok || needsStaff;
                 result_.submitButton->setEnabled(report.ok && !needsStaff);
                 result_.staffSubmitButton->setVisible(needsStaff);
                 setStyleProperty(result_.retakeButton, "styleClass",
                                  retakeFirst ? "primary" : "secondary");
-                setStyleProperty(result_.submitButton, "styleClass",
-                                 retakeFirst ? "secondary" : "primary");
                 result_.retakeButton->setDefault(retakeFirst);
                 result_.submitButton->setDefault(!retakeFirst);
                 if (retakeFirst &&

@@ -166,9 +166,10 @@ class ResultPageTest : public ::testing::Test {
             if (e.action == action) found.push_back(e);
         return found;
     }
-    // Saves the page (docs/screenshots when GRADPHOTO_DOC_SCREENSHOTS names that folder).
+    // Saves the window as a PNG: into GRADPHOTO_TEST_SHOTS when set (docs/screenshots), else
+    // scratch.
     void screenshot(const QString& name) {
-        QString folder = qEnvironmentVariable("GRADPHOTO_DOC_SCREENSHOTS");
+        QString folder = qEnvironmentVariable("GRADPHOTO_TEST_SHOTS");
         if (folder.isEmpty()) folder = dir.path();
         QApplication::processEvents();
         EXPECT_TRUE(window->grab().save(QDir(folder).filePath(name)));
@@ -199,7 +200,7 @@ TEST_F(ResultPageTest, FailingCheckDisablesSubmitAndPutsRetakeFirst) {
     toResult();
     EXPECT_FALSE(button("submitButton")->isEnabled());
     EXPECT_TRUE(button("staffSubmitButton")->isVisible());
-    EXPECT_TRUE(button("retakeButton")->property("styleClass").toString() == "primary");
+    EXPECT_EQ(button("retakeButton")->property("styleClass").toString(), "primary");
     EXPECT_TRUE(static_cast<QPushButton*>(button("retakeButton"))->isDefault());
     EXPECT_TRUE(summary().contains("很可能无法通过审核"));
     EXPECT_TRUE(summary().contains("眼睛没有睁开"));
@@ -266,6 +267,7 @@ TEST_F(ResultPageTest, OnlyWarningsSubmitDirectly) {
     EXPECT_TRUE(button("submitButton")->isEnabled());
     EXPECT_FALSE(button("staffSubmitButton")->isVisible());
     EXPECT_EQ(button("submitButton")->property("styleClass").toString(), "primary");
+    EXPECT_EQ(button("retakeButton")->property("styleClass").toString(), "secondary");
     EXPECT_TRUE(summary().contains("工作人员"));
     const QStringList items = listed();
     ASSERT_GE(items.size(), 3);
