@@ -979,4 +979,32 @@ Please retake soon; the retake is free.</translation>
         <translation>Photograph this picture with your phone · tap to close</translation>
     </message>
 </context>
+<context>
+    <name>gradphoto::kiosk::UsbStickChooser</name>
+    <message>
+        <location filename="../../src/kiosk/usb_stick_chooser.cpp" line="14"/>
+        <source>选择U盘</source>
+        <translation>Choose a USB stick</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/usb_stick_chooser.cpp" line="17"/>
+        <source>检测到多个U盘，请选择要保存到哪一个：</source>
+        <translation>Several USB sticks are plugged in. Choose the one to save to:</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/usb_stick_chooser.cpp" line="25"/>
+        <source>可用空间未知</source>
+        <translation>free space unknown</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/usb_stick_chooser.cpp" line="26"/>
+        <source>可用 %1</source>
+        <translation>%1 free</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/usb_stick_chooser.cpp" line="33"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
 </TS>

@@ -121,6 +121,7 @@ void StudentCopyOffer::clear() {
     widgets_.message->clear();
     widgets_.message->hide();
     if (view_) view_->close();
+    if (chooser_) chooser_->reject();
 }
 
 QString StudentCopyOffer::message() const {
@@ -135,19 +136,39 @@ void StudentCopyOffer::say(const QString& text, bool problem) {
 }
 
 void StudentCopyOffer::saveToUsb() {
+    if (jpeg_.empty() || chooser_) return;
+    const auto sticks = usbSticks(ports_.usbRoots.isEmpty() ? usbMountPoints() : ports_.usbRoots);
+    if (sticks.size() == 1) {
+        saveTo(sticks.front().root);
+        return;
+    }
+    if (sticks.empty()) {
+        say(text_("未检测到U盘，请插入U盘后再点“保存到U盘”。",
+                  "No USB stick found. Insert a USB stick and press Save to USB again."),
+            true);
+        return;
+    }
+    chooser_ = new UsbStickChooser(sticks, widgets_.window);
+    chooser_->setAttribute(Qt::WA_DeleteOnClose);
+    const std::uint64_t offerNumber = offerNumber_;
+    // Queued: saving runs the event loop, which must not delete the list under its own click.
+    connect(
+        chooser_, &UsbStickChooser::chosen, this,
+        [this, offerNumber](const QString& root) {
+            if (offerNumber == offerNumber_) saveTo(root);
+        },
+        Qt::QueuedConnection);
+    chooser_->open();
+}
+
+void StudentCopyOffer::saveTo(const QString& root) {
     if (jpeg_.empty()) return;
-    const QStringList roots = ports_.usbRoots.isEmpty() ? usbMountPoints() : ports_.usbRoots;
     try {
-        if (roots.isEmpty())
-            throw Error(Error::Kind::kIo,
-                        Problem{"student_copy_no_root", "未检测到U盘，请插入U盘后再点“保存到U盘”。",
-                                "No USB stick found. Insert a USB stick and "
-                                "press Save to USB again."});
         say(tr("正在保存到U盘，请勿拔出……"), false);
         QCoreApplication::processEvents();
         const auto files = studentCopyFiles(studentNo_, jpeg_, ports_.settings.paper.toStdString(),
                                             layout::LayoutSettings::load());
-        const auto folder = writeStudentCopy(roots.front().toStdString(), studentNo_, files);
+        const auto folder = writeStudentCopy(root.toStdString(), studentNo_, files);
         const auto u8 = folder.filename().u8string();
         say(tr("已保存到U盘的“%1”文件夹（标准照和排版照）。请等待几秒后再拔出U盘。")
                 .arg(QString::fromUtf8(reinterpret_cast<const char*>(u8.data()),

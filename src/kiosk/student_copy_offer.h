@@ -11,6 +11,7 @@
 
 #include "full_photo_view.h"
 #include "kiosk_settings.h"
+#include "usb_stick_chooser.h"
 
 class QLabel;
 class QPrinter;
@@ -71,7 +72,10 @@ class StudentCopyOffer : public QObject {
     // Forgets the student (idle reset, 完成): buttons hidden, message and view gone.
     void clear();
 
+    // One stick: saves there at once; several: opens the chooser (stickChooser()) and saves to
+    // the one touched; none: says so.
     void saveToUsb();
+    UsbStickChooser* stickChooser() const { return chooser_; }
     void printSheet();  // starts the print; printFinished() when the print thread answers
     void showFullScreen();
     FullPhotoView* fullView() const { return view_; }
@@ -84,6 +88,7 @@ class StudentCopyOffer : public QObject {
   private:
     void say(const QString& text, bool problem);
     void showPrintButton();
+    void saveTo(const QString& root);
     void printed(std::uint64_t offerNumber, const print::PrintOutcome& outcome);
 
     StudentCopyPorts ports_;
@@ -92,6 +97,7 @@ class StudentCopyOffer : public QObject {
     std::string studentNo_;
     std::vector<std::uint8_t> jpeg_;
     QPointer<FullPhotoView> view_;
+    QPointer<UsbStickChooser> chooser_;
     std::uint64_t offerNumber_ = 0;  // counts the students offered: an answer for an earlier one
     bool printing_ = false;          // is not shown
     std::unique_ptr<PortWorker> printWorker_;  // made on the first print

@@ -1,6 +1,8 @@
 #include "usb_mounts.h"
 
 #include <QDir>
+#include <QFileInfo>
+#include <QStorageInfo>
 
 namespace gradphoto::kiosk {
 
@@ -19,6 +21,18 @@ QStringList expandFolders(const QString& pattern) {
         folders = next;
     }
     return folders;
+}
+
+std::vector<UsbStick> usbSticks(const QStringList& roots) {
+    std::vector<UsbStick> sticks;
+    for (const QString& root : roots) {
+        const QFileInfo folder(root);
+        if (!folder.isDir()) continue;
+        const QStorageInfo storage(root);
+        sticks.push_back({root, folder.fileName().isEmpty() ? root : folder.fileName(),
+                          storage.isValid() ? storage.bytesAvailable() : -1});
+    }
+    return sticks;
 }
 
 QStringList usbMountPoints() {

@@ -16,8 +16,10 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
+#include <QListWidget>
 #include <QMouseEvent>
 #include <QPrinter>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QThread>
 #include <QTimer>
@@ -168,7 +170,7 @@ class StudentCopyWindowTest : public ::testing::Test {
         for (const auto& s : flow::DemoStudentLookup::defaultRoster())
             parts.demoCodes << QString::fromStdString(s.payload);
         parts.demo = true;
-        parts.usbRoots = {usbRoot};
+        parts.usbRoots = QStringList{usbRoot} + moreSticks;
         parts.printDb = &store->database();
         parts.printerSetUp = [this](QPrinter& printer) {
             printThread = QThread::currentThread();
@@ -243,6 +245,7 @@ class StudentCopyWindowTest : public ::testing::Test {
     std::unique_ptr<ReplayCamera> camera;
     std::unique_ptr<store::SqliteRecordStore> store;
     QString usbRoot;
+    QStringList moreSticks;  // further mounted sticks (folders)
     QString pdf;
     std::mutex gate;
     std::condition_variable gateChanged;
@@ -278,6 +281,74 @@ TEST_F(StudentCopyWindowTest, NoStickSaysSo) {
     button("usbButton")->click();
     EXPECT_TRUE(message().contains("U盘")) << message().toStdString();
     EXPECT_TRUE(message().contains("插入")) << message().toStdString();
+}
+
+// Touches a row of a list the way a finger does (press and release on its viewport).
+void touch(QListWidget* list, int row) {
+    const QPointF at = list->visualItemRect(list->item(row)).center();
+    for (QEvent::Type type : {QEvent::MouseButtonPress, QEvent::MouseButtonRelease}) {
+        QMouseEvent event(type, at, list->viewport()->mapToGlobal(at), Qt::LeftButton,
+                          type == QEvent::MouseButtonPress ? Qt::LeftButton : Qt::NoButton,
+                          Qt::NoModifier);
+        QApplication::sendEvent(list->viewport(), &event);
+    }
+}
+
+TEST_F(StudentCopyWindowTest, TwoSticksLetTheStudentChooseWhichOne) {
+    const QString second = QDir(dir.path()).filePath("media/kiosk/KINGSTON");
+    QDir().mkpath(second);
+    {
+        QFile existing(QDir(second).filePath("notes.txt"));  // the student's own file stays
+        ASSERT_TRUE(existing.open(QIODevice::WriteOnly));
+        existing.write("mine");
+    }
+    moreSticks = {second};
+    build({.usb = true});
+    toApprovedStatus();
+    button("usbButton")->click();
+    UsbStickChooser* chooser = window->studentCopy()->stickChooser();
+    ASSERT_NE(chooser, nullptr);
+    ASSERT_TRUE(waitFor([&] { return chooser->isVisible(); }));
+    QListWidget* list = chooser->list();
+    ASSERT_EQ(list->count(), 2);
+    EXPECT_TRUE(list->item(0)->text().startsWith("stick")) << list->item(0)->text().toStdString();
+    EXPECT_TRUE(list->item(1)->text().startsWith("KINGSTON"));
+    EXPECT_TRUE(list->item(1)->text().contains(QRegularExpression("可用 [0-9.]+ [KMGT]?B")))
+        << list->item(1)->text().toStdString();
+    EXPECT_TRUE(QDir(second).entryList(QDir::Dirs | QDir::NoDotAndDotDot).isEmpty());
+    if (const QString shots = qEnvironmentVariable("GRADPHOTO_TEST_SHOTS"); !shots.isEmpty())
+        chooser->grab().save(QDir(shots).filePath("status-usb-chooser.png"));  // its own window
+
+    touch(list, 1);
+    ASSERT_TRUE(waitFor([&] { return window->studentCopy()->stickChooser() == nullptr; }));
+    const fs::path folder = fs::path(second.toStdString()) / u8path("毕业照-2022010001");
+    EXPECT_EQ(readBytes(folder / u8path("2022010001-标准照.jpg")), sink.jpeg);
+    EXPECT_TRUE(fs::exists(folder / u8path("2022010001-排版照-6in.jpg")));
+    EXPECT_FALSE(fs::exists(fs::path(usbRoot.toStdString()) / u8path("毕业照-2022010001")));
+    EXPECT_EQ(readBytes(fs::path(second.toStdString()) / "notes.txt"),
+              (std::vector<std::uint8_t>{'m', 'i', 'n', 'e'}));
+    EXPECT_TRUE(message().contains("已保存到U盘")) << message().toStdString();
+}
+
+TEST_F(StudentCopyWindowTest, TwoSticksAndCancelWritesNothing) {
+    const QString second = QDir(dir.path()).filePath("media/kiosk/SANDISK");
+    QDir().mkpath(second);
+    moreSticks = {second};
+    build({.usb = true});
+    toApprovedStatus();
+    button("usbButton")->click();
+    UsbStickChooser* chooser = window->studentCopy()->stickChooser();
+    ASSERT_NE(chooser, nullptr);
+    chooser->findChild<QAbstractButton*>("cancelButton")->click();
+    ASSERT_TRUE(waitFor([&] { return window->studentCopy()->stickChooser() == nullptr; }));
+    for (const QString& root : {usbRoot, second})
+        EXPECT_TRUE(QDir(root).entryList(QDir::AllEntries | QDir::NoDotAndDotDot).isEmpty())
+            << root.toStdString();
+    // The student leaves with the list open: it goes with their data.
+    button("usbButton")->click();
+    ASSERT_NE(window->studentCopy()->stickChooser(), nullptr);
+    window->send(flow::events::Finish{});
+    ASSERT_TRUE(waitFor([&] { return window->studentCopy()->stickChooser() == nullptr; }));
 }
 
 TEST_F(StudentCopyWindowTest, PrintSheetPrintsToThePrinterAndRecordsTheJob) {
