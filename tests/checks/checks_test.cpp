@@ -8,6 +8,7 @@
 #include <map>
 #include <opencv2/imgproc.hpp>
 
+#include "check_runner.h"
 #include "gradphoto/checks/compliance_analyzer.h"
 #include "gradphoto/imaging/image_loader.h"
 #include "test_support.h"
@@ -25,19 +26,6 @@ const std::vector<std::string> kContractIds = {
     "face_lighting",        "exposure",     "sharpness",     "background_uniform",
     "clothing_contrast",    "glasses_tint", "glasses_glare", "red_eye",
     "hair_covers_features", "headwear",     "jewellery",     "retouching"};
-
-const ComplianceAnalyzer& analyzer() {
-    static const ComplianceAnalyzer a;
-    return a;
-}
-
-CheckResult runOne(const cv::Mat& image, const std::string& id) {
-    AnalysisOptions o;
-    o.only = {id};
-    const auto r = analyzer().analyze(image, o);
-    EXPECT_EQ(r.size(), 1u);
-    return r.front();
-}
 
 bool caught(CheckStatus s, const std::string& expect) {
     if (expect == "fail") return s == CheckStatus::kFail;

@@ -6,6 +6,7 @@
 
 #include <opencv2/imgproc.hpp>
 
+#include "check_runner.h"
 #include "gradphoto/checks/compliance_analyzer.h"
 #include "gradphoto/imaging/image_loader.h"
 #include "test_support.h"
@@ -16,19 +17,6 @@ namespace {
 
 using checks::AnalysisOptions;
 using checks::ComplianceAnalyzer;
-
-const ComplianceAnalyzer& analyzer() {
-    static const ComplianceAnalyzer a;
-    return a;
-}
-
-CheckResult runOne(const cv::Mat& image, const std::string& id) {
-    AnalysisOptions o;
-    o.only = {id};
-    const auto r = analyzer().analyze(image, o);
-    EXPECT_EQ(r.size(), 1u);
-    return r.front();
-}
 
 // Men in suits with white or blue shirts, ties and beards (a grey one among them): the collars,
 // tie patterns and beard highlights that used to look like jewellery.

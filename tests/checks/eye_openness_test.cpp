@@ -6,6 +6,7 @@
 
 #include <opencv2/imgproc.hpp>
 
+#include "check_runner.h"
 #include "checks/eye_openness.h"
 #include "gradphoto/checks/compliance_analyzer.h"
 #include "gradphoto/imaging/image_loader.h"
@@ -17,11 +18,6 @@ namespace {
 
 using checks::AnalysisOptions;
 using checks::ComplianceAnalyzer;
-
-const ComplianceAnalyzer& analyzer() {
-    static const ComplianceAnalyzer a;
-    return a;
-}
 
 const checks::CheckThresholds& limits() {
     static const auto t = checks::CheckConfig::shipped().thresholds("eyes_open");

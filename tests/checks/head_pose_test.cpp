@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 #include <opencv2/imgcodecs.hpp>
 
+#include "check_runner.h"
 #include "gradphoto/checks/compliance_analyzer.h"
 #include "gradphoto/imaging/image_loader.h"
 #include "test_support.h"
@@ -20,13 +21,6 @@ namespace {
 
 using checks::AnalysisOptions;
 using checks::ComplianceAnalyzer;
-
-CheckResult runOne(const cv::Mat& image, const std::string& id) {
-    static const ComplianceAnalyzer analyzer;
-    AnalysisOptions o;
-    o.only = {id};
-    return analyzer.analyze(image, o).front();
-}
 
 bool flagged(CheckStatus s, const std::string& expect) {
     if (expect == "fail") return s == CheckStatus::kFail;

@@ -8,6 +8,7 @@
 #include <opencv2/imgproc.hpp>
 #include <string>
 
+#include "check_runner.h"
 #include "gradphoto/checks/compliance_analyzer.h"
 #include "gradphoto/imaging/image_loader.h"
 #include "test_support.h"
@@ -15,15 +16,6 @@
 
 namespace gradphoto::test {
 namespace {
-
-CheckResult runCheck(const cv::Mat& image, const std::string& id) {
-    static const checks::ComplianceAnalyzer analyzer;
-    checks::AnalysisOptions o;
-    o.only = {id};
-    const auto r = analyzer.analyze(image, o);
-    EXPECT_EQ(r.size(), 1u);
-    return r.front();
-}
 
 struct Portrait {
     cv::Mat base;
@@ -53,9 +45,9 @@ TEST_P(RetouchingOnPortraits, FilteredSkinWarnsTheOriginalPasses) {
     GRADPHOTO_REQUIRE_TESTDATA(data);
     const Portrait p = portrait(data, GetParam());
     ASSERT_FALSE(p.base.empty());
-    const CheckResult original = runCheck(p.base, "retouching");
+    const CheckResult original = runOne(p.base, "retouching");
     EXPECT_EQ(original.status, CheckStatus::kPass) << original.message_en;
-    const CheckResult filtered = runCheck(variant(p, "retouched"), "retouching");
+    const CheckResult filtered = runOne(variant(p, "retouched"), "retouching");
     EXPECT_EQ(filtered.status, CheckStatus::kWarn) << filtered.message_en;
     ASSERT_TRUE(filtered.value.contains("skin_texture")) << filtered.value.dump();
     EXPECT_LT(filtered.value["skin_texture"].get<double>(),
@@ -68,10 +60,10 @@ TEST_P(RetouchingOnPortraits, BlurAndCompressionAreUnknownWithAReason) {
     GRADPHOTO_REQUIRE_TESTDATA(data);
     const Portrait p = portrait(data, GetParam());
     ASSERT_FALSE(p.base.empty());
-    const CheckResult blurred = runCheck(variant(p, "blur"), "retouching");
+    const CheckResult blurred = runOne(variant(p, "blur"), "retouching");
     EXPECT_EQ(blurred.status, CheckStatus::kUnknown) << blurred.message_en;
     EXPECT_NE(blurred.message_en.find("blur"), std::string::npos) << blurred.message_en;
-    const CheckResult jpeg = runCheck(variant(p, "noise_jpeg"), "retouching");
+    const CheckResult jpeg = runOne(variant(p, "noise_jpeg"), "retouching");
     EXPECT_EQ(jpeg.status, CheckStatus::kUnknown) << jpeg.message_en;
     EXPECT_NE(jpeg.message_en.find("JPEG"), std::string::npos) << jpeg.message_en;
 }
@@ -91,7 +83,7 @@ TEST(Retouching, TinyFaceIsUnknownWithTheReason) {
     cv::Mat canvas(std::max(small.rows, 400), std::max(small.cols, 400), CV_8UC3,
                    cv::Scalar(200, 200, 200));
     small.copyTo(canvas(cv::Rect(0, 0, small.cols, small.rows)));
-    const CheckResult r = runCheck(canvas, "retouching");
+    const CheckResult r = runOne(canvas, "retouching");
     ASSERT_EQ(r.status, CheckStatus::kUnknown) << r.message_en;
     EXPECT_NE(r.message_en.find("resolution"), std::string::npos) << r.message_en;
 }
@@ -103,16 +95,16 @@ TEST(FaceLighting, StudioKeyLightPassesHalfLitFaceFails) {
     for (const std::string name : {"congress_K000400.jpg", "congress_C001131.jpg"}) {
         const Portrait p = portrait(data, name);
         ASSERT_FALSE(p.base.empty());
-        const CheckResult original = runCheck(p.base, "face_lighting");
+        const CheckResult original = runOne(p.base, "face_lighting");
         EXPECT_EQ(original.status, CheckStatus::kPass) << name << ": " << original.message_en;
-        const CheckResult dark = runCheck(variant(p, "half_dark"), "face_lighting");
+        const CheckResult dark = runOne(variant(p, "half_dark"), "face_lighting");
         EXPECT_EQ(dark.status, CheckStatus::kFail) << name << ": " << dark.message_en;
         EXPECT_GT(dark.value.get<double>(), original.value.get<double>() + 1.5) << name;
     }
     // Hard-set portraits with a clear side light, labelled pass.
     for (const std::string name : {"congress_C001120.jpg", "congress_E000296.jpg"}) {
         const CheckResult r =
-            runCheck(loadImage(data / "portraits" / "hard" / name), "face_lighting");
+            runOne(loadImage(data / "portraits" / "hard" / name), "face_lighting");
         EXPECT_EQ(r.status, CheckStatus::kPass) << name << ": " << r.message_en;
     }
 }
@@ -125,8 +117,8 @@ TEST(FaceLighting, MirroredPhotoGivesTheSameRatio) {
     const cv::Mat dark = variant(p, "half_dark");
     cv::Mat mirrored;
     cv::flip(dark, mirrored, 1);
-    const CheckResult a = runCheck(dark, "face_lighting");
-    const CheckResult b = runCheck(mirrored, "face_lighting");
+    const CheckResult a = runOne(dark, "face_lighting");
+    const CheckResult b = runOne(mirrored, "face_lighting");
     EXPECT_EQ(a.status, b.status);
     EXPECT_NEAR(a.value.get<double>(), b.value.get<double>(), 0.25);
     const bool aLeft = a.message_en.find("image-left side darker") != std::string::npos;

@@ -10,6 +10,7 @@
 #include <opencv2/imgproc.hpp>
 #include <string>
 
+#include "check_runner.h"
 #include "gradphoto/checks/compliance_analyzer.h"
 #include "gradphoto/imaging/image_loader.h"
 #include "test_support.h"
@@ -19,15 +20,6 @@ namespace {
 
 using checks::AnalysisOptions;
 using checks::ComplianceAnalyzer;
-
-CheckResult runOne(const cv::Mat& image, const std::string& id) {
-    static const ComplianceAnalyzer analyzer;
-    AnalysisOptions o;
-    o.only = {id};
-    const auto r = analyzer.analyze(image, o);
-    EXPECT_EQ(r.size(), 1u);
-    return r.front();
-}
 
 // The whole capture turned by degrees (counter-clockwise when positive) about a point above its
 // centre, the wall's edge pixels repeated into the corners so the backdrop stays plain.

@@ -113,14 +113,15 @@ void blendColour(cv::Mat& img, const cv::Mat& a, const cv::Mat& colour) {
 // is about 0.2 mm; the jaw contour's ends lie at the ears, about 70 mm (330 units) behind the
 // outer eye corners (adult canthus-tragus distance about 75 mm, 25 mm of it sideways).
 constexpr std::array<double, 68> kLandmarkDepth = {
-    -330, -300, -250, -190, -120, -60, 0, 45, 70, 45, 0, -60, -120, -190, -250, -300, -330,  // jaw
-    0,    25,   40,   50,  50,                                                           // brow
-    50,   50,   40,   25,  0,                                                            // brow
-    60,   80,   105,  135,                                         // nose bridge to tip
-    70,   90,   105,  90,  70,                                     // nostrils
-    0,    25,   25,   20,  20,  20,  20,  25,  25,  0,   20,  20,  // eyes
-    10,   40,   55,   60,  55,  40,  10,  40,  50,  55,  50,  40,  // outer lips
-    15,   50,   55,   50,  15,  45,  50,  45};                     // inner lips
+    -330, -300, -250, -190, -120, -60, 0,  45, 70, 45, 0,  -60,
+    -120, -190, -250, -300, -330,                               // jaw
+    0,    25,   40,   50,   50,                                 // brow
+    50,   50,   40,   25,   0,                                  // brow
+    60,   80,   105,  135,                                      // nose bridge to tip
+    70,   90,   105,  90,   70,                                 // nostrils
+    0,    25,   25,   20,   20,   20,  20, 25, 25, 0,  20, 20,  // eyes
+    10,   40,   55,   60,   55,   40,  10, 40, 50, 55, 50, 40,  // outer lips
+    15,   50,   55,   50,   15,   45,  50, 45};                 // inner lips
 
 // The face's 3D points (image x, image y, depth in px) and the head around them, plus fixed
 // anchors (neck, shoulders, background, image border) that do not move.
@@ -166,7 +167,8 @@ HeadMesh headMesh(const cv::Mat& img, const FaceLandmarks& f) {
     for (int i = 0; i <= nx; ++i)
         for (int j = 0; j <= ny; ++j)
             if (i == 0 || j == 0 || i == nx || j == ny)
-                anchors.emplace_back(float(i * (img.cols - 1)) / nx, float(j * (img.rows - 1)) / ny);
+                anchors.emplace_back(float(i * (img.cols - 1)) / nx,
+                                     float(j * (img.rows - 1)) / ny);
     const std::size_t headPoints = m.image.size();
     for (const cv::Point2f& a : anchors) {
         bool clear = true;
@@ -202,11 +204,11 @@ std::vector<cv::Vec3i> triangulate(const std::vector<cv::Point2f>& points, const
 
 // Head pitch rendered in 3D: the landmarks get the depths of the generic head (scaled to the
 // face), the head (face, forehead, crown, sides) turns about a horizontal axis through the head's
-// centre (ear height, 350 units behind the outer eye corners, near the ears' depth) and is projected orthographically;
-// neck, shoulders, background and image border stay. The photo is warped triangle by triangle
-// (piecewise affine over a Delaunay triangulation), nearer triangles drawn last, so the nose tip
-// and chin move more than eyes and ears, as a real nod does. It cannot render the underside of
-// nose and chin a real pitch reveals. Positive degrees raise the chin.
+// centre (ear height, 350 units behind the outer eye corners, near the ears' depth) and is
+// projected orthographically; neck, shoulders, background and image border stay. The photo is
+// warped triangle by triangle (piecewise affine over a Delaunay triangulation), nearer triangles
+// drawn last, so the nose tip and chin move more than eyes and ears, as a real nod does. It cannot
+// render the underside of nose and chin a real pitch reveals. Positive degrees raise the chin.
 cv::Mat pitched(const cv::Mat& img, const FaceLandmarks& f, double degrees) {
     const HeadMesh m = headMesh(img, f);
     const double t = degrees * CV_PI / 180;
@@ -229,8 +231,9 @@ cv::Mat pitched(const cv::Mat& img, const FaceLandmarks& f, double degrees) {
     auto meanDepth = [&](const cv::Vec3i& tri) {
         return depthAfter[tri[0]] + depthAfter[tri[1]] + depthAfter[tri[2]];
     };
-    std::stable_sort(triangles.begin(), triangles.end(),
-                     [&](const cv::Vec3i& a, const cv::Vec3i& b) { return meanDepth(a) < meanDepth(b); });
+    std::stable_sort(
+        triangles.begin(), triangles.end(),
+        [&](const cv::Vec3i& a, const cv::Vec3i& b) { return meanDepth(a) < meanDepth(b); });
     cv::Mat out = img.clone();
     const cv::Rect frame(0, 0, img.cols, img.rows);
     for (const cv::Vec3i& tri : triangles) {
@@ -279,10 +282,10 @@ cv::Mat eyesClosed(const cv::Mat& img, const FaceLandmarks& f) {
         // The skin: bands 0.22 eye widths above the upper lid and below the lower lid.
         std::vector<uchar> channel[3];
         for (const cv::Point2f c : {upperMid - down * (0.22f * w), lowerMid + down * (0.22f * w)}) {
-            const cv::Rect band = cv::Rect(cvRound(c.x - 0.25f * w), cvRound(c.y - 0.05f * w),
-                                           std::max(2, cvRound(0.5f * w)),
-                                           std::max(2, cvRound(0.1f * w))) &
-                                  frame;
+            const cv::Rect band =
+                cv::Rect(cvRound(c.x - 0.25f * w), cvRound(c.y - 0.05f * w),
+                         std::max(2, cvRound(0.5f * w)), std::max(2, cvRound(0.1f * w))) &
+                frame;
             for (int y = band.y; y < band.y + band.height; ++y)
                 for (int x = band.x; x < band.x + band.width; ++x)
                     for (int k = 0; k < 3; ++k) channel[k].push_back(img.at<cv::Vec3b>(y, x)[k]);
@@ -345,7 +348,8 @@ cv::Mat eyesClosed(const cv::Mat& img, const FaceLandmarks& f) {
         constexpr int kShift = 4;
         for (int i = 0; i <= 40; ++i) {
             const float s = i / 40.0f;
-            const cv::Point2f q = a * ((1 - s) * (1 - s)) + control * (2 * s * (1 - s)) + b * (s * s);
+            const cv::Point2f q =
+                a * ((1 - s) * (1 - s)) + control * (2 * s * (1 - s)) + b * (s * s);
             const float r = 0.028f * w * (0.3f + 0.7f * std::sqrt(std::sin(float(CV_PI) * s)));
             cv::circle(lash, cv::Point(cvRound(q.x * 16), cvRound(q.y * 16)),
                        std::max(8, cvRound(r * 16)), 255, cv::FILLED, cv::LINE_AA, kShift);
@@ -545,13 +549,13 @@ cv::Mat earrings(const cv::Mat& img, const FaceLandmarks& f) {
         std::pair{p[14] + cv::Point2f(0.04f * fw, 0.06f * fw), cv::Vec3f(205, 205, 210)}};
     for (const auto& [c, base] : discs) {
         cv::Mat shadow = cv::Mat::zeros(img.size(), CV_32F);
-        cv::circle(shadow, c + cv::Point2f(0.3f * r, 0.5f * r), cvRound(1.1f * r), 0.45,
-                   cv::FILLED, cv::LINE_AA);
+        cv::circle(shadow, c + cv::Point2f(0.3f * r, 0.5f * r), cvRound(1.1f * r), 0.45, cv::FILLED,
+                   cv::LINE_AA);
         cv::GaussianBlur(shadow, shadow, cv::Size(), 0.4 * r);
         blendColour(out, shadow, cv::Mat(img.size(), CV_8UC3, cv::Scalar(0, 0, 0)));
         const cv::Point2f light = c + cv::Point2f(-0.35f * r, -0.35f * r);
-        const cv::Rect box = cv::Rect(cvFloor(c.x - r - 1), cvFloor(c.y - r - 1),
-                                      cvCeil(2 * r + 3), cvCeil(2 * r + 3)) &
+        const cv::Rect box = cv::Rect(cvFloor(c.x - r - 1), cvFloor(c.y - r - 1), cvCeil(2 * r + 3),
+                                      cvCeil(2 * r + 3)) &
                              cv::Rect(0, 0, img.cols, img.rows);
         for (int y = box.y; y < box.y + box.height; ++y)
             for (int x = box.x; x < box.x + box.width; ++x) {
