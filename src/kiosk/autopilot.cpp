@@ -102,7 +102,9 @@ void Autopilot::act() {
         case FlowState::kResult: {
             const auto& photo = window_.flow().session().standardized;
             ++attempts_;
-            if (photo && photo->report.ok) {
+            // A failed compliance check disables 提交 (staff only): retake with the next person.
+            const auto* submit = window_.page(state)->findChild<QAbstractButton*>("submitButton");
+            if (photo && photo->report.ok && submit && submit->isEnabled()) {
                 click(state, "submitButton");
             } else {
                 auto* replay = dynamic_cast<ReplayCamera*>(&window_.camera());
