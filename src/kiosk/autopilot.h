@@ -35,6 +35,7 @@ class Autopilot : public QObject {
     flow::FlowState lastState_ = flow::FlowState::kFailsafe;
     int phase_ = 0;          // 0: capture, 1: check the rejected student, 2: help, 3: done
     int attempts_ = 0;       // stills standardized so far
+    int checkFailures_ = 0;  // of those, results with a failing compliance check
     int guidanceWaits_ = 0;  // steps spent waiting for the live guidance
     bool done_ = false;
 };
