@@ -321,6 +321,52 @@ TEST_F(KioskFlowTest, RefusedPhotoCannotBeSubmitted) {
     EXPECT_EQ(flow.notice().code, "submit_refused");
 }
 
+TEST_F(KioskFlowTest, AFailedCheckNeedsAStaffMemberToSubmit) {
+    StandardizedPhoto photo = goodPhoto();
+    photo.report.checks.push_back(
+        {"mouth_closed", CheckStatus::kFail, 0.2, 0.08, "请自然闭嘴，不要露齿", "lips apart"});
+    photo.report.checks.push_back(
+        {"jewellery", CheckStatus::kWarn, 0, 0, "可能戴有耳环", "earrings?"});
+    toResult(photo);
+    ASSERT_EQ(flow.state(), FlowState::kResult);
+    // The student alone cannot submit it.
+    flow.handle(events::Submit{});
+    EXPECT_EQ(flow.state(), FlowState::kResult);
+    EXPECT_EQ(flow.notice().code, "submit_needs_staff");
+    // Without a staff number and PIN the demo port refuses; the photo stays.
+    flow.handle(events::StaffSubmit{"", ""});
+    EXPECT_EQ(flow.state(), FlowState::kResult);
+    EXPECT_EQ(flow.notice().code, "staff_refused");
+    EXPECT_TRUE(flow.session().standardized);
+    flow.handle(events::StaffSubmit{"S001", "135790"});
+    EXPECT_EQ(flow.state(), FlowState::kSubmitted);
+    EXPECT_FALSE(flow.session().queueNumber.empty());
+}
+
+TEST_F(KioskFlowTest, APortWithoutStaffSubmissionSaysSo) {
+    FailingSubmissions plain;  // the default submitConfirmedByStaff: not offered
+    KioskFlow f(settings(), {&students, &payments, &plain});
+    f.handle(events::StartCapture{});
+    f.handle(events::CodeScanned{"DEMO-CHSI-0001"});
+    f.handle(events::Last4Entered{"123X"});
+    f.handle(events::AcceptService{});
+    for (int i = 0; i < 20; ++i) f.handle(events::Tick{100});
+    f.handle(events::GuideRead{});
+    f.handle(events::ShutterPressed{});
+    for (int i = 0; i < 30; ++i) f.handle(events::Tick{100});
+    f.handle(events::PhotoTaken{f.captureRequest(), still()});
+    f.handle(events::Upload{});
+    StandardizedPhoto photo = goodPhoto();
+    photo.report.checks.push_back(
+        {"eyes_open", CheckStatus::kFail, 0.1, 0.2, "请睁开眼睛", "closed"});
+    f.handle(events::StandardizationDone{f.standardizationJob(), photo});
+    f.handle(events::StaffSubmit{"S001", "135790"});
+    EXPECT_EQ(f.state(), FlowState::kResult);
+    EXPECT_EQ(f.notice().code, "submit_failed");
+    EXPECT_NE(f.notice().message_en.find("not offered"), std::string::npos)
+        << f.notice().message_en;
+}
+
 TEST_F(KioskFlowTest, StaleStandardizationIgnoredAfterCancel) {
     toCapture();
     takePhoto();
