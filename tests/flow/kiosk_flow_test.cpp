@@ -48,6 +48,20 @@ class FailingSubmissions : public SubmissionSink {
     SubmissionStatus status(const std::string&) override { return {}; }
 };
 
+// A second flow (other ports) walked from welcome to an uploaded still, as the fixture's flow is.
+void walkToUpload(KioskFlow& f) {
+    f.handle(events::StartCapture{});
+    f.handle(events::CodeScanned{"DEMO-CHSI-0001"});
+    f.handle(events::Last4Entered{"123X"});
+    f.handle(events::AcceptService{});
+    for (int i = 0; i < 20; ++i) f.handle(events::Tick{100});
+    f.handle(events::GuideRead{});
+    f.handle(events::ShutterPressed{});
+    for (int i = 0; i < 30; ++i) f.handle(events::Tick{100});
+    f.handle(events::PhotoTaken{f.captureRequest(), still()});
+    f.handle(events::Upload{});
+}
+
 class KioskFlowTest : public ::testing::Test {
   protected:
     KioskFlowTest() : sink(scratch.path()), flow(settings(), {&students, &payments, &sink}) {}
@@ -346,16 +360,7 @@ TEST_F(KioskFlowTest, AFailedCheckNeedsAStaffMemberToSubmit) {
 TEST_F(KioskFlowTest, APortWithoutStaffSubmissionSaysSo) {
     FailingSubmissions plain;  // the default submitConfirmedByStaff: not offered
     KioskFlow f(settings(), {&students, &payments, &plain});
-    f.handle(events::StartCapture{});
-    f.handle(events::CodeScanned{"DEMO-CHSI-0001"});
-    f.handle(events::Last4Entered{"123X"});
-    f.handle(events::AcceptService{});
-    for (int i = 0; i < 20; ++i) f.handle(events::Tick{100});
-    f.handle(events::GuideRead{});
-    f.handle(events::ShutterPressed{});
-    for (int i = 0; i < 30; ++i) f.handle(events::Tick{100});
-    f.handle(events::PhotoTaken{f.captureRequest(), still()});
-    f.handle(events::Upload{});
+    walkToUpload(f);
     StandardizedPhoto photo = goodPhoto();
     photo.report.checks.push_back(
         {"eyes_open", CheckStatus::kFail, 0.1, 0.2, "请睁开眼睛", "closed"});
@@ -381,16 +386,7 @@ TEST_F(KioskFlowTest, StaleStandardizationIgnoredAfterCancel) {
 TEST_F(KioskFlowTest, SubmitFailureKeepsPhoto) {
     FailingSubmissions failing;
     KioskFlow f(settings(), {&students, &payments, &failing});
-    f.handle(events::StartCapture{});
-    f.handle(events::CodeScanned{"DEMO-CHSI-0001"});
-    f.handle(events::Last4Entered{"123X"});
-    f.handle(events::AcceptService{});
-    for (int i = 0; i < 20; ++i) f.handle(events::Tick{100});
-    f.handle(events::GuideRead{});
-    f.handle(events::ShutterPressed{});
-    for (int i = 0; i < 30; ++i) f.handle(events::Tick{100});
-    f.handle(events::PhotoTaken{f.captureRequest(), still()});
-    f.handle(events::Upload{});
+    walkToUpload(f);
     f.handle(events::StandardizationDone{f.standardizationJob(), goodPhoto()});
     f.handle(events::Submit{});
     EXPECT_EQ(f.state(), FlowState::kResult);
