@@ -216,6 +216,15 @@ class StudentCopyWindowTest : public ::testing::Test {
         auto q = store->database().prepare("SELECT count(*) FROM print_jobs WHERE " + where);
         return q.step() ? q.integer(0) : -1;
     }
+    // An approved student's 打印排版照 pressed while the printer hangs: the print thread is inside
+    // the printer when this returns.
+    void startAPrintThatHangs() {
+        build({.print = true});
+        toApprovedStatus();
+        holdThePrinter();
+        printButton()->click();
+        ASSERT_TRUE(waitFor([&] { return printerWasEntered(); }));
+    }
     // The printer seam: while held, the print thread waits in printerSetUp (as in a hung driver).
     void holdThePrinter() {
         std::lock_guard lock(gate);
@@ -365,11 +374,8 @@ TEST_F(StudentCopyWindowTest, PrintSheetPrintsToThePrinterAndRecordsTheJob) {
 }
 
 TEST_F(StudentCopyWindowTest, PrintRunsOffTheGuiThreadAndTheButtonWaitsForIt) {
-    build({.print = true});
-    toApprovedStatus();
-    holdThePrinter();
-    printButton()->click();
-    ASSERT_TRUE(waitFor([&] { return printerWasEntered(); }));
+    startAPrintThatHangs();
+    if (HasFatalFailure()) return;
     // The printer hangs; the screen does not: the button says so and waits, timers still fire.
     EXPECT_EQ(printButton()->text(), "正在打印…");
     EXPECT_FALSE(printButton()->isEnabled());
@@ -401,11 +407,8 @@ TEST_F(StudentCopyWindowTest, PrintRunsOffTheGuiThreadAndTheButtonWaitsForIt) {
 }
 
 TEST_F(StudentCopyWindowTest, SessionTimingOutWhilePrintingKeepsThePrintJob) {
-    build({.print = true});
-    toApprovedStatus();
-    holdThePrinter();
-    printButton()->click();
-    ASSERT_TRUE(waitFor([&] { return printerWasEntered(); }));
+    startAPrintThatHangs();
+    if (HasFatalFailure()) return;
     // Nobody touches the screen: the idle warning, then the session is wiped.
     for (int i = 0; i < 3 && window->flow().state() != FlowState::kWelcome; ++i) {
         window->send(flow::events::Tick{200000});
@@ -426,11 +429,8 @@ TEST_F(StudentCopyWindowTest, SessionTimingOutWhilePrintingKeepsThePrintJob) {
 }
 
 TEST_F(StudentCopyWindowTest, FinishingWhilePrintingKeepsThePrintJob) {
-    build({.print = true});
-    toApprovedStatus();
-    holdThePrinter();
-    printButton()->click();
-    ASSERT_TRUE(waitFor([&] { return printerWasEntered(); }));
+    startAPrintThatHangs();
+    if (HasFatalFailure()) return;
     click(FlowState::kStatus, "finishButton");  // 完成: the student leaves the page
     ASSERT_TRUE(waitFor([&] { return window->flow().state() == FlowState::kWelcome; }));
     releaseThePrinter();
@@ -439,11 +439,8 @@ TEST_F(StudentCopyWindowTest, FinishingWhilePrintingKeepsThePrintJob) {
 }
 
 TEST_F(StudentCopyWindowTest, ClosingTheKioskWhilePrintingFinishesThePrintFirst) {
-    build({.print = true});
-    toApprovedStatus();
-    holdThePrinter();
-    printButton()->click();
-    ASSERT_TRUE(waitFor([&] { return printerWasEntered(); }));
+    startAPrintThatHangs();
+    if (HasFatalFailure()) return;
     // The window goes while the printer still hangs; the printer comes back a moment later.
     std::thread printerComesBack([this] {
         std::this_thread::sleep_for(std::chrono::milliseconds(300));
