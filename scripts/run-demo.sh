@@ -38,6 +38,10 @@ if [ -n "${DISPLAY:-}" ] || [ -n "${WAYLAND_DISPLAY:-}" ]; then
 fi
 
 SHOTS=${GRADPHOTO_SCREENSHOTS:-$(mktemp -d -t gradphoto-demo-XXXXXX)}
-echo "run-demo: no DISPLAY: running the autopilot offscreen instead"
-QT_QPA_PLATFORM=offscreen "$KIOSK" "${ARGS[@]}" --autopilot --screenshots "$SHOTS" "$@"
+# A fresh data folder each run: in the user's folder the demo student would already have a photo
+# under review from the last run, and the autopilot would only show its status.
+DEMO_DATA=$(mktemp -d -t gradphoto-demo-data-XXXXXX)
+echo "run-demo: no DISPLAY: running the autopilot offscreen instead (data in $DEMO_DATA)"
+QT_QPA_PLATFORM=offscreen "$KIOSK" "${ARGS[@]}" --data-dir "$DEMO_DATA" --autopilot \
+  --screenshots "$SHOTS" "$@"
 echo "run-demo: the demo ran to a submitted photo; screenshots of every page are in $SHOTS"
