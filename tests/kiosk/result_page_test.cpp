@@ -283,11 +283,10 @@ TEST_F(ResultPageTest, OnlyWarningsSubmitDirectly) {
 
 // The real standardizer and checks on a real portrait turned by 12°: head_roll (limit 8°) fails.
 TEST_F(ResultPageTest, RealPortraitRotatedTwelveDegreesNeedsStaffToSubmit) {
-    const auto testdata = gradphoto::test::testdataDir();
-    if (!testdata || !std::filesystem::exists(*testdata / "portraits" / "congress_B001281.jpg"))
-        GTEST_SKIP() << "no portraits in the test data (/work/shared/testdata/portraits)";
-    const cv::Mat portrait =
-        cv::imread((*testdata / "portraits" / "congress_B001281.jpg").string(), cv::IMREAD_COLOR);
+    GRADPHOTO_REQUIRE_TESTDATA(testdata);
+    const auto file = testdata / "portraits" / "congress_B001281.jpg";
+    if (!std::filesystem::exists(file)) GTEST_SKIP() << "no portrait " << file;
+    const cv::Mat portrait = cv::imread(file.string(), cv::IMREAD_COLOR);
     ASSERT_FALSE(portrait.empty());
     // Shoulders continued downwards and the backdrop sideways (edge pixels repeated), so that
     // the capture reaches below the photo's frame; then turned by 12° about the centre.
