@@ -21,6 +21,264 @@
     </message>
 </context>
 <context>
+    <name>CheckWording</name>
+    <message>
+        <location filename="../../src/kiosk/check_wording.cpp" line="21"/>
+        <source>人脸</source>
+        <translation>Face</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/check_wording.cpp" line="22"/>
+        <source>请一个人正对镜头拍摄</source>
+        <translation>Please be photographed alone, facing the camera.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/check_wording.cpp" line="23"/>
+        <source>拍摄距离</source>
+        <translation>Distance to the camera</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/check_wording.cpp" line="24"/>
+        <source>请按工作人员的提示调整距离</source>
+        <translation>Please move closer or further back as the staff direct.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/check_wording.cpp" line="25"/>
+        <source>头部倾斜</source>
+        <translation>Head tilt</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/check_wording.cpp" line="26"/>
+        <source>请把头摆正，不要歪头</source>
+        <translation>Please hold your head straight, not tilted.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/check_wording.cpp" line="27"/>
+        <source>头部转向</source>
+        <translation>Head turn</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/check_wording.cpp" line="28"/>
+        <source>请正对镜头，不要侧脸</source>
+        <translation>Please face the camera directly, not turned to the side.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/check_wording.cpp" line="29"/>
+        <source>抬头或低头</source>
+        <translation>Chin up or down</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/check_wording.cpp" line="30"/>
+        <source>请平视镜头</source>
+        <translation>Please look straight into the camera.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/check_wording.cpp" line="31"/>
+        <source>双肩</source>
+        <translation>Shoulders</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/check_wording.cpp" line="32"/>
+        <source>请放松双肩，保持水平</source>
+        <translation>Please relax your shoulders and keep them level.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/check_wording.cpp" line="33"/>
+        <source>眼睛</source>
+        <translation>Eyes</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/check_wording.cpp" line="34"/>
+        <source>请自然睁开眼睛</source>
+        <translation>Please keep your eyes naturally open.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/check_wording.cpp" line="35"/>
+        <source>嘴部</source>
+        <translation>Mouth</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/check_wording.cpp" line="36"/>
+        <source>请自然闭嘴，不要露齿</source>
+        <translation>Please close your lips naturally, without showing your teeth.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/check_wording.cpp" line="37"/>
+        <source>脸部光线</source>
+        <translation>Light on the face</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/check_wording.cpp" line="38"/>
+        <source>脸部左右光线不均匀，工作人员会调整灯光</source>
+        <translation>One side of your face is darker than the other. The staff will adjust the lights.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/check_wording.cpp" line="39"/>
+        <source>曝光</source>
+        <translation>Exposure</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/check_wording.cpp" line="40"/>
+        <source>照片亮度不合适，工作人员会调整灯光</source>
+        <translation>The photo is too dark or too bright. The staff will adjust the lights.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/check_wording.cpp" line="41"/>
+        <source>清晰度</source>
+        <translation>Sharpness</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/check_wording.cpp" line="42"/>
+        <source>照片模糊，请保持不动</source>
+        <translation>The photo is blurred. Please hold still.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/check_wording.cpp" line="43"/>
+        <source>红眼</source>
+        <translation>Red eyes</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/check_wording.cpp" line="44"/>
+        <source>照片有红眼，请重拍</source>
+        <translation>Your eyes look red in the photo. Please retake it.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/check_wording.cpp" line="45"/>
+        <source>背景</source>
+        <translation>Background</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/check_wording.cpp" line="46"/>
+        <source>背景不干净，请站在纯色墙前，身后不要有人或物品</source>
+        <translation>The background is not clean. Please stand in front of the plain wall, with no one and nothing behind you.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/check_wording.cpp" line="47"/>
+        <source>衣服</source>
+        <translation>Clothing</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/check_wording.cpp" line="48"/>
+        <source>衣服不宜为蓝色或有复杂图案，请穿素色衣服</source>
+        <translation>Clothing should not be blue or busily patterned. Plain clothes work best.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/check_wording.cpp" line="49"/>
+        <source>眼镜镜片</source>
+        <translation>Glasses lenses</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/check_wording.cpp" line="50"/>
+        <source>镜片可能有颜色，请摘下有色眼镜</source>
+        <translation>Your lenses may be tinted. Please take off tinted glasses.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/check_wording.cpp" line="51"/>
+        <source>眼镜反光</source>
+        <translation>Glare on glasses</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/check_wording.cpp" line="52"/>
+        <source>眼镜反光，请稍微调整眼镜角度</source>
+        <translation>Your glasses reflect the light. Please tilt them slightly.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/check_wording.cpp" line="53"/>
+        <source>额头、眉毛和耳朵</source>
+        <translation>Forehead, eyebrows and ears</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/check_wording.cpp" line="54"/>
+        <source>请露出额头、眉毛和双耳，不要让头发遮挡</source>
+        <translation>Please keep your forehead, eyebrows and both ears free of hair.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/check_wording.cpp" line="55"/>
+        <source>帽子或头饰</source>
+        <translation>Hat or headwear</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/check_wording.cpp" line="56"/>
+        <source>可能戴有帽子或头饰，请摘下（宗教或医疗原因请工作人员确认）</source>
+        <translation>You may be wearing a hat or headwear. Please take it off (for religious or medical reasons, the staff will confirm).</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/check_wording.cpp" line="58"/>
+        <source>饰品</source>
+        <translation>Jewellery</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/check_wording.cpp" line="59"/>
+        <source>可能戴有耳环或项链，请摘下</source>
+        <translation>You may be wearing earrings or a necklace. Please take them off.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/check_wording.cpp" line="60"/>
+        <source>美颜</source>
+        <translation>Beauty filter</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/check_wording.cpp" line="61"/>
+        <source>皮肤过于平滑，可能使用了美颜，工作人员会查看</source>
+        <translation>The skin looks smoothed, as by a beauty filter. The staff will look at it.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/check_wording.cpp" line="79"/>
+        <source>未检测到人脸，请正对镜头</source>
+        <translation>No face found. Please look straight into the camera.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/check_wording.cpp" line="80"/>
+        <source>画面中有其他人，请单独拍摄</source>
+        <translation>Another person is in the picture. Please be photographed alone.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/check_wording.cpp" line="81"/>
+        <source>背景中可能有其他人脸，工作人员会查看</source>
+        <translation>There may be another face in the background. The staff will look at it.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/check_wording.cpp" line="86"/>
+        <source>离镜头太近或不在画面中间，请后退一些并站到中间</source>
+        <translation>Too close or off centre. Please step back a little and stand in the middle.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/check_wording.cpp" line="87"/>
+        <source>离镜头太远，请靠近一些</source>
+        <translation>Too far from the camera. Please come a little closer.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/check_wording.cpp" line="90"/>
+        <source>请稍微抬头，平视镜头</source>
+        <translation>Please raise your chin a little and look straight into the camera.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/check_wording.cpp" line="91"/>
+        <source>请稍微低头，平视镜头</source>
+        <translation>Please lower your chin a little and look straight into the camera.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/check_wording.cpp" line="103"/>
+        <source>照片太暗，工作人员会增加灯光</source>
+        <translation>The photo is too dark. The staff will add light.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/check_wording.cpp" line="104"/>
+        <source>照片太亮，工作人员会减弱灯光</source>
+        <translation>The photo is too bright. The staff will reduce the light.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/check_wording.cpp" line="120"/>
+        <source>%1：通过</source>
+        <translation>%1: passed</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/check_wording.cpp" line="122"/>
+        <source>%1：无法自动判断，工作人员会查看</source>
+        <translation>%1: could not be checked automatically; the staff will look at it.</translation>
+    </message>
+</context>
+<context>
     <name>FailsafePage</name>
     <message>
         <location filename="../../ui/failsafe_page.ui" line="5"/>
@@ -202,12 +460,12 @@
         <translation>Retake</translation>
     </message>
     <message>
-        <location filename="../../ui/result_page.ui" line="49"/>
+        <location filename="../../ui/result_page.ui" line="56"/>
         <source>提交</source>
         <translation>Submit</translation>
     </message>
     <message>
-        <location filename="../../ui/result_page.ui" line="47"/>
+        <location filename="../../ui/result_page.ui" line="49"/>
         <source>工作人员确认提交</source>
         <translation>Staff confirm and submit</translation>
     </message>
@@ -346,6 +604,7 @@
     </message>
     <message>
         <location filename="../../ui/status_page.ui" line="73"/>
+        <location filename="../../src/kiosk/student_copy_offer.cpp" line="113"/>
         <source>打印排版照</source>
         <translation>Print photo sheet</translation>
     </message>
@@ -443,467 +702,447 @@
 <context>
     <name>gradphoto::kiosk::KioskWindow</name>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="932"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="933"/>
         <source>这张照片很可能无法通过审核：%1。请点“重拍”；如确需提交，请工作人员确认。</source>
-        <translation>This photo will very likely not pass review: %1. Please tap &quot;Retake&quot;; if it must be submitted as it is, ask the staff to confirm.</translation>
+        <translation>This photo will very likely not pass review. %1 Tap &quot;Retake&quot;; if it must be submitted as it is, ask the staff to confirm.</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="934"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="935"/>
         <source>；</source>
-        <translation>; </translation>
+        <translation> </translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="937"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="938"/>
         <source>标准照已生成（480×640，蓝色背景）。标有 ! 或 ? 的项目将由工作人员在审核时查看。请确认后点“提交”，或点“重拍”。</source>
         <translation>Your standard photo is ready (480×640, blue background). The staff will look at the items marked ! or ? during review. Tap &quot;Submit&quot; if it is right, or &quot;Retake&quot;.</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="395"/>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="399"/>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="403"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="433"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="437"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="441"/>
         <source>工作人员</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="395"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="433"/>
         <source>请输入工作人员 PIN：</source>
         <translation>Staff PIN:</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="399"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="437"/>
         <source>PIN 不正确。</source>
         <translation>Wrong PIN.</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="404"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="442"/>
         <source>请选择操作。</source>
         <translation>Choose an action.</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="405"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="443"/>
         <source>员工后台</source>
         <translation>Staff console</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="406"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="444"/>
         <source>退出程序</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="408"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="446"/>
         <source>退出全屏</source>
         <translation>Leave full screen</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="408"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="446"/>
         <source>全屏</source>
         <translation>Full screen</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="409"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="447"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="534"/>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="800"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="572"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="843"/>
         <source>%1 元</source>
         <translation>CNY %1</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="543"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="581"/>
         <source>未检测到人脸：请正对镜头</source>
         <translation>No face found: face the camera</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="546"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="584"/>
         <source>画面中有多人：请其他人离开画面</source>
         <translation>More than one person: others please step out</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="549"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="587"/>
         <source>请靠近一些</source>
         <translation>Come a little closer</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="552"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="590"/>
         <source>请后退一些</source>
         <translation>Step back a little</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="555"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="593"/>
         <source>请向左移动一点</source>
         <translation>Move a little to your left</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="558"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="596"/>
         <source>请向右移动一点</source>
         <translation>Move a little to your right</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="561"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="599"/>
         <source>请把相机放低一些</source>
         <translation>Lower the camera a little</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="564"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="602"/>
         <source>请把相机抬高一些</source>
         <translation>Raise the camera a little</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="567"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="605"/>
         <source>请摆正头部，不要歪头</source>
         <translation>Keep your head straight</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="570"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="608"/>
         <source>脸部光线不均匀，请调整灯光</source>
         <translation>Uneven light on the face: adjust the lights</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="573"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="611"/>
         <source>光线太暗，请打开补光灯</source>
         <translation>Too dark: switch on the lights</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="584"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="622"/>
         <source>摄像头未连接
 正在自动重新连接，请稍候；如长时间无画面，请联系工作人员。</source>
         <translation>Camera not connected
 Reconnecting automatically; if no picture appears, ask the staff.</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="656"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="696"/>
         <source>扫码</source>
         <translation>Scan</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="656"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="696"/>
         <source>核验</source>
         <translation>Verify</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="656"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="696"/>
         <source>支付</source>
         <translation>Payment</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="657"/>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="848"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="697"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="899"/>
         <source>拍照</source>
         <translation>Shoot</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="657"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="697"/>
         <source>确认</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="657"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="697"/>
         <source>提交</source>
         <translation>Submit</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="684"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="724"/>
         <source>网络：在线</source>
         <translation>Network: online</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="687"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="727"/>
         <source>网络：离线</source>
         <translation>Network: offline</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="690"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="730"/>
         <source>网络：未知</source>
         <translation>Network: unknown</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="693"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="733"/>
         <source>摄像头：正常</source>
         <translation>Camera: OK</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="693"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="733"/>
         <source>摄像头：未连接</source>
         <translation>Camera: not connected</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="694"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="734"/>
         <source>拍照点 %1 · %2 · %3</source>
         <translation>Booth %1 · %2 · %3</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="711"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="751"/>
         <source>您还在吗？
 %1 秒后将退出并清除您的信息。</source>
         <translation>Are you still there?
 In %1 s the session ends and your data is cleared.</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="712"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="752"/>
         <source>继续操作</source>
         <translation>Continue</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="728"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="769"/>
         <source>&lt;b&gt;姓名：&lt;/b&gt;%1&lt;br&gt;&lt;b&gt;学号：&lt;/b&gt;%2&lt;br&gt;&lt;b&gt;身份证号：&lt;/b&gt;%3&lt;br&gt;&lt;b&gt;院系：&lt;/b&gt;%4&lt;br&gt;&lt;b&gt;专业：&lt;/b&gt;%5 · %6</source>
         <translation>&lt;b&gt;Name: &lt;/b&gt;%1&lt;br&gt;&lt;b&gt;Student no.: &lt;/b&gt;%2&lt;br&gt;&lt;b&gt;ID number: &lt;/b&gt;%3&lt;br&gt;&lt;b&gt;Department: &lt;/b&gt;%4&lt;br&gt;&lt;b&gt;Major: &lt;/b&gt;%5 · %6</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="741"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="784"/>
         <source>拍照、标准化、提交审核，一站完成。
 服务费 %1，审核未通过可免费重拍。</source>
         <translation>Photo, standardization and submission in one place.
 Fee %1; a rejected photo is retaken for free.</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="748"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="791"/>
         <source>查询审核结果：扫描学信网图像采集码</source>
         <translation>Check my result: scan your CHSI code</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="749"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="792"/>
         <source>第1步  扫描学信网图像采集码</source>
         <translation>Step 1  Scan your CHSI photo collection code</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="753"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="796"/>
         <source>示例采集码 %1</source>
         <translation>Sample code %1</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="755"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="798"/>
         <source>正在查询学籍信息，请稍候…</source>
         <translation>Looking up your student record, please wait…</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="757"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="800"/>
         <source>本机当前离线，可能无法查询学籍，请联系工作人员。</source>
         <translation>This booth is offline and may not find your record; ask the staff.</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="760"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="803"/>
         <source>截图往往无法识别：请在 App 内保存图片后点“从 U 盘或共享文件夹选择采集码图片”，或使用扫码枪。</source>
         <translation>Screenshots often cannot be read: save the image in the app, then tap “Pick the code picture from a USB stick or shared folder”, or use the scanner.</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="775"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="818"/>
         <source>&lt;b&gt;采集资格&lt;/b&gt;&lt;br&gt;%1&lt;br&gt;%2&lt;br&gt;&lt;br&gt;采集项目：学历证书电子注册图像&lt;br&gt;状态：&lt;span style=&apos;color:#2e7d32&apos;&gt;可采集&lt;/span&gt;</source>
         <translation>&lt;b&gt;Your collection&lt;/b&gt;&lt;br&gt;%1&lt;br&gt;%2&lt;br&gt;&lt;br&gt;Item: degree certificate registration photo&lt;br&gt;Status: &lt;span style=&apos;color:#2e7d32&apos;&gt;open&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="780"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="823"/>
         <source>&lt;b&gt;服务内容&lt;/b&gt;&lt;br&gt;· 现场拍摄（工作人员后置摄像头拍摄）&lt;br&gt;· 照片标准化（蓝色背景、480×640 像素）&lt;br&gt;· 提交学校审核，约两个工作日&lt;br&gt;· 审核未通过可免费重拍</source>
         <translation>&lt;b&gt;What the fee covers&lt;/b&gt;&lt;br&gt;· The photo, taken here by the staff with the rear camera&lt;br&gt;· Standardization (blue background, 480×640 pixels)&lt;br&gt;· Review by the university, about two working days&lt;br&gt;· A free retake if the photo is rejected</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="783"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="826"/>
         <source>费用：%1</source>
         <translation>Fee: %1</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="784"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="827"/>
         <source>进入拍照</source>
         <translation>Go to the photo</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="785"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="828"/>
         <source>正在处理…</source>
         <translation>Working…</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="786"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="829"/>
         <source>去支付</source>
         <translation>Pay</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="791"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="834"/>
         <source>本机当前离线，暂时无法扫码支付。请联系工作人员确认现金支付或免费。</source>
         <translation>This kiosk is offline: paying by QR code is not possible now. Ask the staff to confirm a cash payment or a waiver.</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="799"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="842"/>
         <source>应付：%1</source>
         <translation>To pay: %1</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="805"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="848"/>
         <source>请在 %1:%2 内完成支付，超时订单将自动关闭</source>
         <translation>Please pay within %1:%2; the order closes after that</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="811"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="854"/>
         <source>本机当前离线，无法确认支付结果。请联系工作人员现金支付或稍后再试。</source>
         <translation>This booth is offline and cannot confirm payments. Pay cash with the staff or try later.</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="818"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="861"/>
         <source>&lt;b&gt;① 背景与光线&lt;/b&gt;&lt;br&gt;白墙前约 1 米，光线均匀，脸上无阴影、无阴阳脸</source>
         <translation>&lt;b&gt;① Background and light&lt;/b&gt;&lt;br&gt;About 1 m in front of a white wall, even light, no shadows on the face</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="819"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="862"/>
         <source>&lt;b&gt;② 姿势&lt;/b&gt;&lt;br&gt;半身到胸部，正对镜头，双肩放平，表情自然，双眼睁开，嘴唇闭合</source>
         <translation>&lt;b&gt;② Pose&lt;/b&gt;&lt;br&gt;Chest up, face the camera, shoulders level, relaxed, eyes open, lips closed</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="820"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="863"/>
         <source>&lt;b&gt;③ 露出五官&lt;/b&gt;&lt;br&gt;露出双耳和额头，头发不遮挡眉毛和眼睛</source>
         <translation>&lt;b&gt;③ Show your face&lt;/b&gt;&lt;br&gt;Ears and forehead visible; hair must not cover eyebrows or eyes</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="821"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="864"/>
         <source>&lt;b&gt;④ 眼镜与饰品&lt;/b&gt;&lt;br&gt;不戴帽子、耳环、项链；常戴眼镜可戴，不可戴有色眼镜</source>
         <translation>&lt;b&gt;④ Glasses and jewellery&lt;/b&gt;&lt;br&gt;No hats, earrings or necklaces; everyday glasses are fine, never tinted ones</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="822"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="865"/>
         <source>&lt;b&gt;⑤ 服装&lt;/b&gt;&lt;br&gt;有领素色正装；&lt;span style=&apos;color:#c62828&apos;&gt;不要穿蓝色衣服&lt;/span&gt;，不穿无袖、吊带、低领</source>
         <translation>&lt;b&gt;⑤ Clothing&lt;/b&gt;&lt;br&gt;Plain collared formal wear; &lt;span style=&apos;color:#c62828&apos;&gt;no blue clothes&lt;/span&gt;, no sleeveless, straps or low necklines</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="825"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="868"/>
         <source>&lt;b&gt;⑥ 真实&lt;/b&gt;&lt;br&gt;不化妆、不美颜、不戴彩色隐形眼镜</source>
         <translation>&lt;b&gt;⑥ As you are&lt;/b&gt;&lt;br&gt;No makeup, no beauty filters, no coloured contact lenses</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="839"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="891"/>
         <source>摄像头未连接</source>
         <translation>Camera not connected</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="959"/>
+        <source>✓ 其余 %n 项检查通过</source>
+        <translation>
+            <numerusform>✓ The other check passed</numerusform>
+            <numerusform>✓ The other %n checks passed</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="840"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="886"/>
         <source>很好，保持不动</source>
         <translation>Good, hold still</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="841"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="892"/>
         <source>正在分析画面…</source>
         <translation>Analysing the picture…</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="865"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="916"/>
         <source>未能生成标准照</source>
         <translation>No standard photo</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="868"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="943"/>
         <source>标准照已生成（480×640，蓝色背景）。请确认后点“提交”，或点“重拍”。</source>
         <translation>Your standard photo is ready (480×640, blue background). Tap &quot;Submit&quot; if it is right, or &quot;Retake&quot;.</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="869"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="931"/>
         <source>这张照片无法生成合格的标准照，原因如下。请点“重拍”。</source>
         <translation>This photo cannot give a compliant standard photo, for the reasons below. Please tap &quot;Retake&quot;.</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="883"/>
-        <source>✓ 其余 %1 项检查通过</source>
-        <translation>✓ %1 other checks passed</translation>
-    </message>
-    <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="890"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="977"/>
         <source>排队号 %1</source>
         <translation>Queue number %1</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="892"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="979"/>
         <source>审核约需两个工作日。审核期间如需修改，请联系工作人员。
 之后可在本机首页点“查询审核结果”并扫描采集码查看结果；审核未通过可免费重拍。</source>
         <translation>The review takes about two working days; to change anything meanwhile, ask the staff.
 To see the result, tap &quot;Check my result&quot; on the start page and scan your code; a rejected photo can be retaken for free.</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="895"/>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="965"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="982"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="1052"/>
         <source>%1 秒后自动返回首页</source>
         <translation>Back to the start in %1 s</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="907"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="994"/>
         <source>暂无提交记录</source>
         <translation>No submission yet</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="909"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="996"/>
         <source>您还没有在本机提交过照片，可以现在开始采集。</source>
         <translation>You have not submitted a photo here yet; you can start now.</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="912"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="999"/>
         <source>审核中</source>
         <translation>Under review</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="914"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="1001"/>
         <source>排队号 %1。审核约需两个工作日，请耐心等待；如需修改信息或更换照片，请联系工作人员。</source>
         <translation>Queue number %1. The review takes about two working days; to correct data or replace the photo, ask the staff.</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="920"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="1007"/>
         <source>审核未通过</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="922"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="1009"/>
         <source>原因：%1
 请尽快重拍，重拍免费。</source>
         <translation>Reason: %1
 Please retake soon; the retake is free.</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="926"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="1013"/>
         <source>审核通过（采集完成）</source>
         <translation>Approved (collection complete)</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="930"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="1017"/>
         <source>照片已通过审核，不能再更改。可在下方保存、打印或查看标准照和排版照。</source>
         <translation>Your photo is approved and can no longer be changed. Save, print or view the standard photo and the photo sheet below.</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="932"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="1019"/>
         <source>照片已通过审核，不能再更改。标准照和排版照可请工作人员打印或拷贝。</source>
         <translation>Your photo was approved and can no longer change. Ask the staff to print or copy the standard photo or the layout sheet.</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="951"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="1038"/>
         <source>&lt;b&gt;常见问题&lt;/b&gt;&lt;br&gt;· 采集码扫不出来？请勿使用截图，在学信网 App 内保存图片后请工作人员识别。&lt;br&gt;· 身份证号后四位输错？可重新输入，连续 5 次错误将锁定，请联系工作人员解锁。&lt;br&gt;· 审核要多久？约两个工作日。&lt;br&gt;· 审核未通过怎么办？尽快回到本机重拍，重拍免费。&lt;br&gt;· 审核通过后还能改吗？不能，采集完成后照片不可更改。</source>
         <translation>&lt;b&gt;Frequently asked&lt;/b&gt;&lt;br&gt;· The code will not scan? Do not use a screenshot: save the image in the CHSI app and ask the staff to read it.&lt;br&gt;· Wrong ID digits? Enter them again; after 5 wrong entries the record is locked until the staff unlock it.&lt;br&gt;· How long is the review? About two working days.&lt;br&gt;· Rejected? Come back soon and retake, free of charge.&lt;br&gt;· Can an approved photo change? No: once approved it is final.</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="958"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="1045"/>
         <source>请向身边的工作人员咨询</source>
         <translation>Please ask the staff nearby</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="959"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="1046"/>
         <source>客服电话：%1</source>
         <translation>Help line: %1</translation>
-    </message>
-</context>
-<context>
-    <name>gradphoto::kiosk::StaffSettlementDialog</name>
-    <message>
-        <location filename="../../src/kiosk/staff_settlement_dialog.cpp" line="11"/>
-        <source>工作人员确认提交</source>
-        <translation>Staff confirm and submit</translation>
-    </message>
-    <message>
-        <location filename="../../src/kiosk/staff_settlement_dialog.cpp" line="12"/>
-        <source>未通过的检查：%1。照片很可能无法通过审核。工作人员确认后仍可提交，工号和未通过的检查会记录在审计日志中。</source>
-        <translation>Failed checks: %1. The photo will very likely not pass review. A staff member may still submit it; the staff number and the failed checks are recorded in the audit log.</translation>
-    </message>
-    <message>
-        <location filename="../../src/kiosk/staff_settlement_dialog.cpp" line="14"/>
-        <source>；</source>
-        <translation>; </translation>
-    </message>
-    <message>
-        <location filename="../../src/kiosk/staff_settlement_dialog.cpp" line="19"/>
-        <source>确认提交</source>
-        <translation>Confirm and submit</translation>
     </message>
 </context>
 <context>
@@ -936,45 +1175,67 @@ Please retake soon; the retake is free.</translation>
     </message>
 </context>
 <context>
+    <name>gradphoto::kiosk::StaffSettlementDialog</name>
+    <message>
+        <location filename="../../src/kiosk/staff_settlement_dialog.cpp" line="11"/>
+        <source>工作人员确认提交</source>
+        <translation>Staff confirm and submit</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/staff_settlement_dialog.cpp" line="12"/>
+        <source>未通过的检查：%1。照片很可能无法通过审核。工作人员确认后仍可提交，工号和未通过的检查会记录在审计日志中。</source>
+        <translation>Failed checks: %1. The photo will very likely not pass review. A staff member may still submit it; the staff number and the failed checks are recorded in the audit log.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/staff_settlement_dialog.cpp" line="14"/>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/staff_settlement_dialog.cpp" line="19"/>
+        <source>确认提交</source>
+        <translation>Confirm and submit</translation>
+    </message>
+</context>
+<context>
     <name>gradphoto::kiosk::StudentCopyOffer</name>
     <message>
+        <location filename="../../src/kiosk/student_copy_offer.cpp" line="112"/>
         <source>正在打印…</source>
         <translation>Printing…</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/student_copy_offer.cpp" line="72"/>
+        <location filename="../../src/kiosk/student_copy_offer.cpp" line="167"/>
         <source>正在保存到U盘，请勿拔出……</source>
         <translation>Saving to the USB stick, do not remove it…</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/student_copy_offer.cpp" line="78"/>
+        <location filename="../../src/kiosk/student_copy_offer.cpp" line="173"/>
         <source>已保存到U盘的“%1”文件夹（标准照和排版照）。请等待几秒后再拔出U盘。</source>
         <translation>Saved to the folder &quot;%1&quot; on the USB stick (standard photo and photo sheet). Wait a few seconds before removing the stick.</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/student_copy_offer.cpp" line="85"/>
+        <location filename="../../src/kiosk/student_copy_offer.cpp" line="180"/>
         <source>保存失败：%1</source>
         <translation>Saving failed: %1</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/student_copy_offer.cpp" line="92"/>
+        <location filename="../../src/kiosk/student_copy_offer.cpp" line="198"/>
         <source>正在打印排版照，请稍候……</source>
         <translation>Printing the photo sheet, please wait…</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/student_copy_offer.cpp" line="116"/>
+        <location filename="../../src/kiosk/student_copy_offer.cpp" line="212"/>
         <source>排版照已发送到打印机，请在出纸口取照片。</source>
         <translation>The photo sheet was sent to the printer. Take it from the paper tray.</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/student_copy_offer.cpp" line="118"/>
-        <location filename="../../src/kiosk/student_copy_offer.cpp" line="122"/>
-        <location filename="../../src/kiosk/student_copy_offer.cpp" line="126"/>
+        <location filename="../../src/kiosk/student_copy_offer.cpp" line="214"/>
         <source>打印失败：%1 请联系工作人员。</source>
         <translation>Printing failed: %1 Please ask the staff.</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/student_copy_offer.cpp" line="135"/>
+        <location filename="../../src/kiosk/student_copy_offer.cpp" line="226"/>
         <source>可用手机拍下此照片 · 轻触屏幕关闭</source>
         <translation>Photograph this picture with your phone · tap to close</translation>
     </message>
@@ -992,17 +1253,17 @@ Please retake soon; the retake is free.</translation>
         <translation>Several USB sticks are plugged in. Choose the one to save to:</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/usb_stick_chooser.cpp" line="25"/>
+        <location filename="../../src/kiosk/usb_stick_chooser.cpp" line="26"/>
         <source>可用空间未知</source>
         <translation>free space unknown</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/usb_stick_chooser.cpp" line="26"/>
+        <location filename="../../src/kiosk/usb_stick_chooser.cpp" line="27"/>
         <source>可用 %1</source>
         <translation>%1 free</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/usb_stick_chooser.cpp" line="33"/>
+        <location filename="../../src/kiosk/usb_stick_chooser.cpp" line="34"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>

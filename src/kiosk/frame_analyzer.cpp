@@ -4,6 +4,7 @@
 #include <opencv2/imgproc.hpp>
 #include <string>
 
+#include "check_wording.h"
 #include "gradphoto/imaging/face_locator.h"
 #include "image_conversion.h"
 
@@ -63,7 +64,7 @@ FrameGuidance guidanceFrom(const std::vector<CheckResult>& results,
         if (r.id == "face_size" || !flagged(&r)) continue;
         anyFail = anyFail || r.status == CheckStatus::kFail;
         g.zh << QString::fromStdString(r.message_zh);
-        g.en << QString::fromStdString(r.message_en);
+        g.en << CheckWording::forStudent(r, "en");
     }
     // Ready as the final report would accept it: framed, and no live check failing. A warning
     // (a slight tilt, light a little uneven) still shows its hint but does not hold the shutter:

@@ -14,6 +14,7 @@
 #include <QVBoxLayout>
 #include <exception>
 
+#include "check_wording.h"
 #include "gradphoto/flow/masking.h"
 #include "guide_pictures.h"
 #include "image_conversion.h"
@@ -924,7 +925,7 @@ void KioskWindow::renderPage() {
                         marked.push_back(&c);
                 }
                 QStringList why;
-                for (const CheckResult* c : failed) why << text(c->message_zh, c->message_en);
+                for (const CheckResult* c : failed) why << CheckWording::forStudent(*c, language_);
                 if (!report.ok)
                     result_.summaryLabel->setText(
                         tr("这张照片无法生成合格的标准照，原因如下。请点“重拍”。"));
@@ -945,16 +946,17 @@ void KioskWindow::renderPage() {
                                                 text(p.message_zh, p.message_en));
                 for (const CheckResult* c : failed)
                     result_.checksList->addItem(QStringLiteral("✗ ") +
-                                                text(c->message_zh, c->message_en));
+                                                CheckWording::forStudent(*c, language_));
                 for (const CheckResult* c : marked)
                     result_.checksList->addItem((c->status == CheckStatus::kWarn
                                                      ? QStringLiteral("! ")
                                                      : QStringLiteral("? ")) +
-                                                text(c->message_zh, c->message_en));
+                                                CheckWording::forStudent(*c, language_));
                 const auto passed = std::count_if(
                     report.checks.begin(), report.checks.end(),
                     [](const CheckResult& c) { return c.status == CheckStatus::kPass; });
-                if (passed > 0) result_.checksList->addItem(tr("✓ 其余 %1 项检查通过").arg(passed));
+                if (passed > 0)
+                    result_.checksList->addItem(tr("✓ 其余 %n 项检查通过", nullptr, int(passed)));
                 const bool needsStaff = report.ok && !failed.empty();
                 // 提交 keeps its look: the style sheet greys a disabled primary button.
                 const bool retakeFirst = !report.ok || needsStaff;

@@ -210,10 +210,17 @@ TEST_F(ResultPageTest, FailingCheckDisablesSubmitAndPutsRetakeFirst) {
     EXPECT_TRUE(items[0].startsWith("✗ ") && items[0].contains("眼睛没有睁开"));
     EXPECT_TRUE(items[1].startsWith("✗ ") && items[1].contains("头部倾斜"));
     EXPECT_TRUE(items[2].startsWith("! "));
+    EXPECT_EQ(items[3], "✓ 其余 1 项检查通过");
     screenshot("kiosk-result-failing-check-zh.png");
     window->setLanguage("en");
     QApplication::processEvents();
-    EXPECT_TRUE(summary().contains("eyes are not open"));
+    // The student's wording, not the staff text (message_en "eyes are not open").
+    EXPECT_TRUE(summary().contains("Please keep your eyes naturally open"))
+        << summary().toStdString();
+    EXPECT_TRUE(summary().contains("Please hold your head straight")) << summary().toStdString();
+    EXPECT_FALSE(summary().contains("eyes are not open"));
+    EXPECT_TRUE(listed()[2].startsWith("! ") && listed()[2].contains("background is not clean"));
+    EXPECT_EQ(listed()[3], "✓ The other check passed");
     EXPECT_EQ(button("staffSubmitButton")->text(), "Staff confirm and submit");
     screenshot("kiosk-result-failing-check-en.png");
     window->setLanguage("zh");
