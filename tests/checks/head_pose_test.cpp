@@ -107,6 +107,37 @@ TEST(HeadPoseMeasures, PitchSignFollowsTheNod) {
     }
 }
 
+// The nose drop is a length in face widths: scaling and moving the landmarks leaves it alone.
+TEST(HeadPoseMeasures, NoseDropIgnoresScaleAndPosition) {
+    GRADPHOTO_REQUIRE_TESTDATA(data);
+    const FaceLandmarks f = onlyFace(loadImage(data / "portraits" / "congress_K000400.jpg"));
+    const double drop = checks::noseDropBelowEars(f);
+    for (double k : {0.3, 0.5, 2.0})
+        EXPECT_NEAR(checks::noseDropBelowEars(f.scaled(k, cv::Point2f(-40, 25))), drop, 1e-4) << k;
+}
+
+// A generated 20-degree nod moves the reading by at least 12 degrees on every face, also on faces
+// whose neutral reads far from the corpus's (C001131 reads about +17 degrees, F000468 +11): the
+// cue responds to the nod alike; what hides a nod on such a face is its starting point.
+class HeadPitchResponseTest : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(HeadPitchResponseTest, EveryNodMovesTheReading) {
+    GRADPHOTO_REQUIRE_TESTDATA(data);
+    const cv::Mat image = loadImage(data / "portraits" / GetParam());
+    FaceLandmarks face;
+    const cv::Mat base = normalisedBase(image, onlyFace(image), face);
+    const double p0 = runOne(base, "head_pitch").value.get<double>();
+    for (const auto& v : makeVariants(base, face, {"chin_up", "chin_down"})) {
+        const double p = runOne(v.image, "head_pitch").value.get<double>();
+        const double towardsBowed = v.name == "chin_down" ? p - p0 : p0 - p;
+        EXPECT_GT(towardsBowed, 12) << GetParam() << " " << v.name << ": " << p0 << " -> " << p;
+    }
+}
+
+INSTANTIATE_TEST_SUITE_P(Portraits, HeadPitchResponseTest,
+                         ::testing::Values("congress_C001131.jpg", "congress_F000468.jpg",
+                                           "congress_K000400.jpg", "congress_V000135.jpg"));
+
 nlohmann::json pointsJson(const FaceLandmarks& f) {
     nlohmann::json a = nlohmann::json::array();
     for (const auto& q : f.points) a.push_back({q.x, q.y});

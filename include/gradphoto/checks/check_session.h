@@ -33,7 +33,14 @@ double headRollDegrees(const FaceLandmarks& face);
 // The pitch cue: how far the nose tip lies below the ears' height (jaw points 0, 1, 15, 16), in
 // face widths, measured across the tilted face. The ears sit near the axis a head nods about,
 // about 100 mm behind the nose tip, so a bowed head lowers the nose tip by about 0.3 face widths
-// per radian and a raised chin lifts it.
+// per radian and a raised chin lifts it. The landmark model lets the contour points at the ears
+// slide along with the inner face (on the rendered 20-degree nods they move 0.08-0.10 face widths
+// where the ears move 0.01), so a 20-degree nod reads about 0.13 face widths, not 0.22. Other
+// landmark cues (nose tip between eye and mouth lines, ears against eyes, chin against ears, the
+// solvePnP pitch) respond less against their spread across good photos (the best of all landmark
+// pairs, upper lip against the jaw, about a third more, and it moves with a smile), and they read
+// the same faces as raised or bowed (correlation 0.7-0.9): that spread is mostly the photos' real
+// pitch or camera height, which no mix of them removes.
 double noseDropBelowEars(const FaceLandmarks& face);
 
 // Named areas of the normalised working image (CheckSession::work()), clipped to it. An empty
