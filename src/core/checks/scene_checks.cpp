@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "backdrop_survey.h"
 #include "builtin_checks.h"
 
 namespace gradphoto::checks {
@@ -139,17 +140,40 @@ class BackgroundUniform final : public ComplianceCheck {
         // share misses (outdoor greenery, a shuttle model).
         const CheckStatus byResidual =
             grade(m->backdropResidual, t.number("warn_residual"), t.number("fail_residual"));
-        const CheckStatus st = std::max({byClutter, byOverreach, byResidual});
-        return makeResult(
-            id(), st,
-            {{"clutter", rounded(m->clutter, 3)},
-             {"overreach", rounded(m->overreach, 3)},
-             {"residual", rounded(m->backdropResidual, 1)}},
-            {{"clutter", t.number("fail_clutter")}, {"overreach", t.number("fail_overreach")}},
-            st == CheckStatus::kPass ? "背景干净均匀"
-                                     : "背景不干净，请站在纯色墙前，身后不要有人或物品",
-            "backdrop misfit " + fixed(m->clutter * 100) + "%, person overreach " +
-                fixed(m->overreach * 100) + "%");
+        // The whole visible backdrop at a coarse scale: the matte's fit samples only the bands
+        // beside the head, where a blown-out sky or a defocused hedge looks smooth.
+        BackdropSurveyLimits limits;
+        limits.cell = t.number("survey_cell");
+        limits.personMargin = t.number("survey_person_margin");
+        limits.hairZone = t.number("survey_hair_zone");
+        limits.blotchDeltaE = t.number("blotch_delta_e");
+        limits.minCells = int(t.number("survey_min_cells"));
+        const BackdropSurvey survey = surveyBackdrop(s, s.personAlpha(), limits);
+        const CheckStatus byBlotches =
+            survey.judged ? grade(survey.blotchShare, t.number("warn_blotch_share"),
+                                  t.number("fail_blotch_share"))
+                          : CheckStatus::kPass;
+        const CheckStatus st = std::max({byClutter, byOverreach, byResidual, byBlotches});
+        std::string zh = "背景干净均匀";
+        if (st != CheckStatus::kPass)
+            zh = byBlotches == st && byClutter < st && byOverreach < st && byResidual < st
+                     ? "背景明暗或颜色不均匀，请站在纯色墙前"
+                     : "背景不干净，请站在纯色墙前，身后不要有人或物品";
+        return makeResult(id(), st,
+                          {{"clutter", rounded(m->clutter, 3)},
+                           {"overreach", rounded(m->overreach, 3)},
+                           {"residual", rounded(m->backdropResidual, 1)},
+                           {"blotches", rounded(survey.blotchShare, 3)}},
+                          {{"clutter", t.number("fail_clutter")},
+                           {"overreach", t.number("fail_overreach")},
+                           {"blotches", t.number("fail_blotch_share")}},
+                          zh,
+                          "backdrop misfit " + fixed(m->clutter * 100) + "%, person overreach " +
+                              fixed(m->overreach * 100) + "%, blotches " +
+                              (survey.judged ? fixed(survey.blotchShare * 100) + "% of " +
+                                                   std::to_string(survey.cells) + " cells"
+                                             : "not judged (" + std::to_string(survey.cells) +
+                                                   " cells visible)"));
     }
 };
 

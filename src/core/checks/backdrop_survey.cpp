@@ -1,0 +1,121 @@
+#include "backdrop_survey.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <opencv2/imgproc.hpp>
+#include <vector>
+
+namespace gradphoto::checks {
+
+namespace {
+
+// A row or column of one flat colour (every channel's spread below 2 grey levels): padding bars
+// (a pillarboxed photo) or a clipped wall, either way nothing to survey.
+bool flat(const cv::Mat& line) {
+    cv::Scalar mean, spread;
+    cv::meanStdDev(line, mean, spread);
+    return spread[0] < 2 && spread[1] < 2 && spread[2] < 2;
+}
+
+// The part of the image between flat bars at its left and right edges (a pillarboxed photo). Rows
+// are left alone: a clipped sky above a field is flat along the top and is part of the backdrop.
+cv::Rect withoutFlatBars(const cv::Mat& bgr) {
+    int left = 0, right = bgr.cols;
+    while (left < bgr.cols / 2 && flat(bgr.col(left))) ++left;
+    while (right > std::max(left + 1, bgr.cols / 2) && flat(bgr.col(right - 1))) --right;
+    return {left, 0, right - left, bgr.rows};
+}
+
+std::array<double, 6> basis(cv::Point2d p) {
+    return {1.0, p.x, p.y, p.x * p.x, p.x * p.y, p.y * p.y};
+}
+
+}  // namespace
+
+BackdropSurvey surveyBackdrop(const CheckSession& session, const cv::Mat& alpha,
+                              const BackdropSurveyLimits& limits) {
+    BackdropSurvey out;
+    const cv::Mat& lab = session.workLab();
+    const FaceLandmarks& f = session.workFace();
+    const double fw = std::max(8.0f, f.faceWidth);
+    out.cellResidual = cv::Mat(lab.size(), CV_32F, cv::Scalar(-1));
+    out.backdropMask = cv::Mat::zeros(lab.size(), CV_8U);
+    if (alpha.size() != lab.size()) return out;
+
+    // The visible backdrop: away from the person, outside the head ellipse where hair the matte
+    // missed may be, between flat bars at the sides.
+    cv::Mat outside = alpha < 0.05f, distance;
+    cv::distanceTransform(outside, distance, cv::DIST_L2, cv::DIST_MASK_5);
+    cv::Mat mask = distance > float(limits.personMargin * fw);
+    cv::ellipse(mask, cv::Point(cvRound(f.faceCenterX()), cvRound(f.eyeLineY() - 0.1 * fw)),
+                cv::Size(cvRound(limits.hairZone * 0.78 * fw), cvRound(limits.hairZone * fw)), 0, 0,
+                360, cv::Scalar(0), cv::FILLED);
+    const cv::Rect inner = withoutFlatBars(session.work());
+    out.backdropMask(inner).setTo(255, mask(inner));
+    mask = out.backdropMask;
+
+    // Cells mostly of backdrop, their mean Lab colour.
+    const int cell = std::max(4, cvRound(limits.cell * fw));
+    std::vector<cv::Point2d> where;  // cell centres, face widths
+    std::vector<cv::Vec3d> colour;
+    std::vector<cv::Rect> rects;
+    for (int y = 0; y + cell <= lab.rows; y += cell)
+        for (int x = 0; x + cell <= lab.cols; x += cell) {
+            const cv::Rect r(x, y, cell, cell);
+            if (cv::countNonZero(mask(r)) < 0.9 * cell * cell) continue;
+            const cv::Scalar m = cv::mean(lab(r), mask(r));
+            where.emplace_back((x + cell / 2.0) / fw, (y + cell / 2.0) / fw);
+            colour.emplace_back(m[0], m[1], m[2]);
+            rects.push_back(r);
+        }
+    out.cells = int(where.size());
+    if (out.cells < std::max(limits.minCells, 7)) return out;
+    out.judged = true;
+
+    // One smooth surface per Lab channel, refitted without the cells far off it: the wall is what
+    // most of the backdrop is, a blotch is what differs from it.
+    const std::size_t n = where.size();
+    std::vector<double> residual(n, 0.0);
+    std::vector<char> use(n, 1);
+    for (int iteration = 0; iteration < 3; ++iteration) {
+        const int m = int(std::count(use.begin(), use.end(), 1));
+        if (m < 7) break;
+        cv::Mat A(m, 6, CV_64F), B(m, 3, CV_64F), X;
+        for (std::size_t i = 0, r = 0; i < n; ++i) {
+            if (!use[i]) continue;
+            const auto b = basis(where[i]);
+            for (int k = 0; k < 6; ++k) A.at<double>(int(r), k) = b[k];
+            for (int c = 0; c < 3; ++c) B.at<double>(int(r), c) = colour[i][c];
+            ++r;
+        }
+        cv::solve(A, B, X, cv::DECOMP_SVD);
+        for (std::size_t i = 0; i < n; ++i) {
+            const auto b = basis(where[i]);
+            double d2 = 0;
+            for (int c = 0; c < 3; ++c) {
+                double fitted = 0;
+                for (int k = 0; k < 6; ++k) fitted += X.at<double>(k, c) * b[k];
+                d2 += (colour[i][c] - fitted) * (colour[i][c] - fitted);
+            }
+            residual[i] = std::sqrt(d2);
+        }
+        std::vector<double> sorted = residual;
+        std::nth_element(sorted.begin(), sorted.begin() + n / 2, sorted.end());
+        const double cut = std::max(limits.blotchDeltaE / 2, 3 * sorted[n / 2]);
+        for (std::size_t i = 0; i < n; ++i) use[i] = residual[i] <= cut;
+    }
+    int blotches = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        blotches += residual[i] > limits.blotchDeltaE;
+        out.cellResidual(rects[i]).setTo(residual[i]);
+    }
+    out.blotchShare = double(blotches) / double(n);
+    std::vector<double> sorted = residual;
+    const std::size_t p90 = (n - 1) * 9 / 10;
+    std::nth_element(sorted.begin(), sorted.begin() + p90, sorted.end());
+    out.residualP90 = sorted[p90];
+    return out;
+}
+
+}  // namespace gradphoto::checks

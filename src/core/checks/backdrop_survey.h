@@ -1,0 +1,41 @@
+#pragma once
+
+// The backdrop as the photo will show it, measured at a coarse scale. The backdrop matte's own
+// fit samples only the top and side bands next to the head, where a bright sky or a defocused
+// hedge can look smooth; a booth's wall must be one smooth surface wherever it is visible, down to
+// the shoulders. The visible backdrop of the working copy (away from the person and from where
+// hair may be, without padding bars at the sides) is cut into square cells; one smooth quadratic
+// surface in Lab is fitted to the cells' mean colours (the cells that misfit most are left out of
+// the fit); a cell further than a few ΔE from the surface is a blotch. A studio gradient, a
+// vignette or a soft spotlight fit the surface; defocused foliage (bokeh), a horizon, a doorway or
+// a mottled canvas do not.
+
+#include <opencv2/core.hpp>
+
+#include "gradphoto/checks/check_session.h"
+
+namespace gradphoto::checks {
+
+// How the survey cuts the backdrop (resources/checks.json, background_uniform).
+struct BackdropSurveyLimits {
+    double cell = 0.1;           // cell side, face widths
+    double personMargin = 0.05;  // cells keep this far from the person's matte, face widths
+    double hairZone = 1.15;      // no cell within this scale of the head ellipse (hair, halo)
+    double blotchDeltaE = 6.0;   // a cell further than this from the fitted surface is a blotch
+    int minCells = 12;           // fewer visible cells: too little backdrop to judge
+};
+
+struct BackdropSurvey {
+    int cells = 0;           // cells of visible backdrop
+    double blotchShare = 0;  // share of the cells that are blotches
+    double residualP90 = 0;  // 90th percentile of the cells' distance from the surface, ΔE
+    bool judged = false;     // cells >= minCells
+    cv::Mat backdropMask;    // 8-bit over work(): the pixels surveyed
+    cv::Mat cellResidual;    // CV_32F over work(): each surveyed cell's distance, else -1
+};
+
+// Surveys the session's working copy; alpha is its person matte (CheckSession::personAlpha()).
+BackdropSurvey surveyBackdrop(const CheckSession& session, const cv::Mat& alpha,
+                              const BackdropSurveyLimits& limits);
+
+}  // namespace gradphoto::checks

@@ -1,0 +1,134 @@
+// background_uniform on generated backdrops: a real person (the tuning-half portrait
+// hard/congress_E000296.jpg, cut out with its own matte) set in front of walls a booth may have
+// (a studio gradient with a soft spotlight, a clipped white wall) and of a scene it must not pass
+// (defocused foliage). The backdrops are drawn here, pixel by pixel.
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <opencv2/imgproc.hpp>
+#include <string>
+
+#include "check_runner.h"
+#include "gradphoto/imaging/backdrop_matte.h"
+#include "gradphoto/imaging/face_locator.h"
+#include "gradphoto/imaging/image_loader.h"
+#include "test_support.h"
+
+namespace gradphoto::test {
+namespace {
+
+struct CutOut {
+    cv::Mat image;  // 8-bit BGR
+    cv::Mat alpha;  // CV_32F, 1 = person
+    FaceLandmarks face;
+};
+
+const CutOut* person() {
+    static const std::optional<CutOut> cut = []() -> std::optional<CutOut> {
+        const auto data = testdataDir();
+        if (!data) return std::nullopt;
+        CutOut c;
+        c.image = loadImage(*data / "portraits" / "hard" / "congress_E000296.jpg");
+        const auto faces = FaceLocator::shared()->locate(c.image);
+        if (faces.empty()) return std::nullopt;
+        c.face = faces.front();
+        c.alpha = BackdropMatte::extract(c.image, c.face, cv::Mat{}).alpha;
+        return c;
+    }();
+    return cut ? &*cut : nullptr;
+}
+
+// The person over backdrop (same size, 8-bit BGR).
+cv::Mat composite(const CutOut& c, const cv::Mat& backdrop) {
+    cv::Mat out(c.image.size(), CV_8UC3);
+    for (int y = 0; y < out.rows; ++y)
+        for (int x = 0; x < out.cols; ++x) {
+            const float a = c.alpha.at<float>(y, x);
+            const cv::Vec3b p = c.image.at<cv::Vec3b>(y, x), b = backdrop.at<cv::Vec3b>(y, x);
+            for (int ch = 0; ch < 3; ++ch)
+                out.at<cv::Vec3b>(y, x)[ch] = cv::saturate_cast<uchar>(a * p[ch] + (1 - a) * b[ch]);
+        }
+    return out;
+}
+
+// Smooth random blotches in [-1, 1]: noise blurred at sigma px, stretched to full range.
+cv::Mat blotches(cv::Size size, double sigma, unsigned seed) {
+    cv::RNG rng(seed);
+    cv::Mat noise(size, CV_32F);
+    rng.fill(noise, cv::RNG::UNIFORM, -1.0, 1.0);
+    cv::GaussianBlur(noise, noise, cv::Size(), sigma);
+    double lo = 0, hi = 0;
+    cv::minMaxLoc(noise, &lo, &hi);
+    return (noise - (lo + hi) / 2) * (2 / std::max(1e-6, hi - lo));
+}
+
+// A blue-grey studio gradient, lighter behind the head (a soft spotlight), with sensor noise.
+cv::Mat studioGradient(const CutOut& c) {
+    cv::Mat out(c.image.size(), CV_8UC3);
+    cv::RNG rng(7);
+    const cv::Point2f head = c.face.eyeMidpoint();
+    const double reach = 2.5 * c.face.faceWidth;
+    for (int y = 0; y < out.rows; ++y)
+        for (int x = 0; x < out.cols; ++x) {
+            const double r = std::hypot(x - head.x, y - head.y) / reach;
+            const double light = 40 * std::exp(-r * r) - 30.0 * y / out.rows;
+            const double noise = rng.gaussian(2.0);
+            out.at<cv::Vec3b>(y, x) = cv::Vec3b(cv::saturate_cast<uchar>(150 + light + noise),
+                                                cv::saturate_cast<uchar>(125 + light + noise),
+                                                cv::saturate_cast<uchar>(105 + light + noise));
+        }
+    return out;
+}
+
+// Defocused foliage: dark green with lighter and darker leaf blotches about a fifth of a face
+// wide.
+cv::Mat foliage(const CutOut& c) {
+    const cv::Mat light = blotches(c.image.size(), 0.08 * c.face.faceWidth, 11);
+    cv::Mat out(c.image.size(), CV_8UC3);
+    for (int y = 0; y < out.rows; ++y)
+        for (int x = 0; x < out.cols; ++x) {
+            const double v = light.at<float>(y, x);
+            out.at<cv::Vec3b>(y, x) = cv::Vec3b(cv::saturate_cast<uchar>(50 + 25 * v),
+                                                cv::saturate_cast<uchar>(95 + 45 * v),
+                                                cv::saturate_cast<uchar>(60 + 30 * v));
+        }
+    return out;
+}
+
+double blotchShare(const CheckResult& r) {
+    return r.value.is_object() && r.value.contains("blotches") ? r.value["blotches"].get<double>()
+                                                               : -1;
+}
+
+TEST(BackdropSurvey, AStudioGradientWithASpotlightPasses) {
+    GRADPHOTO_REQUIRE_TESTDATA(data);
+    const CutOut* c = person();
+    ASSERT_NE(c, nullptr) << "no face in congress_E000296.jpg";
+    const CheckResult r = runOne(composite(*c, studioGradient(*c)), "background_uniform");
+    EXPECT_EQ(r.status, CheckStatus::kPass) << r.message_en;
+    EXPECT_GE(blotchShare(r), 0.0) << r.message_en;  // judged: the backdrop is wide enough
+    EXPECT_LT(blotchShare(r), 0.05) << r.message_en;
+}
+
+TEST(BackdropSurvey, AClippedWhiteWallPasses) {
+    GRADPHOTO_REQUIRE_TESTDATA(data);
+    const CutOut* c = person();
+    ASSERT_NE(c, nullptr) << "no face in congress_E000296.jpg";
+    const cv::Mat white(c->image.size(), CV_8UC3, cv::Scalar(255, 255, 255));
+    const CheckResult r = runOne(composite(*c, white), "background_uniform");
+    EXPECT_EQ(r.status, CheckStatus::kPass) << r.message_en;
+}
+
+TEST(BackdropSurvey, DefocusedFoliageIsFlagged) {
+    GRADPHOTO_REQUIRE_TESTDATA(data);
+    const CutOut* c = person();
+    ASSERT_NE(c, nullptr) << "no face in congress_E000296.jpg";
+    const CheckResult r = runOne(composite(*c, foliage(*c)), "background_uniform");
+    EXPECT_NE(r.status, CheckStatus::kPass) << r.message_en;
+    EXPECT_NE(r.status, CheckStatus::kUnknown) << r.message_en;
+    EXPECT_GE(blotchShare(r), 0.2) << r.message_en;
+}
+
+}  // namespace
+}  // namespace gradphoto::test
