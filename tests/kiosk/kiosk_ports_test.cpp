@@ -36,6 +36,7 @@
 #include "gradphoto/store/staff_access.h"
 #include "kiosk_runtime.h"
 #include "kiosk_window.h"
+#include "kiosk_window_driver.h"
 #include "photo_picker_page.h"
 #include "qt_wait.h"
 #include "replay_camera.h"
@@ -117,20 +118,14 @@ class KioskPortsTest : public ::testing::Test {
     }
 
     QAbstractButton* button(FlowState state, const char* name) {
-        return window->page(state)->findChild<QAbstractButton*>(name);
+        return testing::buttonOn(*window, state, name);
     }
-    void press(FlowState state, const char* name) {
-        auto* b = button(state, name);
-        ASSERT_NE(b, nullptr) << name;
-        ASSERT_TRUE(b->isVisible() && b->isEnabled()) << name;
-        b->click();
-    }
+    void press(FlowState state, const char* name) { testing::press(*window, state, name); }
     QString labelText(FlowState state, const char* name) {
-        auto* l = window->page(state)->findChild<QLabel*>(name);
-        return l ? l->text() : QString();
+        return testing::labelOn(*window, state, name);
     }
     bool reach(FlowState state, int timeoutMs = 15000) {
-        return waitFor([&] { return window->flow().state() == state; }, timeoutMs);
+        return testing::reach(*window, state, timeoutMs);
     }
     // Types like a USB scanner: every character at once, then Enter, to whatever has the focus.
     void scannerTypes(const QString& text, int gapMs = 2) {
@@ -150,9 +145,7 @@ class KioskPortsTest : public ::testing::Test {
         ASSERT_TRUE(reach(FlowState::kScanCode));
         scannerTypes("DEMO-CHSI-0001");
         ASSERT_TRUE(reach(FlowState::kVerifyStudent));
-        for (const char* key : {"key1", "key2", "key3", "keyX"})
-            press(FlowState::kVerifyStudent, key);
-        press(FlowState::kVerifyStudent, "confirmButton");
+        ASSERT_NO_FATAL_FAILURE(testing::enterLastFour(*window));
         ASSERT_TRUE(reach(FlowState::kServiceInfo));
     }
 

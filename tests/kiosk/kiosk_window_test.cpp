@@ -27,6 +27,7 @@
 #include "gradphoto/store/reject_reasons.h"
 #include "gradphoto/store/sqlite_record_store.h"
 #include "kiosk_window.h"
+#include "kiosk_window_driver.h"
 #include "qt_wait.h"
 #include "replay_camera.h"
 #include "test_support.h"
@@ -102,39 +103,18 @@ class KioskWindowTest : public ::testing::Test {
     }
 
     QAbstractButton* button(FlowState state, const char* name) {
-        auto* b = window->page(state)->findChild<QAbstractButton*>(name);
+        auto* b = testing::buttonOn(*window, state, name);
         EXPECT_NE(b, nullptr) << name;
         return b;
     }
     QString labelText(FlowState state, const char* name) {
-        auto* l = window->page(state)->findChild<QLabel*>(name);
-        return l ? l->text() : QString();
+        return testing::labelOn(*window, state, name);
     }
     bool reach(FlowState state, int timeoutMs = 15000) {
-        return waitFor([&] { return window->flow().state() == state; }, timeoutMs);
+        return testing::reach(*window, state, timeoutMs);
     }
-    void press(FlowState state, const char* name) {
-        auto* b = button(state, name);
-        ASSERT_TRUE(b);
-        ASSERT_TRUE(waitFor([&] { return b->isEnabled(); })) << name << " stays disabled";
-        b->click();
-    }
-
-    void toCapture() {
-        press(FlowState::kWelcome, "startButton");
-        ASSERT_TRUE(reach(FlowState::kScanCode));
-        press(FlowState::kScanCode, "demoCode1");
-        ASSERT_TRUE(reach(FlowState::kVerifyStudent));
-        for (const char* key : {"key1", "key2", "key3", "keyX"})
-            press(FlowState::kVerifyStudent, key);
-        press(FlowState::kVerifyStudent, "confirmButton");
-        ASSERT_TRUE(reach(FlowState::kServiceInfo));
-        press(FlowState::kServiceInfo, "payButton");
-        ASSERT_TRUE(reach(FlowState::kPayment));
-        ASSERT_TRUE(reach(FlowState::kPhotoGuide));
-        press(FlowState::kPhotoGuide, "readButton");
-        ASSERT_TRUE(reach(FlowState::kCapture));
-    }
+    void press(FlowState state, const char* name) { testing::press(*window, state, name); }
+    void toCapture() { testing::walkToCapture(*window); }
 
     QTemporaryDir dir;
     QString shots;
@@ -204,8 +184,7 @@ TEST_F(KioskWindowTest, VerifyPageShowsMaskedDataOnly) {
     EXPECT_FALSE(card.contains("123X"));
     EXPECT_FALSE(card.contains("张小三"));
     EXPECT_FALSE(card.contains("11010520000101123X"));
-    for (const char* key : {"key0", "key0", "key0", "key0"}) press(FlowState::kVerifyStudent, key);
-    press(FlowState::kVerifyStudent, "confirmButton");
+    testing::enterLastFour(*window, {"key0", "key0", "key0", "key0"});
     EXPECT_TRUE(labelText(FlowState::kVerifyStudent, "noticeLabel").contains("还可尝试 4 次"));
 }
 
@@ -351,8 +330,7 @@ TEST_F(KioskWindowStoreTest, WrongLastFourIsCountedInTheStore) {
     EXPECT_TRUE(card.contains("李*"));
     EXPECT_FALSE(card.contains("李四"));
     EXPECT_FALSE(card.contains("310104200002025678"));
-    for (const char* key : {"key0", "key0", "key0", "key0"}) press(FlowState::kVerifyStudent, key);
-    press(FlowState::kVerifyStudent, "confirmButton");
+    testing::enterLastFour(*window, {"key0", "key0", "key0", "key0"});
     EXPECT_TRUE(labelText(FlowState::kVerifyStudent, "noticeLabel").contains("还可尝试 4 次"));
     EXPECT_EQ(store->verificationAttempts().failures("2022010002"), 1);
 }

@@ -27,6 +27,7 @@
 #include "gradphoto/store/sqlite_record_store.h"
 #include "gradphoto/store/staff_access.h"
 #include "kiosk_window.h"
+#include "kiosk_window_driver.h"
 #include "qt_wait.h"
 #include "replay_camera.h"
 #include "staff_settlement_dialog.h"
@@ -117,28 +118,12 @@ class ResultPageTest : public ::testing::Test {
         return items;
     }
     bool reach(FlowState state, int timeoutMs = 15000) {
-        return waitFor([&] { return window->flow().state() == state; }, timeoutMs);
+        return testing::reach(*window, state, timeoutMs);
     }
-    void press(FlowState state, const char* name) {
-        auto* b = window->page(state)->findChild<QAbstractButton*>(name);
-        ASSERT_NE(b, nullptr) << name;
-        ASSERT_TRUE(waitFor([&] { return b->isEnabled(); })) << name << " stays disabled";
-        b->click();
-    }
+    void press(FlowState state, const char* name) { testing::press(*window, state, name); }
     // Welcome → … → the result page of the first demo student's capture.
     void toResult(int timeoutMs = 15000) {
-        press(FlowState::kWelcome, "startButton");
-        ASSERT_TRUE(reach(FlowState::kScanCode));
-        press(FlowState::kScanCode, "demoCode1");
-        ASSERT_TRUE(reach(FlowState::kVerifyStudent));
-        for (const char* key : {"key1", "key2", "key3", "keyX"})
-            press(FlowState::kVerifyStudent, key);
-        press(FlowState::kVerifyStudent, "confirmButton");
-        ASSERT_TRUE(reach(FlowState::kServiceInfo));
-        press(FlowState::kServiceInfo, "payButton");
-        ASSERT_TRUE(reach(FlowState::kPhotoGuide));
-        press(FlowState::kPhotoGuide, "readButton");
-        ASSERT_TRUE(reach(FlowState::kCapture));
+        ASSERT_NO_FATAL_FAILURE(testing::walkToCapture(*window));
         ASSERT_TRUE(waitFor([&] {
             auto* l = window->page(FlowState::kCapture)->findChild<QLabel*>("previewLabel");
             return l && !l->pixmap().isNull();

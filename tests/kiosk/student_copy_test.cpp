@@ -39,6 +39,7 @@
 #include "gradphoto/imaging/jpeg_codec.h"
 #include "gradphoto/store/sqlite_record_store.h"
 #include "kiosk_window.h"
+#include "kiosk_window_driver.h"
 #include "qt_wait.h"
 #include "replay_camera.h"
 #include "student_copy.h"
@@ -192,20 +193,13 @@ class StudentCopyWindowTest : public ::testing::Test {
     QAbstractButton* button(const char* name) {
         return window->page(FlowState::kStatus)->findChild<QAbstractButton*>(name);
     }
-    void click(FlowState state, const char* name) {
-        auto* b = window->page(state)->findChild<QAbstractButton*>(name);
-        ASSERT_TRUE(b) << name;
-        ASSERT_TRUE(waitFor([&] { return b->isEnabled(); })) << name;
-        b->click();
-    }
+    void click(FlowState state, const char* name) { testing::press(*window, state, name); }
     // 查询审核结果 for the first demo student (last four 123X).
     void toApprovedStatus() {
         click(FlowState::kWelcome, "checkButton");
         click(FlowState::kScanCode, "demoCode1");
         ASSERT_TRUE(waitFor([&] { return window->flow().state() == FlowState::kVerifyStudent; }));
-        for (const char* key : {"key1", "key2", "key3", "keyX"})
-            click(FlowState::kVerifyStudent, key);
-        click(FlowState::kVerifyStudent, "confirmButton");
+        ASSERT_NO_FATAL_FAILURE(testing::enterLastFour(*window));
         ASSERT_TRUE(waitFor([&] { return window->flow().state() == FlowState::kStatus; }));
         QApplication::processEvents();
     }
