@@ -25,8 +25,9 @@ cv::Mat normalisedBase(const cv::Mat& bgr, const FaceLandmarks& face, FaceLandma
 
 // Variants measured in the accuracy report but not required by the unit tests: the pitch
 // variants (chin_up/down), rendered in 3D from generic landmark depths, are caught on about 90% of
-// the portraits - a face shape that reads far from the neutral nose drop hides a 20-degree nod
-// (docs/checks-accuracy.md) - so they are tested per portrait in head_pose_test.cpp instead.
+// the portraits - a base that already leans the other way (its own mild pitch or the camera's
+// height) ends near upright after a 20-degree nod (docs/checks-accuracy.md) - so they are tested
+// per portrait in head_pose_test.cpp instead.
 bool measuredOnly(const std::string& variantName);
 
 // Every variant of base (already normalised). Names: roll±4/8/12, half_dark, blur, under, over,
