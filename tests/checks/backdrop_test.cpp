@@ -1,7 +1,7 @@
 // background_uniform on generated backdrops: a real person (the tuning-half portrait
 // hard/congress_E000296.jpg, cut out with its own matte) set in front of walls a booth may have
-// (a studio gradient with a soft spotlight, a clipped white wall) and of a scene it must not pass
-// (defocused foliage). The backdrops are drawn here, pixel by pixel.
+// (a studio gradient with a soft spotlight, a clipped white wall) and of scenes it must not pass
+// (defocused foliage, a blown-out sky over a field). The backdrops are drawn here, pixel by pixel.
 
 #include <gtest/gtest.h>
 
@@ -96,6 +96,21 @@ cv::Mat foliage(const CutOut& c) {
     return out;
 }
 
+// Outdoors: a blown-out white sky down to the shoulders, a pale field with rows of plants below.
+cv::Mat skyOverField(const CutOut& c) {
+    const cv::Mat texture = blotches(c.image.size(), 0.03 * c.face.faceWidth, 23);
+    const int horizon = cvRound(c.face.chin.y + 0.3 * c.face.faceWidth);
+    cv::Mat out(c.image.size(), CV_8UC3, cv::Scalar(255, 255, 255));
+    for (int y = horizon; y < out.rows; ++y)
+        for (int x = 0; x < out.cols; ++x) {
+            const double v = texture.at<float>(y, x);
+            out.at<cv::Vec3b>(y, x) = cv::Vec3b(cv::saturate_cast<uchar>(150 + 60 * v),
+                                                cv::saturate_cast<uchar>(175 + 50 * v),
+                                                cv::saturate_cast<uchar>(180 + 50 * v));
+        }
+    return out;
+}
+
 double blotchShare(const CheckResult& r) {
     return r.value.is_object() && r.value.contains("blotches") ? r.value["blotches"].get<double>()
                                                                : -1;
@@ -128,6 +143,35 @@ TEST(BackdropSurvey, DefocusedFoliageIsFlagged) {
     EXPECT_NE(r.status, CheckStatus::kPass) << r.message_en;
     EXPECT_NE(r.status, CheckStatus::kUnknown) << r.message_en;
     EXPECT_GE(blotchShare(r), 0.2) << r.message_en;
+}
+
+// The matte fuses the field with the person (far from the white sky, touching the torso): the
+// cells see only the sky, the person's outline reaching the sides near the shoulders gives it
+// away.
+TEST(BackdropSurvey, ABlownOutSkyOverAFieldIsFlagged) {
+    GRADPHOTO_REQUIRE_TESTDATA(data);
+    const CutOut* c = person();
+    ASSERT_NE(c, nullptr) << "no face in congress_E000296.jpg";
+    const CheckResult r = runOne(composite(*c, skyOverField(*c)), "background_uniform");
+    EXPECT_NE(r.status, CheckStatus::kPass) << r.message_en;
+    EXPECT_NE(r.status, CheckStatus::kUnknown) << r.message_en;
+    ASSERT_TRUE(r.value.contains("side_reach")) << r.message_en;
+    EXPECT_LT(r.value["side_reach"].get<double>(), 0.8) << r.message_en;
+}
+
+// A tight crop: the shoulders fill the capture's width, as in a studio head-and-shoulders
+// photo. The capture's own edges are not the scene's.
+TEST(BackdropSurvey, ShouldersReachingTheCapturesEdgesPass) {
+    GRADPHOTO_REQUIRE_TESTDATA(data);
+    const CutOut* c = person();
+    ASSERT_NE(c, nullptr) << "no face in congress_E000296.jpg";
+    const cv::Mat wide = composite(*c, studioGradient(*c));
+    const double fw = c->face.faceWidth, cx = c->face.faceCenterX();
+    const cv::Rect tight = cv::Rect(cvRound(cx - 1.1 * fw), 0, cvRound(2.2 * fw), wide.rows) &
+                           cv::Rect(0, 0, wide.cols, wide.rows);
+    const CheckResult r = runOne(wide(tight).clone(), "background_uniform");
+    EXPECT_EQ(r.status, CheckStatus::kPass) << r.message_en;
+    EXPECT_FALSE(r.value.contains("side_reach")) << r.message_en;
 }
 
 }  // namespace

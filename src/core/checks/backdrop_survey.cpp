@@ -55,6 +55,25 @@ BackdropSurvey surveyBackdrop(const CheckSession& session, const cv::Mat& alpha,
     out.backdropMask(inner).setTo(255, mask(inner));
     mask = out.backdropMask;
 
+    // The person reaching a side of the working copy inside the capture.
+    {
+        const FaceLandmarks& original = session.face();
+        const double scale = session.workScale();
+        const double offset = f.points[0].x - original.points[0].x * scale;
+        const int width = session.image().cols;
+        auto firstRow = [&](int x) {
+            for (int y = 0; y < alpha.rows; ++y)
+                if (alpha.at<float>(y, x) > 0.5f) return y;
+            return -1;
+        };
+        for (const int x : {0, alpha.cols - 1}) {
+            const double imageX = (x - offset) / scale;
+            if (imageX < 1 || imageX > width - 2) continue;  // the capture's own edge
+            const int y = firstRow(x);
+            if (y >= 0) out.sideReach = std::min(out.sideReach, (y - f.chin.y) / fw);
+        }
+    }
+
     // Cells mostly of backdrop, their mean Lab colour.
     const int cell = std::max(4, cvRound(limits.cell * fw));
     std::vector<cv::Point2d> where;  // cell centres, face widths

@@ -10,6 +10,7 @@
 // vignette or a soft spotlight fit the surface; defocused foliage (bokeh), a horizon, a doorway or
 // a mottled canvas do not.
 
+#include <limits>
 #include <opencv2/core.hpp>
 
 #include "gradphoto/checks/check_session.h"
@@ -30,8 +31,13 @@ struct BackdropSurvey {
     double blotchShare = 0;  // share of the cells that are blotches
     double residualP90 = 0;  // 90th percentile of the cells' distance from the surface, ΔE
     bool judged = false;     // cells >= minCells
-    cv::Mat backdropMask;    // 8-bit over work(): the pixels surveyed
-    cv::Mat cellResidual;    // CV_32F over work(): each surveyed cell's distance, else -1
+    // How far below the chin, in face widths, the person's matte first reaches a side of the
+    // working copy that is not the capture's own edge (the higher of the two sides); infinity
+    // when it reaches neither. Shoulders and arms reach the sides low or not at all; a field,
+    // a hedge or a crowd the matte fused with the person reaches them near the shoulders.
+    double sideReach = std::numeric_limits<double>::infinity();
+    cv::Mat backdropMask;  // 8-bit over work(): the pixels surveyed
+    cv::Mat cellResidual;  // CV_32F over work(): each surveyed cell's distance, else -1
 };
 
 // Surveys the session's working copy; alpha is its person matte (CheckSession::personAlpha()).

@@ -153,27 +153,42 @@ class BackgroundUniform final : public ComplianceCheck {
             survey.judged ? grade(survey.blotchShare, t.number("warn_blotch_share"),
                                   t.number("fail_blotch_share"))
                           : CheckStatus::kPass;
-        const CheckStatus st = std::max({byClutter, byOverreach, byResidual, byBlotches});
+        // The scene fused with the person (a field below a blown-out sky, a hedge, a crowd):
+        // the matte reaches the sides of the view near the shoulders.
+        const CheckStatus byFusion = std::isfinite(survey.sideReach)
+                                         ? grade(survey.sideReach, t.number("warn_side_reach"),
+                                                 t.number("fail_side_reach"), true)
+                                         : CheckStatus::kPass;
+        const CheckStatus st = std::max({byClutter, byOverreach, byResidual, byBlotches, byFusion});
         std::string zh = "背景干净均匀";
         if (st != CheckStatus::kPass)
-            zh = byBlotches == st && byClutter < st && byOverreach < st && byResidual < st
-                     ? "背景明暗或颜色不均匀，请站在纯色墙前"
+            zh = std::max(byBlotches, byFusion) == st &&
+                         std::max({byClutter, byOverreach, byResidual}) < st
+                     ? "背景不是纯色墙面，请站在纯色墙前"
                      : "背景不干净，请站在纯色墙前，身后不要有人或物品";
-        return makeResult(id(), st,
-                          {{"clutter", rounded(m->clutter, 3)},
-                           {"overreach", rounded(m->overreach, 3)},
-                           {"residual", rounded(m->backdropResidual, 1)},
-                           {"blotches", rounded(survey.blotchShare, 3)}},
+        const std::string reach = std::isfinite(survey.sideReach)
+                                      ? "the person's outline reaches the side " +
+                                            fixed(survey.sideReach, 2) +
+                                            " face widths below the chin"
+                                      : "the person's outline reaches no side";
+        nlohmann::json value = {{"clutter", rounded(m->clutter, 3)},
+                                {"overreach", rounded(m->overreach, 3)},
+                                {"residual", rounded(m->backdropResidual, 1)},
+                                {"blotches", rounded(survey.blotchShare, 3)}};
+        if (std::isfinite(survey.sideReach)) value["side_reach"] = rounded(survey.sideReach, 2);
+        return makeResult(id(), st, value,
                           {{"clutter", t.number("fail_clutter")},
                            {"overreach", t.number("fail_overreach")},
-                           {"blotches", t.number("fail_blotch_share")}},
+                           {"blotches", t.number("fail_blotch_share")},
+                           {"side_reach", t.number("fail_side_reach")}},
                           zh,
                           "backdrop misfit " + fixed(m->clutter * 100) + "%, person overreach " +
                               fixed(m->overreach * 100) + "%, blotches " +
                               (survey.judged ? fixed(survey.blotchShare * 100) + "% of " +
                                                    std::to_string(survey.cells) + " cells"
                                              : "not judged (" + std::to_string(survey.cells) +
-                                                   " cells visible)"));
+                                                   " cells visible)") +
+                              ", " + reach);
     }
 };
 
