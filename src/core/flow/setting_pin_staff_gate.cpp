@@ -1,0 +1,38 @@
+#include "gradphoto/flow/setting_pin_staff_gate.h"
+
+namespace gradphoto::flow {
+
+Problem missingStaffCredentials() {
+    return {"missing", "请输入工号和 PIN。", "enter the staff number and PIN"};
+}
+
+SettingPinStaffGate::SettingPinStaffGate(std::string settingPin)
+    : settingPin_(std::move(settingPin)) {}
+
+StaffGateVerdict SettingPinStaffGate::admit(const std::string& staffNo, const std::string& pin) {
+    StaffGateVerdict verdict;
+    verdict.staffNo = staffNo;
+    verdict.bySettingPin = true;
+    if (staffNo.empty() || pin.empty()) {
+        verdict.refusal = missingStaffCredentials();
+        return verdict;
+    }
+    if (settingPin_.empty()) {
+        verdict.refusal = {"no_staff_pin", "本机未设置工作人员 PIN，请联系管理员。",
+                           "the booth has no staff accounts and kiosk.staff_pin is empty"};
+        return verdict;
+    }
+    // Compare every character whatever the first difference, so the time taken tells nothing.
+    unsigned difference = pin.size() == settingPin_.size() ? 0U : 1U;
+    for (std::size_t i = 0; i < pin.size(); ++i)
+        difference |= static_cast<unsigned char>(pin[i]) ^
+                      static_cast<unsigned char>(settingPin_[i % settingPin_.size()]);
+    if (difference != 0) {
+        verdict.refusal = {"wrong_pin", "PIN 不正确。", "wrong PIN (kiosk.staff_pin)"};
+        return verdict;
+    }
+    verdict.admitted = true;
+    return verdict;
+}
+
+}  // namespace gradphoto::flow
