@@ -160,7 +160,8 @@ TEST(BackdropSurvey, ABlownOutSkyOverAFieldIsFlagged) {
 }
 
 // A tight crop: the shoulders fill the capture's width, as in a studio head-and-shoulders
-// photo. The capture's own edges are not the scene's.
+// photo. The capture's own edges are not the scene's, also when the capture is larger than the
+// working copy (a working pixel then spans several of the capture's).
 TEST(BackdropSurvey, ShouldersReachingTheCapturesEdgesPass) {
     GRADPHOTO_REQUIRE_TESTDATA(data);
     const CutOut* c = person();
@@ -169,9 +170,14 @@ TEST(BackdropSurvey, ShouldersReachingTheCapturesEdgesPass) {
     const double fw = c->face.faceWidth, cx = c->face.faceCenterX();
     const cv::Rect tight = cv::Rect(cvRound(cx - 1.1 * fw), 0, cvRound(2.2 * fw), wide.rows) &
                            cv::Rect(0, 0, wide.cols, wide.rows);
-    const CheckResult r = runOne(wide(tight).clone(), "background_uniform");
-    EXPECT_EQ(r.status, CheckStatus::kPass) << r.message_en;
-    EXPECT_FALSE(r.value.contains("side_reach")) << r.message_en;
+    for (const double enlarge : {1.0, 4.0}) {
+        cv::Mat capture;
+        cv::resize(wide(tight), capture, cv::Size(), enlarge, enlarge, cv::INTER_CUBIC);
+        const CheckResult r = runOne(capture, "background_uniform");
+        SCOPED_TRACE("enlarged " + std::to_string(enlarge));
+        EXPECT_EQ(r.status, CheckStatus::kPass) << r.message_en;
+        EXPECT_FALSE(r.value.contains("side_reach")) << r.message_en;
+    }
 }
 
 }  // namespace

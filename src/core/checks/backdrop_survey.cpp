@@ -67,8 +67,12 @@ BackdropSurvey surveyBackdrop(const CheckSession& session, const cv::Mat& alpha,
             return -1;
         };
         for (const int x : {0, alpha.cols - 1}) {
-            const double imageX = (x - offset) / scale;
-            if (imageX < 1 || imageX > width - 2) continue;  // the capture's own edge
+            // The capture's pixels under this column of the working copy (a working pixel spans
+            // 1 / scale of them, the resize rounds the copy's size to whole pixels): a column
+            // within one working pixel of the capture's own edge is not the scene's.
+            const double from = (x - offset) / scale, to = (x + 1 - offset) / scale;
+            const double slack = std::max(1.0, 1.0 / scale);
+            if (from < slack || to > width - slack) continue;
             const int y = firstRow(x);
             if (y >= 0) out.sideReach = std::min(out.sideReach, (y - f.chin.y) / fw);
         }
