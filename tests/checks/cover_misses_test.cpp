@@ -1,5 +1,5 @@
 // Generated glare and earrings that the cover checks used to miss: a soft reflection on a small
-// face (glasses_glare) and earrings beside grey hair or on a light backdrop (jewellery).
+// face (glasses_glare) and studs beside grey hair or on a light backdrop (jewellery).
 
 #include <gtest/gtest.h>
 
@@ -50,6 +50,31 @@ TEST(GlassesGlare, CatchlightsAndPlainEyesPass) {
         const CheckResult r = runOne(loadImage(data / "portraits" / name), "glasses_glare");
         EXPECT_EQ(r.status, CheckStatus::kPass) << name << ": " << r.message_en;
         EXPECT_LT(r.value.get<double>(), 0.04) << name;
+    }
+}
+
+// A silver stud beside a grey beard (V000135: only gold counted there) and a silver stud on the
+// ear of a bald head against a light backdrop (B001288: the stud merged with the backdrop's light
+// area) are studs: round, with a near-white highlight.
+TEST(Jewellery, StudsBesideGreyHairAndOnALightBackdropAreSeen) {
+    GRADPHOTO_REQUIRE_TESTDATA(data);
+    for (const char* name : {"congress_V000135.jpg", "congress_B001288.jpg"}) {
+        const cv::Mat image = loadImage(data / "portraits" / name);
+        EXPECT_EQ(runOne(image, "jewellery").status, CheckStatus::kPass) << name;
+        const CheckResult r = runOne(variantOf(image, "earrings"), "jewellery");
+        EXPECT_EQ(r.status, CheckStatus::kWarn) << name << ": " << r.message_en;
+        EXPECT_GE(r.value["ears"].get<double>(), 0.0005) << name << ": " << r.value.dump();
+    }
+}
+
+// Grey beards, grey hair and white collars beside the ears have no studs: their bright spots are
+// strands (long or thin) or, on a collar, ragged.
+TEST(Jewellery, GreyBeardsAndCollarsHaveNoStuds) {
+    GRADPHOTO_REQUIRE_TESTDATA(data);
+    for (const char* name : {"congress_V000135.jpg", "hard/congress_C001120.jpg",
+                             "hard/congress_E000296.jpg", "hard/congress_O000173.jpg"}) {
+        const CheckResult r = runOne(loadImage(data / "portraits" / name), "jewellery");
+        EXPECT_LT(r.value["ears"].get<double>(), 0.0001) << name << ": " << r.value.dump();
     }
 }
 

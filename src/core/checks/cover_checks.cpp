@@ -305,6 +305,29 @@ struct JewelleryMeasure {
 //   skin in a colour that is not the skin's (gold) - hair highlights have the hair's colour and are
 //   darker than the skin;
 // - neither: spots inside a large bright area (a white collar, a gap onto a light backdrop).
+// The spots that are studs: compact (at least stud_fill of their bounding box, at most stud_aspect
+// times as long as wide) with a near-white specular peak (stud_peak grey). Strands of grey hair or
+// a beard are long, thin or dull; a polished stud or pearl is round with a highlight, beside grey
+// hair or a light backdrop as anywhere. (The peak's height above its surroundings says less: on a
+// light ear or backdrop a stud stands out less than on dark hair.)
+cv::Mat studs(const cv::Mat& spots, const cv::Mat& grey, const CheckThresholds& t) {
+    cv::Mat labels, stats, centroids;
+    const int n = cv::connectedComponentsWithStats(spots, labels, stats, centroids, 8);
+    cv::Mat out = cv::Mat::zeros(spots.size(), CV_8U);
+    for (int i = 1; i < n; ++i) {
+        const int w = stats.at<int>(i, cv::CC_STAT_WIDTH), h = stats.at<int>(i, cv::CC_STAT_HEIGHT);
+        const int area = stats.at<int>(i, cv::CC_STAT_AREA);
+        if (area < t.number("stud_fill") * w * h ||
+            std::max(w, h) > t.number("stud_aspect") * std::min(w, h))
+            continue;
+        const cv::Mat mine = labels == i;
+        double peak = 0;
+        cv::minMaxLoc(grey, nullptr, &peak, nullptr, nullptr, mine);
+        if (peak >= t.number("stud_peak")) out.setTo(255, mine);
+    }
+    return out;
+}
+
 JewelleryMeasure measureJewellery(const CheckSession& s, const CheckThresholds& t) {
     const FaceLandmarks& f = s.workFace();
     const auto& p = f.points;
@@ -378,6 +401,8 @@ JewelleryMeasure measureJewellery(const CheckSession& s, const CheckThresholds& 
                                                t.number("grey_hair_share") * hairN;
         const cv::Mat metal = greyHair ? gold(lobe) : cv::Mat(gold(lobe) | neutral(lobe));
         earSpots(lobe) |= candidates(lobe) & person(lobe) & metal;
+        earSpots(lobe) |= studs(spot(lobe) & outsideFace(lobe) & person(lobe), grey(lobe), t) &
+                          (gold(lobe) | neutral(lobe));
         m.ears = std::max(m.ears, cv::countNonZero(earSpots(lobe)) / (fw * fw));
     }
     return m;
