@@ -1,5 +1,6 @@
 // Generated glare and earrings that the cover checks used to miss: a soft reflection on a small
-// face (glasses_glare) and studs beside grey hair or on a light backdrop (jewellery).
+// face (glasses_glare), studs beside grey hair or on a light backdrop and the neck's sheen taken
+// for a necklace (jewellery).
 
 #include <gtest/gtest.h>
 
@@ -75,6 +76,21 @@ TEST(Jewellery, GreyBeardsAndCollarsHaveNoStuds) {
                              "hard/congress_E000296.jpg", "hard/congress_O000173.jpg"}) {
         const CheckResult r = runOne(loadImage(data / "portraits" / name), "jewellery");
         EXPECT_LT(r.value["ears"].get<double>(), 0.0001) << name << ": " << r.value.dump();
+    }
+}
+
+// The sheen of the neck under the jaw (T000488, above a checked collar) and the jaw's edge above
+// a knit turtleneck (eileen_collins) are skin, not a necklace; a gold chain (H001094) and a
+// pendant (P000618) on the neck skin still are.
+TEST(Jewellery, NeckSheenIsNoNecklace) {
+    GRADPHOTO_REQUIRE_TESTDATA(data);
+    for (const char* name : {"congress_T000488.jpg", "pd_nasa_astronaut_eileen_collins.png"}) {
+        const CheckResult r = runOne(loadImage(data / "portraits" / name), "jewellery");
+        EXPECT_EQ(r.status, CheckStatus::kPass) << name << ": " << r.message_en;
+    }
+    for (const char* name : {"congress_H001094.jpg", "congress_P000618.jpg"}) {
+        const CheckResult r = runOne(loadImage(data / "portraits" / name), "jewellery");
+        EXPECT_GE(r.value["neck"].get<double>(), 0.002) << name << ": " << r.value.dump();
     }
 }
 

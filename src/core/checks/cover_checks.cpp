@@ -298,8 +298,9 @@ struct JewelleryMeasure {
 
 // Earrings and necklaces are small, high-contrast bright things (a white top-hat at a sixteenth of
 // the face finds them). What else is small and bright there decides the rest:
-// - necklace: only spots lying on skin (most of their neighbourhood skin-coloured) count, so
-//   collars, ties, shirt buttons and patterned clothing (not skin) do not;
+// - necklace: only metal-coloured spots lying on skin (most of their neighbourhood skin-coloured,
+//   themselves not) count, so collars, ties, shirt buttons and patterned clothing (not skin) and
+//   the sheen of the neck under the jaw (skin) do not;
 // - earrings: only spots on the person (not the backdrop), outside the face polygon (beard and jaw
 //   sheen), of a metal or stone colour: neutral (silver, pearls, stones) or brighter than the
 //   skin in a colour that is not the skin's (gold) - hair highlights have the hair's colour and are
@@ -387,7 +388,8 @@ JewelleryMeasure measureJewellery(const CheckSession& s, const CheckThresholds& 
     const cv::Mat candidates = spot & outsideFace & ~large;
     JewelleryMeasure m;
     const cv::Rect neckIn = neckArea - area.tl();
-    const cv::Mat onSkin = candidates & (skinNear >= 255 * t.number("neck_skin_share"));
+    const cv::Mat onSkin =
+        candidates & (skinNear >= 255 * t.number("neck_skin_share")) & (gold | neutral) & ~skinMask;
     m.neck = neckIn.area() ? cv::countNonZero(onSkin(neckIn)) / (fw * fw) : 0;
     // Beside grey or white hair (or a white beard) neutral spots are hair too: there only gold
     // counts.
