@@ -61,16 +61,21 @@ class FaceSize final : public ComplianceCheck {
              cx / (p.width / 2.0 / sc), (cols - cx) / (p.width / 2.0 / sc)});
         const nlohmann::json limit = {{"min_face_px", rounded(p.faceWidth.min / p.maxUpscale, 0)},
                                       {"min_room", 1.0}};
-        const nlohmann::json value = {{"face_px", rounded(fw, 0)}, {"room", rounded(fit, 2)}};
+        nlohmann::json value = {{"face_px", rounded(fw, 0)}, {"room", rounded(fit, 2)}};
+        // "too": which way the student should move (the kiosk words it from this, not from text).
+        const bool far = upscale > p.maxUpscale * t.number("warn_share");
+        if (far || fit < t.number("warn_room")) value["too"] = far ? "far" : "near";
         if (upscale > p.maxUpscale)
             return makeResult(id(), CheckStatus::kFail, value, limit, "离镜头太远，请靠近一些",
                               "face " + fixed(fw, 0) + " px wide needs " + fixed(upscale, 2) +
                                   "x enlargement (max " + fixed(p.maxUpscale, 2) + ")");
-        if (fit < 1.0)
+        if (fit < 1.0) {
+            value["too"] = "near";
             return makeResult(id(), CheckStatus::kFail, value, limit,
                               "离镜头太近或人不在画面中间，请后退一些并居中",
                               "too near or off centre: the photo's crop does not fit (room " +
                                   fixed(fit, 2) + ")");
+        }
         if (upscale > p.maxUpscale * t.number("warn_share") || fit < t.number("warn_room"))
             return makeResult(id(), CheckStatus::kWarn, value, limit, "距离接近极限，请调整距离",
                               "face size near the limit");

@@ -82,17 +82,22 @@ class Exposure final : public ComplianceCheck {
         cv::cvtColor(s.image(), g, cv::COLOR_BGR2GRAY);
         const double mean = cv::mean(g)[0];
         const double clipped = double(cv::countNonZero(g >= 250)) / double(g.total());
-        const nlohmann::json value = {{"image_mean", rounded(mean, 1)},
-                                      {"clipped", rounded(clipped, 3)}};
+        nlohmann::json value = {{"image_mean", rounded(mean, 1)}, {"clipped", rounded(clipped, 3)}};
+        // "too": dark or bright, for whoever words the advice (the kiosk), not parsed from text.
         if (clipped > t.number("fail_clipped_frame") || mean > t.number("fail_bright"))
-            return makeResult(id(), CheckStatus::kFail, value, t.number("fail_clipped_frame"),
-                              "照片严重过曝，请减弱灯光",
+            return makeResult(id(), CheckStatus::kFail, with(value, "bright"),
+                              t.number("fail_clipped_frame"), "照片严重过曝，请减弱灯光",
                               "no face found and the frame is over-exposed");
         if (mean < t.number("fail_dark"))
-            return makeResult(id(), CheckStatus::kFail, value, t.number("fail_dark"),
+            return makeResult(id(), CheckStatus::kFail, with(value, "dark"), t.number("fail_dark"),
                               "照片太暗，请增加灯光",
                               "no face found and the frame is under-exposed");
         return unknownResult(id(), kNoFaceZh, kNoFaceEn);
+    }
+
+    static nlohmann::json with(nlohmann::json value, const char* too) {
+        value["too"] = too;
+        return value;
     }
 
   public:
@@ -117,7 +122,7 @@ class Exposure final : public ComplianceCheck {
         std::vector<uchar> values(g.begin<uchar>(), g.end<uchar>());
         std::nth_element(values.begin(), values.begin() + values.size() * 99 / 100, values.end());
         const double p99 = values[values.size() * 99 / 100];
-        const nlohmann::json value = {
+        nlohmann::json value = {
             {"face_mean", rounded(mean, 1)}, {"clipped", rounded(clipped, 3)}, {"p99", p99}};
         const nlohmann::json limit = {
             {"face_mean", {t.number("fail_dark"), t.number("fail_bright")}},
@@ -133,9 +138,9 @@ class Exposure final : public ComplianceCheck {
         const CheckStatus st = std::max(under, over);
         std::string zh = "曝光正常", en = "exposure fine";
         if (under >= over && under != CheckStatus::kPass)
-            zh = "照片太暗，请增加灯光", en = "under-exposed";
+            zh = "照片太暗，请增加灯光", en = "under-exposed", value["too"] = "dark";
         else if (over != CheckStatus::kPass)
-            zh = "照片过亮，脸部有过曝，请减弱灯光", en = "over-exposed";
+            zh = "照片过亮，脸部有过曝，请减弱灯光", en = "over-exposed", value["too"] = "bright";
         return makeResult(id(), st, value, limit, zh,
                           en + ": face mean " + fixed(mean) + ", clipped " + fixed(clipped * 100) +
                               "%, scene p99 " + fixed(p99, 0));
@@ -208,14 +213,15 @@ class Sharpness final : public ComplianceCheck {
             grade(blocks, t.number("warn_blockiness"), t.number("fail_blockiness"));
         const CheckStatus st = std::max({byFocus, byNoise, byBlocks});
         std::string zh = "对焦清晰";
+        // "cause": blur (hold still, refocus) or noise (retake), for whoever words the advice.
+        nlohmann::json value = {{"focus", rounded(focus, 2)},
+                                {"noise", rounded(noise, 2)},
+                                {"blockiness", rounded(blocks, 2)}};
         if (byFocus != CheckStatus::kPass)
-            zh = "照片模糊，请保持不动并重新对焦";
+            zh = "照片模糊，请保持不动并重新对焦", value["cause"] = "blur";
         else if (st != CheckStatus::kPass)
-            zh = "照片噪点或压缩痕迹过多，请重拍";
-        return makeResult(id(), st,
-                          {{"focus", rounded(focus, 2)},
-                           {"noise", rounded(noise, 2)},
-                           {"blockiness", rounded(blocks, 2)}},
+            zh = "照片噪点或压缩痕迹过多，请重拍", value["cause"] = "noise";
+        return makeResult(id(), st, value,
                           {{"focus", t.number("fail_focus")},
                            {"noise", t.number("fail_noise")},
                            {"blockiness", t.number("fail_blockiness")}},
