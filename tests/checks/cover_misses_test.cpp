@@ -69,7 +69,7 @@ TEST(Jewellery, StudsBesideGreyHairAndOnALightBackdropAreSeen) {
 }
 
 // Grey beards, grey hair and white collars beside the ears have no studs: their bright spots are
-// strands (long or thin) or, on a collar, ragged.
+// strands (long or thin) or, on a collar, ragged or white all over.
 TEST(Jewellery, GreyBeardsAndCollarsHaveNoStuds) {
     GRADPHOTO_REQUIRE_TESTDATA(data);
     for (const char* name : {"congress_V000135.jpg", "hard/congress_C001120.jpg",
@@ -77,6 +77,14 @@ TEST(Jewellery, GreyBeardsAndCollarsHaveNoStuds) {
         const CheckResult r = runOne(loadImage(data / "portraits" / name), "jewellery");
         EXPECT_LT(r.value["ears"].get<double>(), 0.0001) << name << ": " << r.value.dump();
     }
+    // Shrunk to a face 92 px wide, C001120's white collar beside the ear leaves a compact spot
+    // with a near-white peak, but white all over: no shaded body, no stud.
+    const cv::Mat image = loadImage(data / "portraits" / "hard" / "congress_C001120.jpg");
+    const auto faces = FaceLocator::shared()->locate(image);
+    ASSERT_EQ(faces.size(), 1u);
+    FaceLandmarks face;
+    const CheckResult small = runOne(normalisedBase(image, faces.front(), face, 92), "jewellery");
+    EXPECT_EQ(small.status, CheckStatus::kPass) << small.message_en;
 }
 
 // The sheen of the neck under the jaw (T000488, above a checked collar) and the jaw's edge above

@@ -307,10 +307,12 @@ struct JewelleryMeasure {
 //   darker than the skin;
 // - neither: spots inside a large bright area (a white collar, a gap onto a light backdrop).
 // The spots that are studs: compact (at least stud_fill of their bounding box, at most stud_aspect
-// times as long as wide) with a near-white specular peak (stud_peak grey). Strands of grey hair or
-// a beard are long, thin or dull; a polished stud or pearl is round with a highlight, beside grey
-// hair or a light backdrop as anywhere. (The peak's height above its surroundings says less: on a
-// light ear or backdrop a stud stands out less than on dark hair.)
+// times as long as wide) with a near-white specular peak (stud_peak grey) above a shaded body (the
+// peak stud_shading grey levels above the spot's mean). Strands of grey hair or a beard are long,
+// thin or dull; a corner of a white collar is white all over; a polished stud or pearl is round,
+// shaded, with a highlight, beside grey hair or a light backdrop as anywhere. (The peak's height
+// above its surroundings says less: on a light ear or backdrop a stud stands out less than on dark
+// hair.)
 cv::Mat studs(const cv::Mat& spots, const cv::Mat& grey, const CheckThresholds& t) {
     cv::Mat labels, stats, centroids;
     const int n = cv::connectedComponentsWithStats(spots, labels, stats, centroids, 8);
@@ -324,7 +326,9 @@ cv::Mat studs(const cv::Mat& spots, const cv::Mat& grey, const CheckThresholds& 
         const cv::Mat mine = labels == i;
         double peak = 0;
         cv::minMaxLoc(grey, nullptr, &peak, nullptr, nullptr, mine);
-        if (peak >= t.number("stud_peak")) out.setTo(255, mine);
+        if (peak >= t.number("stud_peak") &&
+            peak - cv::mean(grey, mine)[0] >= t.number("stud_shading"))
+            out.setTo(255, mine);
     }
     return out;
 }
