@@ -724,16 +724,6 @@
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="433"/>
-        <source>请输入工作人员 PIN：</source>
-        <translation>Staff PIN:</translation>
-    </message>
-    <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="437"/>
-        <source>PIN 不正确。</source>
-        <translation>Wrong PIN.</translation>
-    </message>
-    <message>
         <location filename="../../src/kiosk/kiosk_window.cpp" line="442"/>
         <source>请选择操作。</source>
         <translation>Choose an action.</translation>
@@ -1195,6 +1185,21 @@ Please retake soon; the retake is free.</translation>
         <location filename="../../src/kiosk/staff_settlement_dialog.cpp" line="19"/>
         <source>确认提交</source>
         <translation>Confirm and submit</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/staff_settlement_dialog.cpp" line="23"/>
+        <source>工作人员</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/staff_settlement_dialog.cpp" line="25"/>
+        <source>请输入工号和 PIN 打开工作人员菜单（员工后台、退出程序）。每次打开都会记录在审计日志中。</source>
+        <translation>Enter your staff number and PIN to open the staff menu (staff console, quit). Every opening is recorded in the audit log.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/staff_settlement_dialog.cpp" line="31"/>
+        <source>打开菜单</source>
+        <translation>Open menu</translation>
     </message>
 </context>
 <context>

@@ -10,8 +10,9 @@
 namespace gradphoto::kiosk {
 
 // The kiosk's part of the settings file (shared/docs/CLI-CONTRACT.md, "The settings file").
-// Keys beyond the contract: kiosk.idle_warning_seconds, kiosk.staff_pin (a plain PIN until the
-// staff accounts of issue 7 replace it), kiosk.auto_capture (3-2-1 starts by itself once every
+// Keys beyond the contract: kiosk.idle_warning_seconds, kiosk.staff_pin (the hidden corner's
+// staff menu PIN only while the record store has no staff accounts, and in --demo; see
+// flow::StoreStaffGate), kiosk.auto_capture (3-2-1 starts by itself once every
 // live check has passed for 1.5 s) and kiosk.photo_folder (a shared folder the 相册识别 page lists
 // beside USB sticks).
 // kiosk.student_copy: what the approved 查询结果 page offers (下载, issue 8).

@@ -3,7 +3,6 @@
 #include <QCloseEvent>
 #include <QDir>
 #include <QFrame>
-#include <QInputDialog>
 #include <QKeyEvent>
 #include <QListWidget>
 #include <QMessageBox>
@@ -16,6 +15,7 @@
 
 #include "check_wording.h"
 #include "gradphoto/flow/masking.h"
+#include "gradphoto/flow/setting_pin_staff_gate.h"
 #include "guide_pictures.h"
 #include "image_conversion.h"
 #include "network_status.h"
@@ -71,6 +71,11 @@ KioskWindow::KioskWindow(KioskParts parts, QWidget* parent)
          this},
         [this](const std::string& zh, const std::string& en) { return text(zh, en); }, this);
     connectPages();
+    if (!parts_.staffGate) {
+        ownStaffGate_ =
+            std::make_unique<flow::SettingPinStaffGate>(parts_.settings.staffPin.toStdString());
+        parts_.staffGate = ownStaffGate_.get();
+    }
 
     if (parts_.ports.callsOutside) {
         portWorker_ = std::make_unique<PortWorker>(parts_.slowPorts);
@@ -428,15 +433,40 @@ void KioskWindow::closeEvent(QCloseEvent* event) {
     askStaffPin();
 }
 
-void KioskWindow::askStaffPin() {
-    bool ok = false;
-    const QString pin = QInputDialog::getText(this, tr("工作人员"), tr("请输入工作人员 PIN："),
-                                              QLineEdit::Password, {}, &ok);
-    if (!ok) return;
-    if (pin != parts_.settings.staffPin || pin.isEmpty()) {
-        QMessageBox::warning(this, tr("工作人员"), tr("PIN 不正确。"));
-        return;
+// The staff number and PIN go to the staff gate (store::StaffAccess, lock-out, audit entry);
+// a refusal stays in the dialog with its reason. Only the refusal's English text is logged.
+bool KioskWindow::admitToStaffMenu(StaffSettlementDialog& dialog) {
+    flow::StaffGateVerdict verdict;
+    try {
+        verdict =
+            parts_.staffGate->admit(dialog.staffNo().toStdString(), dialog.pin().toStdString());
+    } catch (const Error& e) {  // the store failed: the menu stays shut
+        verdict.refusal = e.problem();
+    } catch (const std::exception& e) {
+        verdict.refusal = {"unavailable", "暂时无法核对工作人员账号。", e.what()};
     }
+    if (verdict.bySettingPin && !settingPinLogged_) {
+        settingPinLogged_ = true;
+        qWarning(
+            "gradphoto-kiosk: the booth has no staff accounts yet: the staff menu opens with "
+            "the kiosk.staff_pin setting until an admin is added (gradphoto staff add)");
+    }
+    if (verdict.admitted) return true;
+    qWarning("gradphoto-kiosk: staff menu refused: %s", verdict.refusal.message_en.c_str());
+    dialog.showRefusal(text(verdict.refusal.message_zh, verdict.refusal.message_en));
+    return false;
+}
+
+void KioskWindow::askStaffPin() {
+    if (staffDialog_) return;  // a staff dialog is already open
+    StaffSettlementDialog dialog(this, StaffSettlementDialog::Purpose::kStaffMenu);
+    staffDialog_ = &dialog;
+    connect(&dialog, &StaffSettlementDialog::credentialsGiven, this, [this, &dialog] {
+        if (admitToStaffMenu(dialog)) dialog.accept();
+    });
+    const bool admitted = dialog.exec() == QDialog::Accepted;
+    staffDialog_.clear();
+    if (!admitted) return;
     QMessageBox box(this);
     box.setWindowTitle(tr("工作人员"));
     box.setText(tr("请选择操作。"));

@@ -14,6 +14,7 @@
 #include "frame_analyzer.h"
 #include "gradphoto/flow/kiosk_flow.h"
 #include "gradphoto/flow/photo_processor.h"
+#include "gradphoto/flow/staff_gate.h"
 #include "gradphoto/identify/keyboard_wedge_detector.h"
 #include "kiosk_settings.h"
 #include "port_worker.h"
@@ -68,6 +69,9 @@ struct KioskParts {
     QStringList usbRoots;
     store::Database* printDb = nullptr;
     std::function<void(QPrinter&)> printerSetUp;
+    // Who may open the hidden corner's staff menu (not owned; called on the GUI thread). Null: the
+    // window makes a flow::SettingPinStaffGate over settings.staffPin (no accounts, no audit).
+    flow::StaffGate* staffGate = nullptr;
 };
 
 class PhotoPickerPage;
@@ -109,7 +113,7 @@ class KioskWindow : public QWidget {
   signals:
     void rendered(gradphoto::flow::FlowState state);
     void screenshotSaved(const QString& file);
-    // Staff used the hidden-corner gesture, gave the PIN and chose 员工后台.
+    // Staff used the hidden-corner gesture, gave their staff number and PIN and chose 员工后台.
     void staffConsoleRequested();
 
   protected:
@@ -139,6 +143,7 @@ class KioskWindow : public QWidget {
     bool takeScannerKey(QKeyEvent* key);
     void keypad(const QString& key);
     void askStaffPin();
+    bool admitToStaffMenu(StaffSettlementDialog& dialog);
     void maybeScreenshot();
     QString text(const std::string& zh, const std::string& en) const;
     QString guidanceText(const QList<int>& hints) const;
@@ -178,6 +183,8 @@ class KioskWindow : public QWidget {
     PhotoPickerPage* picker_ = nullptr;
     StudentCopyOffer* copy_ = nullptr;
     QPointer<StaffSettlementDialog> staffDialog_;
+    std::unique_ptr<flow::StaffGate> ownStaffGate_;  // when parts_.staffGate is null
+    bool settingPinLogged_ = false;                  // "no staff accounts yet" is logged once
     std::optional<bool> networkOverride_;
     // The last code the camera read and when (clock_): the same code in view is not sent again
     // for a while, so an unknown one does not repeat its notice every frame.

@@ -1,5 +1,7 @@
 #include "staff_settlement_dialog.h"
 
+#include <QLayout>
+
 namespace gradphoto::kiosk {
 
 StaffSettlementDialog::StaffSettlementDialog(QWidget* parent, Purpose purpose,
@@ -17,9 +19,23 @@ StaffSettlementDialog::StaffSettlementDialog(QWidget* parent, Purpose purpose,
                                              ui_.reasonCaption, ui_.reasonEdit})
             w->hide();
         ui_.confirmButton->setText(tr("确认提交"));
+    } else if (purpose_ == Purpose::kStaffMenu) {
+        setWindowTitle(tr("工作人员"));
+        ui_.introLabel->setText(
+            tr("请输入工号和 PIN 打开工作人员菜单（员工后台、退出程序）。"
+               "每次打开都会记录在审计日志中。"));
+        for (QWidget* w :
+             std::initializer_list<QWidget*>{ui_.kindCaption, ui_.cashRadio, ui_.waiverRadio,
+                                             ui_.reasonCaption, ui_.reasonEdit})
+            w->hide();
+        ui_.confirmButton->setText(tr("打开菜单"));
     }
     connect(ui_.cancelButton, &QPushButton::clicked, this, &QDialog::reject);
-    connect(ui_.confirmButton, &QPushButton::clicked, this, &QDialog::accept);
+    if (purpose_ == Purpose::kStaffMenu)
+        connect(ui_.confirmButton, &QPushButton::clicked, this,
+                &StaffSettlementDialog::credentialsGiven);
+    else
+        connect(ui_.confirmButton, &QPushButton::clicked, this, &QDialog::accept);
     for (QLineEdit* edit : {ui_.staffNoEdit, ui_.pinEdit, ui_.reasonEdit})
         connect(edit, &QLineEdit::textChanged, this, &StaffSettlementDialog::updateButton);
     updateButton();
@@ -28,7 +44,27 @@ StaffSettlementDialog::StaffSettlementDialog(QWidget* parent, Purpose purpose,
 void StaffSettlementDialog::updateButton() {
     ui_.confirmButton->setEnabled(
         !ui_.staffNoEdit->text().trimmed().isEmpty() && !ui_.pinEdit->text().isEmpty() &&
-        (purpose_ == Purpose::kSubmission || !ui_.reasonEdit->text().trimmed().isEmpty()));
+        (purpose_ != Purpose::kSettlement || !ui_.reasonEdit->text().trimmed().isEmpty()));
+}
+
+QString StaffSettlementDialog::staffNo() const {
+    return ui_.staffNoEdit->text().trimmed();
+}
+
+QString StaffSettlementDialog::pin() const {
+    return ui_.pinEdit->text();
+}
+
+void StaffSettlementDialog::showRefusal(const QString& reason) {
+    ui_.refusalLabel->setText(reason);
+    ui_.refusalLabel->show();
+    // Grow by the reason's lines (wrapped at the dialog's width) instead of squeezing the fields.
+    layout()->activate();
+    const int needed = layout()->hasHeightForWidth() ? layout()->totalHeightForWidth(width())
+                                                     : layout()->totalSizeHint().height();
+    if (needed > height()) resize(width(), needed);
+    ui_.pinEdit->clear();
+    ui_.pinEdit->setFocus();
 }
 
 flow::events::StaffConfirm StaffSettlementDialog::confirmation() const {

@@ -30,6 +30,7 @@
 #include "demo_roster.h"
 #include "gradphoto/flow/demo_student_lookup.h"
 #include "gradphoto/flow/review_queue_submission_sink.h"
+#include "gradphoto/flow/store_staff_gate.h"
 #include "gradphoto/payment/payment_orders.h"
 #include "gradphoto/store/reject_reasons.h"
 #include "gradphoto/store/sqlite_record_store.h"
@@ -283,18 +284,33 @@ TEST_F(KioskPortsTest, PhotoPickerDecodesAnImageAndAdvisesOnOthers) {
 }
 
 TEST_F(KioskPortsTest, StaffCornerOffersTheConsole) {
+    // The kiosk's staff gate over the fixture's store (staff account S001): the staff number and
+    // PIN open the menu, the plain kiosk.staff_pin does not (tests/kiosk/staff_corner_test.cpp).
     payment::test::CampusGateway gateway;
-    build(writeSettings(gateway.base()));
+    const QString settingsFile = writeSettings(gateway.base());
+    flow::StoreStaffGate gate(*store, "A1", "2580");
+    KioskParts parts;
+    parts.settings = KioskSettings::load(settingsFile, nullptr);
+    parts.ports = {nullptr, nullptr, sink.get(), nullptr, true};
+    parts.slowPorts = storeWorkerPorts(dataDir, parts.settings, settingsFile);
+    parts.camera = camera.get();
+    parts.staffGate = &gate;
+    window = std::make_unique<KioskWindow>(parts);
+    window->allowClose();
+    window->show();
     bool requested = false;
     QObject::connect(window.get(), &KioskWindow::staffConsoleRequested, [&] { requested = true; });
-    // Answer the PIN prompt, then choose 员工后台 in the staff menu.
+    // Answer the staff dialog, then choose 员工后台 in the staff menu.
     QTimer pin;
     pin.setInterval(50);
     QObject::connect(&pin, &QTimer::timeout, [&] {
-        if (auto* input = qobject_cast<QInputDialog*>(QApplication::activeModalWidget())) {
-            input->setTextValue("2580");
-            input->accept();
-        } else if (auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget())) {
+        QWidget* modal = QApplication::activeModalWidget();
+        if (auto* dialog = qobject_cast<StaffSettlementDialog*>(modal)) {
+            if (dialog->result() == QDialog::Accepted) return;
+            dialog->ui().staffNoEdit->setText(kStaffNo);
+            dialog->ui().pinEdit->setText(kStaffPin);
+            dialog->ui().confirmButton->click();
+        } else if (auto* box = qobject_cast<QMessageBox*>(modal)) {
             for (QAbstractButton* b : box->buttons())
                 if (b->text() == "员工后台") b->click();
         }
@@ -305,6 +321,7 @@ TEST_F(KioskPortsTest, StaffCornerOffersTheConsole) {
     for (int i = 0; i < 5; ++i) corner->click();
     pin.stop();
     EXPECT_TRUE(requested);
+    EXPECT_EQ(store->staff().find(kStaffNo)->failedAttempts, 0);
 }
 
 }  // namespace

@@ -28,7 +28,7 @@ StaffGateVerdict SettingPinStaffGate::admit(const std::string& staffNo, const st
         difference |= static_cast<unsigned char>(pin[i]) ^
                       static_cast<unsigned char>(settingPin_[i % settingPin_.size()]);
     if (difference != 0) {
-        verdict.refusal = {"wrong_pin", "PIN 不正确。", "wrong PIN (kiosk.staff_pin)"};
+        verdict.refusal = {"wrong_pin", "PIN 不正确。", "wrong PIN"};
         return verdict;
     }
     verdict.admitted = true;

@@ -1,0 +1,286 @@
+// The hidden corner's staff menu (员工后台, 退出程序, 全屏) behind the staff accounts: the kiosk
+// window over a real SQLite record store on disk with flow::StoreStaffGate, offscreen. Five taps
+// on the corner (or Esc) open the staff dialog; only a staff number with its PIN opens the menu,
+// a refusal says why in the dialog, the PIN reaches no log, and a fresh booth without accounts
+// still opens with the kiosk.staff_pin setting.
+
+#include <gtest/gtest.h>
+
+#include <QAbstractButton>
+#include <QApplication>
+#include <QDir>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QTemporaryDir>
+#include <QTimer>
+#include <functional>
+#include <utility>
+
+#include "gradphoto/flow/demo_payment_gateway.h"
+#include "gradphoto/flow/demo_student_lookup.h"
+#include "gradphoto/flow/demo_submission_sink.h"
+#include "gradphoto/flow/store_staff_gate.h"
+#include "gradphoto/store/sqlite_record_store.h"
+#include "gradphoto/store/staff_access.h"
+#include "kiosk_window.h"
+#include "replay_camera.h"
+#include "staff_settlement_dialog.h"
+
+namespace gradphoto::kiosk {
+namespace {
+
+// What happened at the hidden corner.
+struct CornerVisit {
+    bool dialogShown = false;
+    QString dialogTitle;
+    QStringList refusals;  // the dialog's reason after each refused try
+    bool pinClearedAfterRefusal = true;
+    QStringList menuButtons;  // empty: the menu never opened
+};
+
+// Qt's messages while a test runs: the PIN must not be in any of them.
+QStringList* capturedLog = nullptr;
+void captureMessage(QtMsgType, const QMessageLogContext&, const QString& message) {
+    if (capturedLog) *capturedLog << message;
+}
+
+class StaffCornerTest : public ::testing::Test {
+  protected:
+    void SetUp() override {
+        ASSERT_TRUE(dir.isValid());
+        store = store::SqliteRecordStore::open(QDir(dir.path()).filePath("store").toStdString());
+        const QString replay = QDir(dir.path()).filePath("replay");
+        QDir().mkpath(replay);
+        QImage frame(640, 480, QImage::Format_RGB888);
+        frame.fill(QColor(90, 90, 90));
+        frame.save(QDir(replay).filePath("frame.png"));
+        camera = std::make_unique<ReplayCamera>(replay, 50, 2);
+        sink = std::make_unique<flow::DemoSubmissionSink>(
+            QDir(dir.path()).filePath("demo").toStdString());
+        gate = std::make_unique<flow::StoreStaffGate>(*store, "A1", "2580");
+        capturedLog = &log;
+        previousHandler = qInstallMessageHandler(captureMessage);
+    }
+    void TearDown() override {
+        window.reset();
+        qInstallMessageHandler(previousHandler);
+        capturedLog = nullptr;
+    }
+
+    // An admin A001 (PIN 246810) and the staff member S001 (PIN 4321).
+    void addAccounts() {
+        store::StaffAccess access(*store);
+        access.setPinIterations(1000);
+        admin = access.addFirstAdmin("A001", "王老师", "246810");
+        access.addAccount(admin, "S001", "值班员", store::StaffRole::kStaff, "4321");
+    }
+
+    void build() {
+        KioskParts parts;
+        parts.ports = {&students, &payments, sink.get()};
+        parts.camera = camera.get();
+        parts.staffGate = gate.get();
+        window = std::make_unique<KioskWindow>(parts);
+        countConsoleRequests();
+        window->allowClose();
+        window->resize(1280, 800);
+        window->show();
+    }
+    void countConsoleRequests() {
+        QObject::connect(window.get(), &KioskWindow::staffConsoleRequested,
+                         [this] { ++consoleRequests; });
+    }
+
+    // Opens the staff dialog (five corner taps, or Esc), tries each staff number + PIN in turn in
+    // the same dialog, then cancels it if it is still open; in the menu presses `choice`.
+    CornerVisit visit(std::vector<std::pair<QString, QString>> tries,
+                      const QString& choice = "返回", bool byEscape = false) {
+        CornerVisit seen;
+        std::size_t next = 0;
+        QTimer driver;
+        driver.setInterval(30);
+        QObject::connect(&driver, &QTimer::timeout, [&] {
+            QWidget* modal = QApplication::activeModalWidget();
+            if (auto* d = qobject_cast<StaffSettlementDialog*>(modal)) {
+                seen.dialogShown = true;
+                seen.dialogTitle = d->windowTitle();
+                if (d->result() == QDialog::Accepted) return;  // closing, the menu comes next
+                if (next >= tries.size()) {
+                    d->ui().cancelButton->click();
+                    return;
+                }
+                d->ui().staffNoEdit->setText(tries[next].first);
+                d->ui().pinEdit->setText(tries[next].second);
+                ++next;
+                if (!shotsFolder.isEmpty() && next == tries.size())
+                    d->grab().save(QDir(shotsFolder).filePath(shotName + "-filled.png"));
+                d->ui().confirmButton->click();
+                if (d->result() != QDialog::Accepted && d->ui().refusalLabel->isVisible()) {
+                    seen.refusals << d->ui().refusalLabel->text();
+                    if (!d->ui().pinEdit->text().isEmpty()) seen.pinClearedAfterRefusal = false;
+                    if (!shotsFolder.isEmpty()) {
+                        QApplication::processEvents();  // the dialog grows to the reason
+                        d->grab().save(QDir(shotsFolder).filePath(shotName + "-refused.png"));
+                    }
+                }
+            } else if (auto* box = qobject_cast<QMessageBox*>(modal)) {
+                for (QAbstractButton* b : box->buttons()) seen.menuButtons << b->text();
+                for (QAbstractButton* b : box->buttons())
+                    if (b->text() == choice) {
+                        b->click();
+                        return;
+                    }
+            }
+        });
+        driver.start();
+        if (byEscape) {
+            QKeyEvent escape(QEvent::KeyPress, Qt::Key_Escape, Qt::NoModifier);
+            QApplication::sendEvent(window.get(), &escape);
+        } else {
+            auto* corner = window->findChild<QAbstractButton*>("staffCorner");
+            EXPECT_NE(corner, nullptr);
+            if (corner)
+                for (int i = 0; i < 5; ++i) corner->click();
+        }
+        driver.stop();
+        return seen;
+    }
+
+    int audited(const std::string& action, const std::string& actor) {
+        int n = 0;
+        for (const auto& e : store->audit().recent(1000))
+            if (e.action == action && e.actor == actor) ++n;
+        return n;
+    }
+    bool logMentions(const QString& text) const {
+        for (const QString& line : log)
+            if (line.contains(text)) return true;
+        return false;
+    }
+    bool auditMentions(const std::string& text) {
+        for (const auto& e : store->audit().recent(1000))
+            if (e.actor.find(text) != std::string::npos ||
+                e.subject.find(text) != std::string::npos ||
+                e.detailJson.find(text) != std::string::npos)
+                return true;
+        return false;
+    }
+
+    QTemporaryDir dir;
+    std::unique_ptr<store::SqliteRecordStore> store;
+    store::StaffAccount admin;
+    std::unique_ptr<ReplayCamera> camera;
+    flow::DemoStudentLookup students;
+    flow::DemoPaymentGateway payments;
+    std::unique_ptr<flow::DemoSubmissionSink> sink;
+    std::unique_ptr<flow::StoreStaffGate> gate;
+    std::unique_ptr<KioskWindow> window;
+    int consoleRequests = 0;
+    QStringList log;
+    QtMessageHandler previousHandler = nullptr;
+    // GRADPHOTO_SHOTS_DIR: the dialogs are saved there as PNGs to look at.
+    QString shotsFolder = qEnvironmentVariable("GRADPHOTO_SHOTS_DIR");
+    QString shotName = "staff-menu-zh";
+};
+
+TEST_F(StaffCornerTest, PlainSettingPinNoLongerOpensTheMenu) {
+    addAccounts();
+    build();
+    const CornerVisit seen = visit({{"S001", "2580"}, {"D001", "2580"}});
+    EXPECT_TRUE(seen.dialogShown);
+    EXPECT_EQ(seen.dialogTitle, "工作人员");
+    ASSERT_EQ(seen.refusals.size(), 2);
+    EXPECT_TRUE(seen.refusals[0].contains("工号或 PIN 不正确")) << seen.refusals[0].toStdString();
+    EXPECT_TRUE(seen.pinClearedAfterRefusal);
+    EXPECT_TRUE(seen.menuButtons.isEmpty());
+    EXPECT_EQ(consoleRequests, 0);
+    // The wrong try counts towards S001's lock-out and both are audited, without the PIN.
+    EXPECT_EQ(store->staff().find("S001")->failedAttempts, 1);
+    EXPECT_EQ(audited("kiosk.staff_menu_refused", "S001"), 1);
+    EXPECT_EQ(audited("kiosk.staff_menu_refused", "D001"), 1);
+    EXPECT_FALSE(auditMentions("2580"));
+    EXPECT_FALSE(logMentions("2580"));
+    EXPECT_TRUE(logMentions("staff menu refused: unknown staff number or wrong PIN"));
+    EXPECT_FALSE(logMentions("no staff accounts"));
+}
+
+TEST_F(StaffCornerTest, StaffNumberAndPinOpenTheMenuAndItsConsole) {
+    addAccounts();
+    build();
+    shotName = "staff-menu-zh";
+    const CornerVisit seen = visit({{"S001", "4321"}}, "员工后台");
+    EXPECT_TRUE(seen.refusals.isEmpty()) << seen.refusals.join("; ").toStdString();
+    QStringList buttons = seen.menuButtons;  // in the platform's button order
+    buttons.sort();
+    QStringList expected{"员工后台", "退出程序", "全屏", "返回"};
+    expected.sort();
+    EXPECT_EQ(buttons, expected) << seen.menuButtons.join(", ").toStdString();
+    EXPECT_EQ(consoleRequests, 1);
+    EXPECT_EQ(audited("kiosk.staff_menu", "S001"), 1);
+    EXPECT_FALSE(auditMentions("4321"));
+    EXPECT_FALSE(logMentions("4321"));
+    EXPECT_EQ(window->staffDialog(), nullptr);  // the dialog is gone with the menu
+}
+
+TEST_F(StaffCornerTest, WrongPinSaysWhyThenTheRightOneOpens) {
+    addAccounts();
+    build();
+    shotName = "staff-menu-zh";
+    const CornerVisit zh = visit({{"S001", "1111"}, {"S001", "4321"}});
+    ASSERT_EQ(zh.refusals.size(), 1);
+    EXPECT_TRUE(zh.refusals[0].contains("还可尝试 4 次")) << zh.refusals[0].toStdString();
+    EXPECT_FALSE(zh.menuButtons.isEmpty());
+    EXPECT_EQ(store->staff().find("S001")->failedAttempts, 0);  // reset by the right PIN
+
+    window->setLanguage("en");
+    shotName = "staff-menu-en";
+    const CornerVisit en = visit({{"S001", "1111"}});
+    EXPECT_EQ(en.dialogTitle, "Staff");
+    ASSERT_EQ(en.refusals.size(), 1);
+    EXPECT_TRUE(en.refusals[0].contains("wrong PIN (4 attempts left"))
+        << en.refusals[0].toStdString();
+    EXPECT_TRUE(en.menuButtons.isEmpty());
+    EXPECT_FALSE(logMentions("1111"));
+}
+
+TEST_F(StaffCornerTest, LockedAccountSaysSoAndStaysShut) {
+    addAccounts();
+    build();
+    const CornerVisit wrong = visit({{"S001", "0001"},
+                                     {"S001", "0002"},
+                                     {"S001", "0003"},
+                                     {"S001", "0004"},
+                                     {"S001", "0005"},
+                                     {"S001", "4321"}});
+    ASSERT_EQ(wrong.refusals.size(), 6);
+    EXPECT_TRUE(wrong.refusals[4].contains("锁定")) << wrong.refusals[4].toStdString();
+    EXPECT_TRUE(wrong.refusals[5].contains("账号已锁定")) << wrong.refusals[5].toStdString();
+    EXPECT_TRUE(wrong.menuButtons.isEmpty());
+    EXPECT_EQ(consoleRequests, 0);
+    // The lock is S001's alone: the admin still opens the menu.
+    EXPECT_EQ(audited("kiosk.staff_menu", "S001"), 0);
+    EXPECT_FALSE(visit({{"A001", "246810"}}).menuButtons.isEmpty());
+}
+
+TEST_F(StaffCornerTest, FreshBoothOpensWithTheSettingPinAndLogsItOnce) {
+    build();                                                            // no staff accounts yet
+    const CornerVisit first = visit({{"D001", "2580"}}, "返回", true);  // Esc
+    EXPECT_TRUE(first.dialogShown);
+    EXPECT_FALSE(first.menuButtons.isEmpty());
+    const CornerVisit wrong = visit({{"D001", "1234"}});
+    ASSERT_EQ(wrong.refusals.size(), 1);
+    EXPECT_EQ(wrong.refusals[0], "PIN 不正确。");
+    const CornerVisit again = visit({{"D001", "2580"}});
+    EXPECT_FALSE(again.menuButtons.isEmpty());
+    EXPECT_EQ(log.filter("no staff accounts yet").size(), 1) << log.join("\n").toStdString();
+    EXPECT_EQ(audited("kiosk.staff_menu", "D001"), 2);
+    EXPECT_FALSE(logMentions("2580"));
+    // Once the first admin exists, the setting no longer opens the menu.
+    addAccounts();
+    EXPECT_TRUE(visit({{"D001", "2580"}}).menuButtons.isEmpty());
+}
+
+}  // namespace
+}  // namespace gradphoto::kiosk
