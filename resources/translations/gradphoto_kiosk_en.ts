@@ -21,264 +21,6 @@
     </message>
 </context>
 <context>
-    <name>CheckWording</name>
-    <message>
-        <location filename="../../src/kiosk/check_wording.cpp" line="21"/>
-        <source>人脸</source>
-        <translation>Face</translation>
-    </message>
-    <message>
-        <location filename="../../src/kiosk/check_wording.cpp" line="22"/>
-        <source>请一个人正对镜头拍摄</source>
-        <translation>Please be photographed alone, facing the camera.</translation>
-    </message>
-    <message>
-        <location filename="../../src/kiosk/check_wording.cpp" line="23"/>
-        <source>拍摄距离</source>
-        <translation>Distance to the camera</translation>
-    </message>
-    <message>
-        <location filename="../../src/kiosk/check_wording.cpp" line="24"/>
-        <source>请按工作人员的提示调整距离</source>
-        <translation>Please move closer or further back as the staff direct.</translation>
-    </message>
-    <message>
-        <location filename="../../src/kiosk/check_wording.cpp" line="25"/>
-        <source>头部倾斜</source>
-        <translation>Head tilt</translation>
-    </message>
-    <message>
-        <location filename="../../src/kiosk/check_wording.cpp" line="26"/>
-        <source>请把头摆正，不要歪头</source>
-        <translation>Please hold your head straight, not tilted.</translation>
-    </message>
-    <message>
-        <location filename="../../src/kiosk/check_wording.cpp" line="27"/>
-        <source>头部转向</source>
-        <translation>Head turn</translation>
-    </message>
-    <message>
-        <location filename="../../src/kiosk/check_wording.cpp" line="28"/>
-        <source>请正对镜头，不要侧脸</source>
-        <translation>Please face the camera directly, not turned to the side.</translation>
-    </message>
-    <message>
-        <location filename="../../src/kiosk/check_wording.cpp" line="29"/>
-        <source>抬头或低头</source>
-        <translation>Chin up or down</translation>
-    </message>
-    <message>
-        <location filename="../../src/kiosk/check_wording.cpp" line="30"/>
-        <source>请平视镜头</source>
-        <translation>Please look straight into the camera.</translation>
-    </message>
-    <message>
-        <location filename="../../src/kiosk/check_wording.cpp" line="31"/>
-        <source>双肩</source>
-        <translation>Shoulders</translation>
-    </message>
-    <message>
-        <location filename="../../src/kiosk/check_wording.cpp" line="32"/>
-        <source>请放松双肩，保持水平</source>
-        <translation>Please relax your shoulders and keep them level.</translation>
-    </message>
-    <message>
-        <location filename="../../src/kiosk/check_wording.cpp" line="33"/>
-        <source>眼睛</source>
-        <translation>Eyes</translation>
-    </message>
-    <message>
-        <location filename="../../src/kiosk/check_wording.cpp" line="34"/>
-        <source>请自然睁开眼睛</source>
-        <translation>Please keep your eyes naturally open.</translation>
-    </message>
-    <message>
-        <location filename="../../src/kiosk/check_wording.cpp" line="35"/>
-        <source>嘴部</source>
-        <translation>Mouth</translation>
-    </message>
-    <message>
-        <location filename="../../src/kiosk/check_wording.cpp" line="36"/>
-        <source>请自然闭嘴，不要露齿</source>
-        <translation>Please close your lips naturally, without showing your teeth.</translation>
-    </message>
-    <message>
-        <location filename="../../src/kiosk/check_wording.cpp" line="37"/>
-        <source>脸部光线</source>
-        <translation>Light on the face</translation>
-    </message>
-    <message>
-        <location filename="../../src/kiosk/check_wording.cpp" line="38"/>
-        <source>脸部左右光线不均匀，工作人员会调整灯光</source>
-        <translation>One side of your face is darker than the other. The staff will adjust the lights.</translation>
-    </message>
-    <message>
-        <location filename="../../src/kiosk/check_wording.cpp" line="39"/>
-        <source>曝光</source>
-        <translation>Exposure</translation>
-    </message>
-    <message>
-        <location filename="../../src/kiosk/check_wording.cpp" line="40"/>
-        <source>照片亮度不合适，工作人员会调整灯光</source>
-        <translation>The photo is too dark or too bright. The staff will adjust the lights.</translation>
-    </message>
-    <message>
-        <location filename="../../src/kiosk/check_wording.cpp" line="41"/>
-        <source>清晰度</source>
-        <translation>Sharpness</translation>
-    </message>
-    <message>
-        <location filename="../../src/kiosk/check_wording.cpp" line="42"/>
-        <source>照片模糊，请保持不动</source>
-        <translation>The photo is blurred. Please hold still.</translation>
-    </message>
-    <message>
-        <location filename="../../src/kiosk/check_wording.cpp" line="43"/>
-        <source>红眼</source>
-        <translation>Red eyes</translation>
-    </message>
-    <message>
-        <location filename="../../src/kiosk/check_wording.cpp" line="44"/>
-        <source>照片有红眼，请重拍</source>
-        <translation>Your eyes look red in the photo. Please retake it.</translation>
-    </message>
-    <message>
-        <location filename="../../src/kiosk/check_wording.cpp" line="45"/>
-        <source>背景</source>
-        <translation>Background</translation>
-    </message>
-    <message>
-        <location filename="../../src/kiosk/check_wording.cpp" line="46"/>
-        <source>背景不干净，请站在纯色墙前，身后不要有人或物品</source>
-        <translation>The background is not clean. Please stand in front of the plain wall, with no one and nothing behind you.</translation>
-    </message>
-    <message>
-        <location filename="../../src/kiosk/check_wording.cpp" line="47"/>
-        <source>衣服</source>
-        <translation>Clothing</translation>
-    </message>
-    <message>
-        <location filename="../../src/kiosk/check_wording.cpp" line="48"/>
-        <source>衣服不宜为蓝色或有复杂图案，请穿素色衣服</source>
-        <translation>Clothing should not be blue or busily patterned. Plain clothes work best.</translation>
-    </message>
-    <message>
-        <location filename="../../src/kiosk/check_wording.cpp" line="49"/>
-        <source>眼镜镜片</source>
-        <translation>Glasses lenses</translation>
-    </message>
-    <message>
-        <location filename="../../src/kiosk/check_wording.cpp" line="50"/>
-        <source>镜片可能有颜色，请摘下有色眼镜</source>
-        <translation>Your lenses may be tinted. Please take off tinted glasses.</translation>
-    </message>
-    <message>
-        <location filename="../../src/kiosk/check_wording.cpp" line="51"/>
-        <source>眼镜反光</source>
-        <translation>Glare on glasses</translation>
-    </message>
-    <message>
-        <location filename="../../src/kiosk/check_wording.cpp" line="52"/>
-        <source>眼镜反光，请稍微调整眼镜角度</source>
-        <translation>Your glasses reflect the light. Please tilt them slightly.</translation>
-    </message>
-    <message>
-        <location filename="../../src/kiosk/check_wording.cpp" line="53"/>
-        <source>额头、眉毛和耳朵</source>
-        <translation>Forehead, eyebrows and ears</translation>
-    </message>
-    <message>
-        <location filename="../../src/kiosk/check_wording.cpp" line="54"/>
-        <source>请露出额头、眉毛和双耳，不要让头发遮挡</source>
-        <translation>Please keep your forehead, eyebrows and both ears free of hair.</translation>
-    </message>
-    <message>
-        <location filename="../../src/kiosk/check_wording.cpp" line="55"/>
-        <source>帽子或头饰</source>
-        <translation>Hat or headwear</translation>
-    </message>
-    <message>
-        <location filename="../../src/kiosk/check_wording.cpp" line="56"/>
-        <source>可能戴有帽子或头饰，请摘下（宗教或医疗原因请工作人员确认）</source>
-        <translation>You may be wearing a hat or headwear. Please take it off (for religious or medical reasons, the staff will confirm).</translation>
-    </message>
-    <message>
-        <location filename="../../src/kiosk/check_wording.cpp" line="58"/>
-        <source>饰品</source>
-        <translation>Jewellery</translation>
-    </message>
-    <message>
-        <location filename="../../src/kiosk/check_wording.cpp" line="59"/>
-        <source>可能戴有耳环或项链，请摘下</source>
-        <translation>You may be wearing earrings or a necklace. Please take them off.</translation>
-    </message>
-    <message>
-        <location filename="../../src/kiosk/check_wording.cpp" line="60"/>
-        <source>美颜</source>
-        <translation>Beauty filter</translation>
-    </message>
-    <message>
-        <location filename="../../src/kiosk/check_wording.cpp" line="61"/>
-        <source>皮肤过于平滑，可能使用了美颜，工作人员会查看</source>
-        <translation>The skin looks smoothed, as by a beauty filter. The staff will look at it.</translation>
-    </message>
-    <message>
-        <location filename="../../src/kiosk/check_wording.cpp" line="79"/>
-        <source>未检测到人脸，请正对镜头</source>
-        <translation>No face found. Please look straight into the camera.</translation>
-    </message>
-    <message>
-        <location filename="../../src/kiosk/check_wording.cpp" line="80"/>
-        <source>画面中有其他人，请单独拍摄</source>
-        <translation>Another person is in the picture. Please be photographed alone.</translation>
-    </message>
-    <message>
-        <location filename="../../src/kiosk/check_wording.cpp" line="81"/>
-        <source>背景中可能有其他人脸，工作人员会查看</source>
-        <translation>There may be another face in the background. The staff will look at it.</translation>
-    </message>
-    <message>
-        <location filename="../../src/kiosk/check_wording.cpp" line="86"/>
-        <source>离镜头太近或不在画面中间，请后退一些并站到中间</source>
-        <translation>Too close or off centre. Please step back a little and stand in the middle.</translation>
-    </message>
-    <message>
-        <location filename="../../src/kiosk/check_wording.cpp" line="87"/>
-        <source>离镜头太远，请靠近一些</source>
-        <translation>Too far from the camera. Please come a little closer.</translation>
-    </message>
-    <message>
-        <location filename="../../src/kiosk/check_wording.cpp" line="90"/>
-        <source>请稍微抬头，平视镜头</source>
-        <translation>Please raise your chin a little and look straight into the camera.</translation>
-    </message>
-    <message>
-        <location filename="../../src/kiosk/check_wording.cpp" line="91"/>
-        <source>请稍微低头，平视镜头</source>
-        <translation>Please lower your chin a little and look straight into the camera.</translation>
-    </message>
-    <message>
-        <location filename="../../src/kiosk/check_wording.cpp" line="103"/>
-        <source>照片太暗，工作人员会增加灯光</source>
-        <translation>The photo is too dark. The staff will add light.</translation>
-    </message>
-    <message>
-        <location filename="../../src/kiosk/check_wording.cpp" line="104"/>
-        <source>照片太亮，工作人员会减弱灯光</source>
-        <translation>The photo is too bright. The staff will reduce the light.</translation>
-    </message>
-    <message>
-        <location filename="../../src/kiosk/check_wording.cpp" line="120"/>
-        <source>%1：通过</source>
-        <translation>%1: passed</translation>
-    </message>
-    <message>
-        <location filename="../../src/kiosk/check_wording.cpp" line="122"/>
-        <source>%1：无法自动判断，工作人员会查看</source>
-        <translation>%1: could not be checked automatically; the staff will look at it.</translation>
-    </message>
-</context>
-<context>
     <name>FailsafePage</name>
     <message>
         <location filename="../../ui/failsafe_page.ui" line="5"/>
@@ -561,12 +303,12 @@
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/staff_settlement_dialog.ui" line="36"/>
+        <location filename="../../ui/staff_settlement_dialog.ui" line="43"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/staff_settlement_dialog.ui" line="43"/>
+        <location filename="../../ui/staff_settlement_dialog.ui" line="50"/>
         <source>确认</source>
         <translation>Confirm</translation>
     </message>
@@ -627,6 +369,414 @@
         <location filename="../../ui/status_page.ui" line="119"/>
         <source>完成</source>
         <translation>Done</translation>
+    </message>
+</context>
+<context>
+    <name>StudentWording</name>
+    <message>
+        <location filename="../../src/kiosk/student_wording.cpp" line="20"/>
+        <source>人脸</source>
+        <translation>Face</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/student_wording.cpp" line="21"/>
+        <source>请一个人正对镜头拍摄</source>
+        <translation>Please be photographed alone, facing the camera.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/student_wording.cpp" line="22"/>
+        <source>拍摄距离</source>
+        <translation>Distance to the camera</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/student_wording.cpp" line="23"/>
+        <source>请按工作人员的提示调整距离</source>
+        <translation>Please move closer or further back as the staff direct.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/student_wording.cpp" line="24"/>
+        <source>头部倾斜</source>
+        <translation>Head tilt</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/student_wording.cpp" line="25"/>
+        <source>请把头摆正，不要歪头</source>
+        <translation>Please hold your head straight, not tilted.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/student_wording.cpp" line="26"/>
+        <source>头部转向</source>
+        <translation>Head turn</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/student_wording.cpp" line="27"/>
+        <source>请正对镜头，不要侧脸</source>
+        <translation>Please face the camera directly, not turned to the side.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/student_wording.cpp" line="28"/>
+        <source>抬头或低头</source>
+        <translation>Head raised or bowed</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/student_wording.cpp" line="29"/>
+        <source>请平视镜头</source>
+        <translation>Please look straight into the camera.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/student_wording.cpp" line="30"/>
+        <source>双肩</source>
+        <translation>Shoulders</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/student_wording.cpp" line="31"/>
+        <source>请放松双肩，保持水平</source>
+        <translation>Please relax your shoulders and keep them level.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/student_wording.cpp" line="32"/>
+        <source>眼睛</source>
+        <translation>Eyes</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/student_wording.cpp" line="33"/>
+        <source>请自然睁开眼睛</source>
+        <translation>Please keep your eyes naturally open.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/student_wording.cpp" line="34"/>
+        <source>嘴部</source>
+        <translation>Mouth</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/student_wording.cpp" line="35"/>
+        <source>请自然闭嘴，不要露齿</source>
+        <translation>Please close your lips naturally, without showing your teeth.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/student_wording.cpp" line="36"/>
+        <source>脸部光线</source>
+        <translation>Light on the face</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/student_wording.cpp" line="37"/>
+        <source>脸部左右光线不均匀，工作人员会调整灯光</source>
+        <translation>One side of your face is darker than the other. The staff will adjust the lights.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/student_wording.cpp" line="38"/>
+        <source>曝光</source>
+        <translation>Exposure</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/student_wording.cpp" line="39"/>
+        <source>照片亮度不合适，工作人员会调整灯光</source>
+        <translation>The photo is too dark or too bright. The staff will adjust the lights.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/student_wording.cpp" line="40"/>
+        <source>清晰度</source>
+        <translation>Sharpness</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/student_wording.cpp" line="41"/>
+        <source>照片模糊，请保持不动</source>
+        <translation>The photo is blurred. Please hold still.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/student_wording.cpp" line="42"/>
+        <source>红眼</source>
+        <translation>Red eyes</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/student_wording.cpp" line="43"/>
+        <source>照片有红眼，请重拍</source>
+        <translation>Your eyes look red in the photo. Please retake it.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/student_wording.cpp" line="44"/>
+        <source>背景</source>
+        <translation>Background</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/student_wording.cpp" line="45"/>
+        <source>背景不干净，请站在纯色墙前，身后不要有人或物品</source>
+        <translation>The background is not clean. Please stand in front of the plain wall, with no one and nothing behind you.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/student_wording.cpp" line="46"/>
+        <source>衣服</source>
+        <translation>Clothing</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/student_wording.cpp" line="47"/>
+        <source>衣服不宜为蓝色或有复杂图案，请穿素色衣服</source>
+        <translation>Clothing should not be blue or busily patterned. Plain clothes work best.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/student_wording.cpp" line="48"/>
+        <source>眼镜镜片</source>
+        <translation>Glasses lenses</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/student_wording.cpp" line="49"/>
+        <source>眼睛被遮挡或镜片可能有颜色，请摘下有色眼镜</source>
+        <translation>Your eyes may be covered or your lenses tinted. Please take off tinted glasses.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/student_wording.cpp" line="50"/>
+        <source>眼镜反光</source>
+        <translation>Glare on glasses</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/student_wording.cpp" line="51"/>
+        <source>眼镜反光，请稍微调整眼镜角度</source>
+        <translation>Your glasses reflect the light. Please tilt them slightly.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/student_wording.cpp" line="52"/>
+        <source>额头、眉毛和耳朵</source>
+        <translation>Forehead, eyebrows and ears</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/student_wording.cpp" line="53"/>
+        <source>请露出额头、眉毛和双耳，不要让头发遮挡</source>
+        <translation>Please keep your forehead, eyebrows and both ears free of hair.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/student_wording.cpp" line="54"/>
+        <source>帽子或头饰</source>
+        <translation>Hat or headwear</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/student_wording.cpp" line="55"/>
+        <source>可能戴有帽子或头饰，请摘下（宗教或医疗原因请工作人员确认）</source>
+        <translation>You may be wearing a hat or headwear. Please take it off (for religious or medical reasons, the staff will confirm).</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/student_wording.cpp" line="57"/>
+        <source>饰品</source>
+        <translation>Jewellery</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/student_wording.cpp" line="58"/>
+        <source>可能戴有耳环或项链，请摘下</source>
+        <translation>You may be wearing earrings or a necklace. Please take them off.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/student_wording.cpp" line="59"/>
+        <source>美颜</source>
+        <translation>Beauty filter</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/student_wording.cpp" line="60"/>
+        <source>皮肤过于平滑，可能使用了美颜，工作人员会查看</source>
+        <translation>The skin looks smoothed, as by a beauty filter. The staff will look at it.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/student_wording.cpp" line="71"/>
+        <source>未检测到人脸，请正对镜头，确保面部清晰可见</source>
+        <translation>No face found. Please look straight into the camera, with your face clearly visible.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/student_wording.cpp" line="74"/>
+        <source>画面中有多个人，请确保只有本人入镜</source>
+        <translation>More than one person is in the picture. Please make sure only you are in it.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/student_wording.cpp" line="76"/>
+        <source>脸部不完整，请站到画面中央</source>
+        <translation>Your face is cut off. Please stand in the middle of the picture.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/student_wording.cpp" line="78"/>
+        <source>头部歪斜，请把头摆正、双肩放平</source>
+        <translation>Your head is tilted. Please hold your head straight and your shoulders level.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/student_wording.cpp" line="80"/>
+        <source>脸部没有正对镜头，请正视前方</source>
+        <translation>Your face is turned away. Please look straight ahead.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/student_wording.cpp" line="83"/>
+        <source>离镜头太远或照片分辨率不足，请靠近一些重新拍摄</source>
+        <translation>You are too far from the camera. Please come a little closer and retake.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/student_wording.cpp" line="85"/>
+        <source>背景不是纯色，请在纯色背景前拍摄</source>
+        <translation>The background is not plain. Please stand in front of the plain wall.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/student_wording.cpp" line="87"/>
+        <source>头顶不完整，请让头顶上方留出空间</source>
+        <translation>The top of your head is cut off. Please leave room above your head.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/student_wording.cpp" line="89"/>
+        <source>无法准确分辨头发与背景，请换用与头发颜色差别更大的背景</source>
+        <translation>Your hair cannot be told apart from the background. The staff will use a background of a more different colour.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/student_wording.cpp" line="92"/>
+        <source>头部比例不符合要求，请调整距离后重新拍摄</source>
+        <translation>Your head does not fit the photo&apos;s proportions. Please adjust your distance and retake.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/student_wording.cpp" line="95"/>
+        <source>画面没有拍到胸部，请后退一些，拍到胸部以上</source>
+        <translation>Your chest is not in the picture. Please step back a little so that you are seen down to the chest.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/student_wording.cpp" line="97"/>
+        <source>肩部和上身不完整，请穿与背景颜色不同的衣服并拍到胸部以上</source>
+        <translation>Your shoulders and upper body are not complete. Clothes of a colour different from the background help; please be seen down to the chest.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/student_wording.cpp" line="100"/>
+        <source>身体被画面边缘截断，请站到画面中央</source>
+        <translation>You are cut off at the side. Please stand in the middle of the picture.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/student_wording.cpp" line="102"/>
+        <source>无法把照片压缩到规定的文件大小</source>
+        <translation>The photo cannot be saved at the required file size. The staff will look at it.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/student_wording.cpp" line="105"/>
+        <source>背景底板照片与拍摄照片尺寸不同，请重新采集背景</source>
+        <translation>The empty background photo has a different size. The staff will take the background photo again.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/student_wording.cpp" line="106"/>
+        <source>不是 JPEG 照片文件</source>
+        <translation>This is not a JPEG photo file.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/student_wording.cpp" line="107"/>
+        <source>照片尺寸不符合要求</source>
+        <translation>The photo does not have the required size in pixels.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/student_wording.cpp" line="108"/>
+        <source>照片不是 24 位彩色</source>
+        <translation>The photo is not a 24-bit colour photo.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/student_wording.cpp" line="109"/>
+        <source>照片编码方式不符合要求</source>
+        <translation>The photo is not encoded the required way (baseline JPEG).</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/student_wording.cpp" line="110"/>
+        <source>照片分辨率（dpi）不符合要求</source>
+        <translation>The photo&apos;s resolution (dpi) is not as required.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/student_wording.cpp" line="112"/>
+        <source>照片文件大小不符合要求</source>
+        <translation>The photo&apos;s file size is not as required.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/student_wording.cpp" line="113"/>
+        <source>照片压缩质量过低</source>
+        <translation>The photo&apos;s compression quality is too low.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/student_wording.cpp" line="114"/>
+        <source>背景颜色不符合要求</source>
+        <translation>The background colour is not as required.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/student_wording.cpp" line="116"/>
+        <source>背景不均匀（有渐变、阴影或杂物）</source>
+        <translation>The background is not even (a gradient, shadows or objects).</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/student_wording.cpp" line="118"/>
+        <source>头顶位置不符合要求</source>
+        <translation>The top of the head is not where the photo needs it.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/student_wording.cpp" line="120"/>
+        <source>眼睛位置不符合要求</source>
+        <translation>The eyes are not at the height the photo needs.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/student_wording.cpp" line="122"/>
+        <source>脸部大小不符合要求</source>
+        <translation>The face is not the size the photo needs.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/student_wording.cpp" line="123"/>
+        <source>人像没有水平居中</source>
+        <translation>You are not in the middle of the photo.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/student_wording.cpp" line="145"/>
+        <source>未检测到人脸，请正对镜头</source>
+        <translation>No face found. Please look straight into the camera.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/student_wording.cpp" line="146"/>
+        <source>画面中有其他人，请单独拍摄</source>
+        <translation>Another person is in the picture. Please be photographed alone.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/student_wording.cpp" line="147"/>
+        <source>背景中可能有其他人脸，工作人员会查看</source>
+        <translation>There may be another face in the background. The staff will look at it.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/student_wording.cpp" line="149"/>
+        <source>离镜头太远，请靠近一些</source>
+        <translation>Too far from the camera. Please come a little closer.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/student_wording.cpp" line="151"/>
+        <source>离镜头太近或不在画面中间，请后退一些并站到中间</source>
+        <translation>Too close or off centre. Please step back a little and stand in the middle.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/student_wording.cpp" line="153"/>
+        <source>请稍微抬头，平视镜头</source>
+        <translation>Please raise your chin a little and look straight into the camera.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/student_wording.cpp" line="154"/>
+        <source>请稍微低头，平视镜头</source>
+        <translation>Please lower your chin a little and look straight into the camera.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/student_wording.cpp" line="156"/>
+        <source>照片太暗，工作人员会增加灯光</source>
+        <translation>The photo is too dark. The staff will add light.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/student_wording.cpp" line="158"/>
+        <source>照片太亮，工作人员会减弱灯光</source>
+        <translation>The photo is too bright. The staff will reduce the light.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/student_wording.cpp" line="160"/>
+        <source>照片噪点或压缩痕迹过多，请重拍</source>
+        <translation>The photo is grainy or over-compressed. Please retake it.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/student_wording.cpp" line="166"/>
+        <source>眼睛看不清楚，工作人员会查看</source>
+        <translation>Your eyes cannot be seen clearly. The staff will look at it.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/student_wording.cpp" line="186"/>
+        <source>%1：通过</source>
+        <translation>%1: passed</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/student_wording.cpp" line="188"/>
+        <source>%1：无法自动判断，工作人员会查看</source>
+        <translation>%1: could not be checked automatically; the staff will look at it.</translation>
     </message>
 </context>
 <context>
@@ -702,327 +852,325 @@
 <context>
     <name>gradphoto::kiosk::KioskWindow</name>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="933"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="961"/>
         <source>这张照片很可能无法通过审核：%1。请点“重拍”；如确需提交，请工作人员确认。</source>
         <translation>This photo will very likely not pass review. %1 Tap &quot;Retake&quot;; if it must be submitted as it is, ask the staff to confirm.</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="935"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="963"/>
         <source>；</source>
         <translation> </translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="938"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="966"/>
         <source>标准照已生成（480×640，蓝色背景）。标有 ! 或 ? 的项目将由工作人员在审核时查看。请确认后点“提交”，或点“重拍”。</source>
         <translation>Your standard photo is ready (480×640, blue background). The staff will look at the items marked ! or ? during review. Tap &quot;Submit&quot; if it is right, or &quot;Retake&quot;.</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="433"/>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="437"/>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="441"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="468"/>
         <source>工作人员</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="442"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="469"/>
         <source>请选择操作。</source>
         <translation>Choose an action.</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="443"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="470"/>
         <source>员工后台</source>
         <translation>Staff console</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="444"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="471"/>
         <source>退出程序</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="446"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="473"/>
         <source>退出全屏</source>
         <translation>Leave full screen</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="446"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="473"/>
         <source>全屏</source>
         <translation>Full screen</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="447"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="474"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="572"/>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="843"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="599"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="869"/>
         <source>%1 元</source>
         <translation>CNY %1</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="581"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="608"/>
         <source>未检测到人脸：请正对镜头</source>
         <translation>No face found: face the camera</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="584"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="611"/>
         <source>画面中有多人：请其他人离开画面</source>
         <translation>More than one person: others please step out</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="587"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="614"/>
         <source>请靠近一些</source>
         <translation>Come a little closer</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="590"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="617"/>
         <source>请后退一些</source>
         <translation>Step back a little</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="593"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="620"/>
         <source>请向左移动一点</source>
         <translation>Move a little to your left</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="596"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="623"/>
         <source>请向右移动一点</source>
         <translation>Move a little to your right</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="599"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="626"/>
         <source>请把相机放低一些</source>
         <translation>Lower the camera a little</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="602"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="629"/>
         <source>请把相机抬高一些</source>
         <translation>Raise the camera a little</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="605"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="632"/>
         <source>请摆正头部，不要歪头</source>
         <translation>Keep your head straight</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="608"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="635"/>
         <source>脸部光线不均匀，请调整灯光</source>
         <translation>Uneven light on the face: adjust the lights</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="611"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="638"/>
         <source>光线太暗，请打开补光灯</source>
         <translation>Too dark: switch on the lights</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="622"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="649"/>
         <source>摄像头未连接
 正在自动重新连接，请稍候；如长时间无画面，请联系工作人员。</source>
         <translation>Camera not connected
 Reconnecting automatically; if no picture appears, ask the staff.</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="696"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="722"/>
         <source>扫码</source>
         <translation>Scan</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="696"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="722"/>
         <source>核验</source>
         <translation>Verify</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="696"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="722"/>
         <source>支付</source>
         <translation>Payment</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="697"/>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="899"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="723"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="927"/>
         <source>拍照</source>
         <translation>Shoot</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="697"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="723"/>
         <source>确认</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="697"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="723"/>
         <source>提交</source>
         <translation>Submit</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="724"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="750"/>
         <source>网络：在线</source>
         <translation>Network: online</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="727"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="753"/>
         <source>网络：离线</source>
         <translation>Network: offline</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="730"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="756"/>
         <source>网络：未知</source>
         <translation>Network: unknown</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="733"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="759"/>
         <source>摄像头：正常</source>
         <translation>Camera: OK</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="733"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="759"/>
         <source>摄像头：未连接</source>
         <translation>Camera: not connected</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="734"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="760"/>
         <source>拍照点 %1 · %2 · %3</source>
         <translation>Booth %1 · %2 · %3</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="751"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="777"/>
         <source>您还在吗？
 %1 秒后将退出并清除您的信息。</source>
         <translation>Are you still there?
 In %1 s the session ends and your data is cleared.</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="752"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="778"/>
         <source>继续操作</source>
         <translation>Continue</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="769"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="795"/>
         <source>&lt;b&gt;姓名：&lt;/b&gt;%1&lt;br&gt;&lt;b&gt;学号：&lt;/b&gt;%2&lt;br&gt;&lt;b&gt;身份证号：&lt;/b&gt;%3&lt;br&gt;&lt;b&gt;院系：&lt;/b&gt;%4&lt;br&gt;&lt;b&gt;专业：&lt;/b&gt;%5 · %6</source>
         <translation>&lt;b&gt;Name: &lt;/b&gt;%1&lt;br&gt;&lt;b&gt;Student no.: &lt;/b&gt;%2&lt;br&gt;&lt;b&gt;ID number: &lt;/b&gt;%3&lt;br&gt;&lt;b&gt;Department: &lt;/b&gt;%4&lt;br&gt;&lt;b&gt;Major: &lt;/b&gt;%5 · %6</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="784"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="810"/>
         <source>拍照、标准化、提交审核，一站完成。
 服务费 %1，审核未通过可免费重拍。</source>
         <translation>Photo, standardization and submission in one place.
 Fee %1; a rejected photo is retaken for free.</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="791"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="817"/>
         <source>查询审核结果：扫描学信网图像采集码</source>
         <translation>Check my result: scan your CHSI code</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="792"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="818"/>
         <source>第1步  扫描学信网图像采集码</source>
         <translation>Step 1  Scan your CHSI photo collection code</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="796"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="822"/>
         <source>示例采集码 %1</source>
         <translation>Sample code %1</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="798"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="824"/>
         <source>正在查询学籍信息，请稍候…</source>
         <translation>Looking up your student record, please wait…</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="800"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="826"/>
         <source>本机当前离线，可能无法查询学籍，请联系工作人员。</source>
         <translation>This booth is offline and may not find your record; ask the staff.</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="803"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="829"/>
         <source>截图往往无法识别：请在 App 内保存图片后点“从 U 盘或共享文件夹选择采集码图片”，或使用扫码枪。</source>
         <translation>Screenshots often cannot be read: save the image in the app, then tap “Pick the code picture from a USB stick or shared folder”, or use the scanner.</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="818"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="844"/>
         <source>&lt;b&gt;采集资格&lt;/b&gt;&lt;br&gt;%1&lt;br&gt;%2&lt;br&gt;&lt;br&gt;采集项目：学历证书电子注册图像&lt;br&gt;状态：&lt;span style=&apos;color:#2e7d32&apos;&gt;可采集&lt;/span&gt;</source>
         <translation>&lt;b&gt;Your collection&lt;/b&gt;&lt;br&gt;%1&lt;br&gt;%2&lt;br&gt;&lt;br&gt;Item: degree certificate registration photo&lt;br&gt;Status: &lt;span style=&apos;color:#2e7d32&apos;&gt;open&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="823"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="849"/>
         <source>&lt;b&gt;服务内容&lt;/b&gt;&lt;br&gt;· 现场拍摄（工作人员后置摄像头拍摄）&lt;br&gt;· 照片标准化（蓝色背景、480×640 像素）&lt;br&gt;· 提交学校审核，约两个工作日&lt;br&gt;· 审核未通过可免费重拍</source>
         <translation>&lt;b&gt;What the fee covers&lt;/b&gt;&lt;br&gt;· The photo, taken here by the staff with the rear camera&lt;br&gt;· Standardization (blue background, 480×640 pixels)&lt;br&gt;· Review by the university, about two working days&lt;br&gt;· A free retake if the photo is rejected</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="826"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="852"/>
         <source>费用：%1</source>
         <translation>Fee: %1</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="827"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="853"/>
         <source>进入拍照</source>
         <translation>Go to the photo</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="828"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="854"/>
         <source>正在处理…</source>
         <translation>Working…</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="829"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="855"/>
         <source>去支付</source>
         <translation>Pay</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="834"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="860"/>
         <source>本机当前离线，暂时无法扫码支付。请联系工作人员确认现金支付或免费。</source>
         <translation>This kiosk is offline: paying by QR code is not possible now. Ask the staff to confirm a cash payment or a waiver.</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="842"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="868"/>
         <source>应付：%1</source>
         <translation>To pay: %1</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="848"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="874"/>
         <source>请在 %1:%2 内完成支付，超时订单将自动关闭</source>
         <translation>Please pay within %1:%2; the order closes after that</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="854"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="880"/>
         <source>本机当前离线，无法确认支付结果。请联系工作人员现金支付或稍后再试。</source>
         <translation>This booth is offline and cannot confirm payments. Pay cash with the staff or try later.</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="861"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="887"/>
         <source>&lt;b&gt;① 背景与光线&lt;/b&gt;&lt;br&gt;白墙前约 1 米，光线均匀，脸上无阴影、无阴阳脸</source>
         <translation>&lt;b&gt;① Background and light&lt;/b&gt;&lt;br&gt;About 1 m in front of a white wall, even light, no shadows on the face</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="862"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="888"/>
         <source>&lt;b&gt;② 姿势&lt;/b&gt;&lt;br&gt;半身到胸部，正对镜头，双肩放平，表情自然，双眼睁开，嘴唇闭合</source>
         <translation>&lt;b&gt;② Pose&lt;/b&gt;&lt;br&gt;Chest up, face the camera, shoulders level, relaxed, eyes open, lips closed</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="863"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="889"/>
         <source>&lt;b&gt;③ 露出五官&lt;/b&gt;&lt;br&gt;露出双耳和额头，头发不遮挡眉毛和眼睛</source>
         <translation>&lt;b&gt;③ Show your face&lt;/b&gt;&lt;br&gt;Ears and forehead visible; hair must not cover eyebrows or eyes</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="864"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="890"/>
         <source>&lt;b&gt;④ 眼镜与饰品&lt;/b&gt;&lt;br&gt;不戴帽子、耳环、项链；常戴眼镜可戴，不可戴有色眼镜</source>
         <translation>&lt;b&gt;④ Glasses and jewellery&lt;/b&gt;&lt;br&gt;No hats, earrings or necklaces; everyday glasses are fine, never tinted ones</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="865"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="891"/>
         <source>&lt;b&gt;⑤ 服装&lt;/b&gt;&lt;br&gt;有领素色正装；&lt;span style=&apos;color:#c62828&apos;&gt;不要穿蓝色衣服&lt;/span&gt;，不穿无袖、吊带、低领</source>
         <translation>&lt;b&gt;⑤ Clothing&lt;/b&gt;&lt;br&gt;Plain collared formal wear; &lt;span style=&apos;color:#c62828&apos;&gt;no blue clothes&lt;/span&gt;, no sleeveless, straps or low necklines</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="868"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="894"/>
         <source>&lt;b&gt;⑥ 真实&lt;/b&gt;&lt;br&gt;不化妆、不美颜、不戴彩色隐形眼镜</source>
         <translation>&lt;b&gt;⑥ As you are&lt;/b&gt;&lt;br&gt;No makeup, no beauty filters, no coloured contact lenses</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="891"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="919"/>
         <source>摄像头未连接</source>
         <translation>Camera not connected</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="959"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="987"/>
         <source>✓ 其余 %n 项检查通过</source>
         <translation>
             <numerusform>✓ The other check passed</numerusform>
@@ -1030,107 +1178,107 @@ Fee %1; a rejected photo is retaken for free.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="886"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="912"/>
         <source>很好，保持不动</source>
         <translation>Good, hold still</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="892"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="920"/>
         <source>正在分析画面…</source>
         <translation>Analysing the picture…</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="916"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="944"/>
         <source>未能生成标准照</source>
         <translation>No standard photo</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="943"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="971"/>
         <source>标准照已生成（480×640，蓝色背景）。请确认后点“提交”，或点“重拍”。</source>
         <translation>Your standard photo is ready (480×640, blue background). Tap &quot;Submit&quot; if it is right, or &quot;Retake&quot;.</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="931"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="959"/>
         <source>这张照片无法生成合格的标准照，原因如下。请点“重拍”。</source>
         <translation>This photo cannot give a compliant standard photo, for the reasons below. Please tap &quot;Retake&quot;.</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="977"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="1005"/>
         <source>排队号 %1</source>
         <translation>Queue number %1</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="979"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="1007"/>
         <source>审核约需两个工作日。审核期间如需修改，请联系工作人员。
 之后可在本机首页点“查询审核结果”并扫描采集码查看结果；审核未通过可免费重拍。</source>
         <translation>The review takes about two working days; to change anything meanwhile, ask the staff.
 To see the result, tap &quot;Check my result&quot; on the start page and scan your code; a rejected photo can be retaken for free.</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="982"/>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="1052"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="1010"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="1080"/>
         <source>%1 秒后自动返回首页</source>
         <translation>Back to the start in %1 s</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="994"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="1022"/>
         <source>暂无提交记录</source>
         <translation>No submission yet</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="996"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="1024"/>
         <source>您还没有在本机提交过照片，可以现在开始采集。</source>
         <translation>You have not submitted a photo here yet; you can start now.</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="999"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="1027"/>
         <source>审核中</source>
         <translation>Under review</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="1001"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="1029"/>
         <source>排队号 %1。审核约需两个工作日，请耐心等待；如需修改信息或更换照片，请联系工作人员。</source>
         <translation>Queue number %1. The review takes about two working days; to correct data or replace the photo, ask the staff.</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="1007"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="1035"/>
         <source>审核未通过</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="1009"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="1037"/>
         <source>原因：%1
 请尽快重拍，重拍免费。</source>
         <translation>Reason: %1
 Please retake soon; the retake is free.</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="1013"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="1041"/>
         <source>审核通过（采集完成）</source>
         <translation>Approved (collection complete)</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="1017"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="1045"/>
         <source>照片已通过审核，不能再更改。可在下方保存、打印或查看标准照和排版照。</source>
         <translation>Your photo is approved and can no longer be changed. Save, print or view the standard photo and the photo sheet below.</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="1019"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="1047"/>
         <source>照片已通过审核，不能再更改。标准照和排版照可请工作人员打印或拷贝。</source>
         <translation>Your photo was approved and can no longer change. Ask the staff to print or copy the standard photo or the layout sheet.</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="1038"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="1066"/>
         <source>&lt;b&gt;常见问题&lt;/b&gt;&lt;br&gt;· 采集码扫不出来？请勿使用截图，在学信网 App 内保存图片后请工作人员识别。&lt;br&gt;· 身份证号后四位输错？可重新输入，连续 5 次错误将锁定，请联系工作人员解锁。&lt;br&gt;· 审核要多久？约两个工作日。&lt;br&gt;· 审核未通过怎么办？尽快回到本机重拍，重拍免费。&lt;br&gt;· 审核通过后还能改吗？不能，采集完成后照片不可更改。</source>
         <translation>&lt;b&gt;Frequently asked&lt;/b&gt;&lt;br&gt;· The code will not scan? Do not use a screenshot: save the image in the CHSI app and ask the staff to read it.&lt;br&gt;· Wrong ID digits? Enter them again; after 5 wrong entries the record is locked until the staff unlock it.&lt;br&gt;· How long is the review? About two working days.&lt;br&gt;· Rejected? Come back soon and retake, free of charge.&lt;br&gt;· Can an approved photo change? No: once approved it is final.</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="1045"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="1073"/>
         <source>请向身边的工作人员咨询</source>
         <translation>Please ask the staff nearby</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="1046"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="1074"/>
         <source>客服电话：%1</source>
         <translation>Help line: %1</translation>
     </message>
@@ -1167,22 +1315,22 @@ Please retake soon; the retake is free.</translation>
 <context>
     <name>gradphoto::kiosk::StaffSettlementDialog</name>
     <message>
-        <location filename="../../src/kiosk/staff_settlement_dialog.cpp" line="11"/>
+        <location filename="../../src/kiosk/staff_settlement_dialog.cpp" line="13"/>
         <source>工作人员确认提交</source>
         <translation>Staff confirm and submit</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/staff_settlement_dialog.cpp" line="12"/>
+        <location filename="../../src/kiosk/staff_settlement_dialog.cpp" line="14"/>
         <source>未通过的检查：%1。照片很可能无法通过审核。工作人员确认后仍可提交，工号和未通过的检查会记录在审计日志中。</source>
         <translation>Failed checks: %1. The photo will very likely not pass review. A staff member may still submit it; the staff number and the failed checks are recorded in the audit log.</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/staff_settlement_dialog.cpp" line="14"/>
+        <location filename="../../src/kiosk/staff_settlement_dialog.cpp" line="16"/>
         <source>；</source>
         <translation>; </translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/staff_settlement_dialog.cpp" line="19"/>
+        <location filename="../../src/kiosk/staff_settlement_dialog.cpp" line="21"/>
         <source>确认提交</source>
         <translation>Confirm and submit</translation>
     </message>

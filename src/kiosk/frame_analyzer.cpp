@@ -4,7 +4,6 @@
 #include <opencv2/imgproc.hpp>
 #include <string>
 
-#include "check_wording.h"
 #include "gradphoto/imaging/face_locator.h"
 #include "image_conversion.h"
 
@@ -32,7 +31,7 @@ bool flagged(const CheckResult* r) {
 // The hints of one frame: no face / many faces, the framing geometry, then the live checks.
 struct FrameGuidance {
     QList<int> hints;
-    QStringList zh, en;
+    std::vector<CheckResult> flagged;
     bool ready = false;
 };
 
@@ -56,15 +55,16 @@ FrameGuidance guidanceFrom(const std::vector<CheckResult>& results,
         add(Hint::kHeadLevel);
     if (flagged(find(results, "face_lighting"))) add(Hint::kUnevenLight);
     const CheckResult* exposure = find(results, "exposure");
-    if (flagged(exposure) && exposure->message_en.rfind("under", 0) == 0) add(Hint::kTooDark);
+    if (flagged(exposure) && exposure->value.is_object() &&
+        exposure->value.value("too", std::string()) == "dark")
+        add(Hint::kTooDark);
     bool anyFail = false;
     for (const auto& r : results) {
         // face_size is judged for the still, whose size the preview does not know: the framing
         // hints cover distance here.
         if (r.id == "face_size" || !flagged(&r)) continue;
         anyFail = anyFail || r.status == CheckStatus::kFail;
-        g.zh << QString::fromStdString(r.message_zh);
-        g.en << CheckWording::forStudent(r, "en");
+        g.flagged.push_back(r);
     }
     // Ready as the final report would accept it: framed, and no live check failing. A warning
     // (a slight tilt, light a little uneven) still shows its hint but does not hold the shutter:
@@ -114,13 +114,13 @@ bool FrameAnalyzer::offer(const QImage& frame) {
             }
             const QList<int> hints = g.hints;
             const bool ready = g.ready;
-            const QStringList zh = g.zh, en = g.en;
+            std::vector<CheckResult> flagged = std::move(g.flagged);
             busy_ = false;
             QMetaObject::invokeMethod(
                 this,
-                [this, frame, faceRect, hints, ready, zh, en] {
+                [this, frame, faceRect, hints, ready, flagged = std::move(flagged)] {
                     emit guidanceReady(frame, faceRect, hints, ready);
-                    emit checksReady(zh, en);
+                    emit checksReady(flagged);
                 },
                 Qt::QueuedConnection);
         },

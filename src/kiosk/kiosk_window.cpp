@@ -13,7 +13,6 @@
 #include <QVBoxLayout>
 #include <exception>
 
-#include "check_wording.h"
 #include "gradphoto/flow/masking.h"
 #include "gradphoto/flow/setting_pin_staff_gate.h"
 #include "guide_pictures.h"
@@ -23,6 +22,7 @@
 #include "photo_picker_page.h"
 #include "staff_settlement_dialog.h"
 #include "student_copy_offer.h"
+#include "student_wording.h"
 
 namespace gradphoto::kiosk {
 
@@ -119,10 +119,7 @@ KioskWindow::KioskWindow(KioskParts parts, QWidget* parent)
     connect(&analyzer_, &FrameAnalyzer::guidanceReady, this, &KioskWindow::onGuidance);
     connect(&analyzer_, &FrameAnalyzer::codeFound, this, &KioskWindow::onCodeInFrame);
     connect(&analyzer_, &FrameAnalyzer::checksReady, this,
-            [this](const QStringList& zh, const QStringList& en) {
-                lastChecksZh_ = zh;
-                lastChecksEn_ = en;
-            });
+            [this](const std::vector<CheckResult>& flagged) { lastChecks_ = flagged; });
 
     qApp->installEventFilter(this);
     ticker_.setInterval(kTickMs);
@@ -705,8 +702,7 @@ void KioskWindow::clearStudentData() {
     wedge_.reset();
     lastCameraCode_.clear();
     lastFrame_ = {};
-    lastChecksZh_.clear();
-    lastChecksEn_.clear();
+    lastChecks_.clear();
     for (QLabel* label : {verify_.studentLabel, verify_.entryLabel, service_.qualificationLabel,
                           status_.studentLabel, status_.detailLabel, submitted_.queueLabel}) {
         label->clear();
@@ -916,8 +912,10 @@ void KioskWindow::renderPage() {
                 lines << tr("很好，保持不动");
             else if (!lastHints_.isEmpty())
                 lines << guidanceText(lastHints_).split('\n');
-            for (const QString& check : language_ == "en" ? lastChecksEn_ : lastChecksZh_)
+            for (const CheckResult& c : lastChecks_) {
+                const QString check = StudentWording::check(c, language_);
                 if (!lines.contains(check)) lines << check;
+            }
             capture_.guidanceLabel->setText(!cameraOk         ? tr("摄像头未连接")
                                             : lines.isEmpty() ? tr("正在分析画面…")
                                                               : lines.join('\n'));
@@ -955,7 +953,7 @@ void KioskWindow::renderPage() {
                         marked.push_back(&c);
                 }
                 QStringList why;
-                for (const CheckResult* c : failed) why << CheckWording::forStudent(*c, language_);
+                for (const CheckResult* c : failed) why << StudentWording::check(*c, language_);
                 if (!report.ok)
                     result_.summaryLabel->setText(
                         tr("这张照片无法生成合格的标准照，原因如下。请点“重拍”。"));
@@ -973,15 +971,15 @@ void KioskWindow::renderPage() {
                         tr("标准照已生成（480×640，蓝色背景）。请确认后点“提交”，或点“重拍”。"));
                 for (const Problem& p : report.errors)
                     result_.checksList->addItem(QStringLiteral("✗ ") +
-                                                text(p.message_zh, p.message_en));
+                                                StudentWording::problem(p, language_));
                 for (const CheckResult* c : failed)
                     result_.checksList->addItem(QStringLiteral("✗ ") +
-                                                CheckWording::forStudent(*c, language_));
+                                                StudentWording::check(*c, language_));
                 for (const CheckResult* c : marked)
                     result_.checksList->addItem((c->status == CheckStatus::kWarn
                                                      ? QStringLiteral("! ")
                                                      : QStringLiteral("? ")) +
-                                                CheckWording::forStudent(*c, language_));
+                                                StudentWording::check(*c, language_));
                 const auto passed = std::count_if(
                     report.checks.begin(), report.checks.end(),
                     [](const CheckResult& c) { return c.status == CheckStatus::kPass; });

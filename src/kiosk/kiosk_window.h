@@ -193,8 +193,8 @@ class KioskWindow : public QWidget {
     QImage lastFrame_;
     QRectF lastFace_;
     QList<int> lastHints_;
-    QStringList lastChecksZh_;  // FrameAnalyzer::checksReady: the live checks that do not pass
-    QStringList lastChecksEn_;
+    // FrameAnalyzer::checksReady: the live checks that do not pass, worded when shown.
+    std::vector<CheckResult> lastChecks_;
     bool lastReady_ = false;
     quint64 stillAsked_ = 0;
     std::uint64_t jobStarted_ = 0;

@@ -8,7 +8,7 @@
 #include "gradphoto/flow/demo_student_lookup.h"
 #include "gradphoto/store/records.h"
 
-namespace gradphoto::kiosk::testing {
+namespace gradphoto::kiosk::gui_test {
 
 inline std::vector<store::Student> demoRosterStudents() {
     std::vector<store::Student> rows;
@@ -26,4 +26,4 @@ inline std::vector<store::Student> demoRosterStudents() {
     return rows;
 }
 
-}  // namespace gradphoto::kiosk::testing
+}  // namespace gradphoto::kiosk::gui_test

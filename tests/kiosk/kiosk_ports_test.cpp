@@ -11,7 +11,6 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
-#include <QInputDialog>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
@@ -76,7 +75,7 @@ class KioskPortsTest : public ::testing::Test {
         ASSERT_TRUE(dir.isValid());
         dataDir = QDir(dir.path()).filePath("data");
         store = store::SqliteRecordStore::open(dataDir.toStdString());
-        store->students().importAll(kiosk::testing::demoRosterStudents());
+        store->students().importAll(kiosk::gui_test::demoRosterStudents());
         store::StaffAccess access(*store);
         access.setPinIterations(1000);
         access.addFirstAdmin(kStaffNo, "值班员", kStaffPin);
@@ -119,14 +118,16 @@ class KioskPortsTest : public ::testing::Test {
     }
 
     QAbstractButton* button(FlowState state, const char* name) {
-        return testing::buttonOn(*window, state, name);
+        return gui_test::buttonOn(*window, state, name);
     }
-    void press(FlowState state, const char* name) { testing::press(*window, state, name); }
+    void press(FlowState state, const char* name) {
+        ASSERT_TRUE(gui_test::press(*window, state, name));
+    }
     QString labelText(FlowState state, const char* name) {
-        return testing::labelOn(*window, state, name);
+        return gui_test::labelOn(*window, state, name);
     }
     bool reach(FlowState state, int timeoutMs = 15000) {
-        return testing::reach(*window, state, timeoutMs);
+        return gui_test::reach(*window, state, timeoutMs);
     }
     // Types like a USB scanner: every character at once, then Enter, to whatever has the focus.
     void scannerTypes(const QString& text, int gapMs = 2) {
@@ -146,7 +147,7 @@ class KioskPortsTest : public ::testing::Test {
         ASSERT_TRUE(reach(FlowState::kScanCode));
         scannerTypes("DEMO-CHSI-0001");
         ASSERT_TRUE(reach(FlowState::kVerifyStudent));
-        ASSERT_NO_FATAL_FAILURE(testing::enterLastFour(*window));
+        ASSERT_TRUE(gui_test::enterLastFour(*window));
         ASSERT_TRUE(reach(FlowState::kServiceInfo));
     }
 

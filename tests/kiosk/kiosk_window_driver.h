@@ -3,7 +3,8 @@
 // Drives a KioskWindow as a person at the booth would: finds a page's buttons and labels by
 // object name, presses a button once it is shown and enabled, waits for the flow to reach a page,
 // and walks the first demo student (last four 123X) through the usual pages. Shared by the kiosk's
-// GUI tests; each fixture keeps its own window, built with the ports it is about.
+// GUI tests; each fixture keeps its own window, built with the ports it is about. The steps
+// return an AssertionResult: ASSERT_TRUE(gui_test::press(...)) stops the test where it failed.
 
 #include <gtest/gtest.h>
 
@@ -14,7 +15,7 @@
 #include "kiosk_window.h"
 #include "qt_wait.h"
 
-namespace gradphoto::kiosk::testing {
+namespace gradphoto::kiosk::gui_test {
 
 using flow::FlowState;
 
@@ -31,39 +32,53 @@ inline bool reach(KioskWindow& window, FlowState state, int timeoutMs = 15000) {
     return gradphoto::test::waitFor([&] { return window.flow().state() == state; }, timeoutMs);
 }
 
-// A button that stays disabled (the page is still waiting for something) fails the test.
-inline void press(KioskWindow& window, FlowState state, const char* name) {
+// Waits until the button is shown and enabled (the page may still be waiting for something),
+// then clicks it.
+inline ::testing::AssertionResult press(KioskWindow& window, FlowState state, const char* name) {
     auto* b = buttonOn(window, state, name);
-    ASSERT_NE(b, nullptr) << name;
-    ASSERT_TRUE(gradphoto::test::waitFor([&] { return b->isEnabled(); }))
-        << name << " stays disabled";
-    ASSERT_TRUE(b->isVisible()) << name << " is not shown";
+    if (!b) return ::testing::AssertionFailure() << "no button " << name;
+    if (!gradphoto::test::waitFor([&] { return b->isVisible() && b->isEnabled(); }))
+        return ::testing::AssertionFailure()
+               << name << " stays " << (b->isVisible() ? "disabled" : "hidden");
     b->click();
+    return ::testing::AssertionSuccess();
 }
 
 // The keypad of 核对身份: the keys, then 确认.
-inline void enterLastFour(KioskWindow& window, std::initializer_list<const char*> keys = {
-                                                   "key1", "key2", "key3", "keyX"}) {
-    for (const char* key : keys) {
-        press(window, FlowState::kVerifyStudent, key);
-        if (::testing::Test::HasFatalFailure()) return;
+inline ::testing::AssertionResult enterLastFour(KioskWindow& window,
+                                                std::initializer_list<const char*> keys = {
+                                                    "key1", "key2", "key3", "keyX"}) {
+    for (const char* key : keys)
+        if (auto pressed = press(window, FlowState::kVerifyStudent, key); !pressed) return pressed;
+    return press(window, FlowState::kVerifyStudent, "confirmButton");
+}
+
+// Welcome → 扫码 (the first demo code) → 核对身份 → 服务说明 → 支付 (the page shows; the demo
+// gateway pays by itself after its polls) → 拍照须知 → the capture page.
+inline ::testing::AssertionResult walkToCapture(KioskWindow& window) {
+    struct Step {
+        FlowState page;
+        const char* button;
+        FlowState next;
+    };
+    const Step steps[] = {{FlowState::kWelcome, "startButton", FlowState::kScanCode},
+                          {FlowState::kScanCode, "demoCode1", FlowState::kVerifyStudent}};
+    for (const Step& s : steps) {
+        if (auto pressed = press(window, s.page, s.button); !pressed) return pressed;
+        if (!reach(window, s.next)) return ::testing::AssertionFailure() << "after " << s.button;
     }
-    press(window, FlowState::kVerifyStudent, "confirmButton");
+    if (auto entered = enterLastFour(window); !entered) return entered;
+    if (!reach(window, FlowState::kServiceInfo))
+        return ::testing::AssertionFailure() << "no service page after the last four";
+    if (auto pressed = press(window, FlowState::kServiceInfo, "payButton"); !pressed)
+        return pressed;
+    if (!reach(window, FlowState::kPayment))
+        return ::testing::AssertionFailure() << "the payment page was not shown";
+    if (!reach(window, FlowState::kPhotoGuide)) return ::testing::AssertionFailure() << "not paid";
+    if (auto pressed = press(window, FlowState::kPhotoGuide, "readButton"); !pressed)
+        return pressed;
+    if (!reach(window, FlowState::kCapture)) return ::testing::AssertionFailure() << "no capture";
+    return ::testing::AssertionSuccess();
 }
 
-// Welcome → 扫码 (the first demo code) → 核对身份 → 服务说明 → 支付 (the demo gateway pays by
-// itself) → 拍照须知 → the capture page.
-inline void walkToCapture(KioskWindow& window) {
-    press(window, FlowState::kWelcome, "startButton");
-    ASSERT_TRUE(reach(window, FlowState::kScanCode));
-    press(window, FlowState::kScanCode, "demoCode1");
-    ASSERT_TRUE(reach(window, FlowState::kVerifyStudent));
-    ASSERT_NO_FATAL_FAILURE(enterLastFour(window));
-    ASSERT_TRUE(reach(window, FlowState::kServiceInfo));
-    press(window, FlowState::kServiceInfo, "payButton");
-    ASSERT_TRUE(reach(window, FlowState::kPhotoGuide));
-    press(window, FlowState::kPhotoGuide, "readButton");
-    ASSERT_TRUE(reach(window, FlowState::kCapture));
-}
-
-}  // namespace gradphoto::kiosk::testing
+}  // namespace gradphoto::kiosk::gui_test

@@ -103,18 +103,20 @@ class KioskWindowTest : public ::testing::Test {
     }
 
     QAbstractButton* button(FlowState state, const char* name) {
-        auto* b = testing::buttonOn(*window, state, name);
+        auto* b = gui_test::buttonOn(*window, state, name);
         EXPECT_NE(b, nullptr) << name;
         return b;
     }
     QString labelText(FlowState state, const char* name) {
-        return testing::labelOn(*window, state, name);
+        return gui_test::labelOn(*window, state, name);
     }
     bool reach(FlowState state, int timeoutMs = 15000) {
-        return testing::reach(*window, state, timeoutMs);
+        return gui_test::reach(*window, state, timeoutMs);
     }
-    void press(FlowState state, const char* name) { testing::press(*window, state, name); }
-    void toCapture() { testing::walkToCapture(*window); }
+    void press(FlowState state, const char* name) {
+        ASSERT_TRUE(gui_test::press(*window, state, name));
+    }
+    void toCapture() { ASSERT_TRUE(gui_test::walkToCapture(*window)); }
 
     QTemporaryDir dir;
     QString shots;
@@ -184,7 +186,7 @@ TEST_F(KioskWindowTest, VerifyPageShowsMaskedDataOnly) {
     EXPECT_FALSE(card.contains("123X"));
     EXPECT_FALSE(card.contains("张小三"));
     EXPECT_FALSE(card.contains("11010520000101123X"));
-    testing::enterLastFour(*window, {"key0", "key0", "key0", "key0"});
+    ASSERT_TRUE(gui_test::enterLastFour(*window, {"key0", "key0", "key0", "key0"}));
     EXPECT_TRUE(labelText(FlowState::kVerifyStudent, "noticeLabel").contains("还可尝试 4 次"));
 }
 
@@ -286,7 +288,7 @@ class KioskWindowStoreTest : public KioskWindowTest {
     void SetUp() override {
         KioskWindowTest::SetUp();
         store = store::SqliteRecordStore::open(QDir(dir.path()).filePath("store").toStdString());
-        store->students().importAll(kiosk::testing::demoRosterStudents());
+        store->students().importAll(kiosk::gui_test::demoRosterStudents());
         realStudents = std::make_unique<flow::RosterStudentLookup>(*store);
         realSink = std::make_unique<flow::ReviewQueueSubmissionSink>(
             *store, store::RejectReasons::load(), "A1");
@@ -330,7 +332,7 @@ TEST_F(KioskWindowStoreTest, WrongLastFourIsCountedInTheStore) {
     EXPECT_TRUE(card.contains("李*"));
     EXPECT_FALSE(card.contains("李四"));
     EXPECT_FALSE(card.contains("310104200002025678"));
-    testing::enterLastFour(*window, {"key0", "key0", "key0", "key0"});
+    ASSERT_TRUE(gui_test::enterLastFour(*window, {"key0", "key0", "key0", "key0"}));
     EXPECT_TRUE(labelText(FlowState::kVerifyStudent, "noticeLabel").contains("还可尝试 4 次"));
     EXPECT_EQ(store->verificationAttempts().failures("2022010002"), 1);
 }
@@ -474,7 +476,9 @@ TEST_F(KioskWindowTest, CapturePageShowsFailingChecksAndAGreenReadyState) {
         return image.pixelColor(image.width() / 2, 3);
     };
     const QImage frame(640, 480, QImage::Format_RGB888);
-    emit window->analyzer().checksReady({"双眼未睁开"}, {"Eyes closed"});
+    const CheckResult eyes{"eyes_open", CheckStatus::kFail, nullptr,
+                           nullptr,     "双眼未睁开",       "eye aspect ratio 0.08"};
+    emit window->analyzer().checksReady({eyes});
     emit window->analyzer().guidanceReady(frame, QRectF(200, 100, 200, 260),
                                           {static_cast<int>(flow::LiveGuidance::Hint::kComeCloser)},
                                           false);
@@ -482,9 +486,16 @@ TEST_F(KioskWindowTest, CapturePageShowsFailingChecksAndAGreenReadyState) {
         << label->text().toStdString();
     EXPECT_TRUE(label->text().contains("请靠近一些"));
     const QColor hint = background();
+    // In English the same check reads as the student's wording, not the staff text.
+    window->setLanguage("en");
+    ASSERT_TRUE(waitFor(
+        [&] { return label->text().contains("Please keep your eyes naturally open"); }, 3000))
+        << label->text().toStdString();
+    EXPECT_FALSE(label->text().contains("aspect ratio"));
+    window->setLanguage("zh");
     EXPECT_GT(hint.red(), hint.green()) << hint.name().toStdString();  // orange-ish
 
-    emit window->analyzer().checksReady({}, {});
+    emit window->analyzer().checksReady({});
     emit window->analyzer().guidanceReady(frame, QRectF(200, 100, 200, 260), {}, true);
     ASSERT_TRUE(waitFor([&] { return label->text() == "很好，保持不动"; }, 3000))
         << label->text().toStdString();

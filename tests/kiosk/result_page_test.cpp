@@ -72,7 +72,7 @@ class ResultPageTest : public ::testing::Test {
     void SetUp() override {
         ASSERT_TRUE(dir.isValid());
         store = store::SqliteRecordStore::open(QDir(dir.path()).filePath("store").toStdString());
-        store->students().importAll(kiosk::testing::demoRosterStudents());
+        store->students().importAll(kiosk::gui_test::demoRosterStudents());
         store::StaffAccess access(*store);
         access.setPinIterations(1000);
         access.addFirstAdmin(kStaffNo, "值班员", kStaffPin);
@@ -118,12 +118,14 @@ class ResultPageTest : public ::testing::Test {
         return items;
     }
     bool reach(FlowState state, int timeoutMs = 15000) {
-        return testing::reach(*window, state, timeoutMs);
+        return gui_test::reach(*window, state, timeoutMs);
     }
-    void press(FlowState state, const char* name) { testing::press(*window, state, name); }
+    void press(FlowState state, const char* name) {
+        ASSERT_TRUE(gui_test::press(*window, state, name));
+    }
     // Welcome → … → the result page of the first demo student's capture.
     void toResult(int timeoutMs = 15000) {
-        ASSERT_NO_FATAL_FAILURE(testing::walkToCapture(*window));
+        ASSERT_TRUE(gui_test::walkToCapture(*window));
         ASSERT_TRUE(waitFor([&] {
             auto* l = window->page(FlowState::kCapture)->findChild<QLabel*>("previewLabel");
             return l && !l->pixmap().isNull();

@@ -193,13 +193,15 @@ class StudentCopyWindowTest : public ::testing::Test {
     QAbstractButton* button(const char* name) {
         return window->page(FlowState::kStatus)->findChild<QAbstractButton*>(name);
     }
-    void click(FlowState state, const char* name) { testing::press(*window, state, name); }
+    void click(FlowState state, const char* name) {
+        ASSERT_TRUE(gui_test::press(*window, state, name));
+    }
     // 查询审核结果 for the first demo student (last four 123X).
     void toApprovedStatus() {
         click(FlowState::kWelcome, "checkButton");
         click(FlowState::kScanCode, "demoCode1");
         ASSERT_TRUE(waitFor([&] { return window->flow().state() == FlowState::kVerifyStudent; }));
-        ASSERT_NO_FATAL_FAILURE(testing::enterLastFour(*window));
+        ASSERT_TRUE(gui_test::enterLastFour(*window));
         ASSERT_TRUE(waitFor([&] { return window->flow().state() == FlowState::kStatus; }));
         QApplication::processEvents();
     }
