@@ -123,6 +123,8 @@ class GlassesTint final : public ComplianceCheck {
 // of a reflection a few pixels high, so its core barely reaches the level while the area at half
 // its contrast keeps the reflection's size (a blur spreads the edge, it does not move the middle).
 // A catchlight in the iris is tiny at any level; a box without a near-white pixel has no glare.
+// NaN when the typical level is the peak itself (half the box or more blown out, or the box one
+// grey level): neither the skin nor a reflection's extent can be told there.
 double glareShare(const cv::Mat& grey, const CheckThresholds& t) {
     double peak = 0;
     cv::minMaxLoc(grey, nullptr, &peak);
@@ -131,6 +133,7 @@ double glareShare(const cv::Mat& grey, const CheckThresholds& t) {
     std::vector<uchar> values(grey.begin<uchar>(), grey.end<uchar>());
     std::nth_element(values.begin(), values.begin() + values.size() / 2, values.end());
     const double typical = values[values.size() / 2];
+    if (typical >= peak) return std::nan("");
     const double level = typical + t.number("glare_contrast") * (peak - typical);
     const cv::Mat bright = grey >= level;
     cv::Mat labels;
@@ -157,11 +160,26 @@ class GlassesGlare final : public ComplianceCheck {
     CheckResult evaluate(const CheckSession& s, const CheckThresholds& t) const override {
         if (!s.hasFace()) return unknownResult(id(), kNoFaceZh, kNoFaceEn);
         double worst = 0;
+        int seen = 0, blownOut = 0;
         for (const cv::Rect& r : {s.regions().leftEye, s.regions().rightEye}) {
             if (r.area() < 20) continue;
-            worst = std::max(worst, glareShare(s.workGrey()(r), t));
+            ++seen;
+            const double share = glareShare(s.workGrey()(r), t);
+            if (std::isfinite(share))
+                worst = std::max(worst, share);
+            else
+                ++blownOut;
         }
+        if (!seen)
+            return unknownResult(id(), "眼部不在画面中，无法判断反光",
+                                 "eye areas outside the capture: glare not judged");
         const CheckStatus st = grade(worst, t.number("warn_share"), t.number("fail_share"));
+        // A blown-out eye area may hide a reflection as large as the lens: only the other eye's
+        // fail stands, anything less is for staff to look at.
+        if (blownOut && st != CheckStatus::kFail)
+            return unknownResult(id(), "眼部过曝看不清，请工作人员确认有无眼镜反光",
+                                 "eye area blown out (half of it or more at its peak level): "
+                                 "glare not judged; staff please check");
         return makeResult(id(), st, rounded(worst, 3), t.number("fail_share"),
                           st == CheckStatus::kPass ? "眼部无反光" : "眼镜反光，请调整角度或灯光",
                           "reflection " + fixed(worst * 100) + "% of the eye area");
@@ -294,6 +312,10 @@ class Headwear final : public ComplianceCheck {
 struct JewelleryMeasure {
     double ears = 0;  // metal-like small spots below either ear (the larger side)
     double neck = 0;  // small bright things lying on the neck and chest skin
+    // Whether the capture shows an ear's lobe area / the neck below the chin at least a spot wide
+    // and high (a face at the capture's side or bottom edge): what is not shown is not judged.
+    bool earsSeen = false;
+    bool neckSeen = false;
 };
 
 // Earrings and necklaces are small, high-contrast bright things (a white top-hat at a sixteenth of
@@ -347,6 +369,7 @@ JewelleryMeasure measureJewellery(const CheckSession& s, const CheckThresholds& 
     if (area.area() < 20) return {};
     const cv::Mat grey = s.workGrey()(area), lab = s.workLab()(area);
     const int k = std::max(3, cvRound(t.number("spot_size") * fw)) | 1;
+    auto shows = [k](const cv::Rect& rect) { return rect.width >= k && rect.height >= k; };
     cv::Mat hat;
     cv::morphologyEx(grey, hat, cv::MORPH_TOPHAT,
                      cv::getStructuringElement(cv::MORPH_ELLIPSE, cv::Size(k, k)));
@@ -391,6 +414,8 @@ JewelleryMeasure measureJewellery(const CheckSession& s, const CheckThresholds& 
     cv::boxFilter(skinMask, skinNear, CV_32F, cv::Size(2 * k + 1, 2 * k + 1));
     const cv::Mat candidates = spot & outsideFace & ~large;
     JewelleryMeasure m;
+    m.neckSeen = shows(neckArea);
+    m.earsSeen = shows(r.leftLobe) || shows(r.rightLobe);
     const cv::Rect neckIn = neckArea - area.tl();
     const cv::Mat onSkin =
         candidates & (skinNear >= 255 * t.number("neck_skin_share")) & (gold | neutral) & ~skinMask;
@@ -431,6 +456,13 @@ class Jewellery final : public ComplianceCheck {
         const CheckStatus st =
             std::max(grade(m.ears, t.number("warn_ears"), t.number("fail_ears")),
                      grade(m.neck, t.number("warn_neck"), t.number("fail_neck")));
+        // Nothing seen is not "no jewellery": an ear or the neck outside the capture is unknown.
+        if (st == CheckStatus::kPass && (!m.earsSeen || !m.neckSeen))
+            return unknownResult(id(),
+                                 m.neckSeen ? "画面中看不到耳垂，请工作人员目视确认有无耳环"
+                                            : "画面中看不到脖子，请工作人员目视确认有无项链",
+                                 std::string(m.neckSeen ? "no ear lobe" : "no neck") +
+                                     " in the capture: jewellery not judged; staff please check");
         const std::string measured = "small metal-like spots below the ears " +
                                      fixed(m.ears * 1e4, 0) + ", on the neck skin " +
                                      fixed(m.neck * 1e4, 0) + " (per 10,000 face-width² px)";
