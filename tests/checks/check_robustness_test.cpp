@@ -47,6 +47,10 @@ Results analyzeAll(const cv::Mat& image, const std::string& what,
             EXPECT_FALSE(r.message_zh.empty());
             EXPECT_FALSE(r.message_en.empty());
         }
+        if (r.status == CheckStatus::kUnknown) {
+            const std::string tail = "staff please check";
+            EXPECT_EQ(r.message_en.find(tail), r.message_en.rfind(tail)) << "said twice";
+        }
         // An exception the analyzer caught is a fault in the check, not an answer.
         EXPECT_EQ(r.message_en.find("internal error"), std::string::npos) << r.message_en;
     }
@@ -157,6 +161,16 @@ TEST(CheckRobustness, ScaledAndPaddedPortraits) {
     cv::Mat large;
     cv::resize(p->image, large, cv::Size(), big, big, cv::INTER_LINEAR);
     analyzeAll(large, "enlarged to 6000 wide, given", moved(p->face, big, {}));
+}
+
+// The capture cut to the face box: no wall beside the person to judge.
+TEST(CheckRobustness, BackdropOfAFaceOnlyCropIsUnknown) {
+    REQUIRE_PORTRAIT(p);
+    const cv::Rect box = cv::Rect(p->face.box) & cv::Rect(0, 0, p->image.cols, p->image.rows);
+    const auto r = analyzeAll(p->image(box).clone(), "the face only",
+                              moved(p->face, 1.0, cv::Point2f(-float(box.x), -float(box.y))));
+    EXPECT_EQ(statusOf(r, "background_uniform"), CheckStatus::kUnknown)
+        << r.at("background_uniform").message_en;
 }
 
 TEST(CheckRobustness, GreyscaleIsUnknownWhereColourDecides) {

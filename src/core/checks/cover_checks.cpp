@@ -177,9 +177,9 @@ class GlassesGlare final : public ComplianceCheck {
         // A blown-out eye area may hide a reflection as large as the lens: only the other eye's
         // fail stands, anything less is for staff to look at.
         if (blownOut && st != CheckStatus::kFail)
-            return unknownResult(id(), "眼部过曝看不清，请工作人员确认有无眼镜反光",
+            return unknownResult(id(), "眼部过曝，看不清有无眼镜反光",
                                  "eye area blown out (half of it or more at its peak level): "
-                                 "glare not judged; staff please check");
+                                 "glare not judged");
         return makeResult(id(), st, rounded(worst, 3), t.number("fail_share"),
                           st == CheckStatus::kPass ? "眼部无反光" : "眼镜反光，请调整角度或灯光",
                           "reflection " + fixed(worst * 100) + "% of the eye area");
@@ -449,9 +449,8 @@ class Jewellery final : public ComplianceCheck {
     CheckResult evaluate(const CheckSession& s, const CheckThresholds& t) const override {
         if (!s.hasFace()) return unknownResult(id(), kNoFaceZh, kNoFaceEn);
         if (s.greyscale())
-            return unknownResult(
-                id(), "黑白照片无法判断饰品，请工作人员目视确认",
-                "greyscale image: metal colours cannot be told; staff please check");
+            return unknownResult(id(), "黑白照片无法判断饰品",
+                                 "greyscale image: metal colours cannot be told");
         const JewelleryMeasure m = measureJewellery(s, t);
         const CheckStatus st =
             std::max(grade(m.ears, t.number("warn_ears"), t.number("fail_ears")),
@@ -459,10 +458,10 @@ class Jewellery final : public ComplianceCheck {
         // Nothing seen is not "no jewellery": an ear or the neck outside the capture is unknown.
         if (st == CheckStatus::kPass && (!m.earsSeen || !m.neckSeen))
             return unknownResult(id(),
-                                 m.neckSeen ? "画面中看不到耳垂，请工作人员目视确认有无耳环"
-                                            : "画面中看不到脖子，请工作人员目视确认有无项链",
+                                 m.neckSeen ? "画面中看不到耳垂，无法判断有无耳环"
+                                            : "画面中看不到脖子，无法判断有无项链",
                                  std::string(m.neckSeen ? "no ear lobe" : "no neck") +
-                                     " in the capture: jewellery not judged; staff please check");
+                                     " in the capture: jewellery not judged");
         const std::string measured = "small metal-like spots below the ears " +
                                      fixed(m.ears * 1e4, 0) + ", on the neck skin " +
                                      fixed(m.neck * 1e4, 0) + " (per 10,000 face-width² px)";

@@ -160,6 +160,11 @@ class BackgroundUniform final : public ComplianceCheck {
                                                  t.number("fail_side_reach"), true)
                                          : CheckStatus::kPass;
         const CheckStatus st = std::max({byClutter, byOverreach, byResidual, byBlotches, byFusion});
+        // Not one survey cell of backdrop beside the person (a crop to the face, a person filling
+        // the frame): the matte's bands alone are too little wall to call it clean.
+        if (st == CheckStatus::kPass && survey.cells == 0)
+            return unknownResult(id(), "画面中看不到背景",
+                                 "no backdrop visible beside the person (no survey cell)");
         std::string zh = "背景干净均匀";
         if (st != CheckStatus::kPass)
             zh = std::max(byBlotches, byFusion) == st &&
