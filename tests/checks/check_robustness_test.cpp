@@ -233,5 +233,48 @@ TEST(CheckRobustness, GlareOnAFlatEyeAreaIsUnknown) {
     }
 }
 
+// The live subset on the same kinds of frame (its working copy holds the face only, no matte):
+// every live check once, valid, worded, the direction fields only with a non-pass.
+TEST(CheckRobustness, LiveFramesAtTheEdges) {
+    REQUIRE_PORTRAIT(p);
+    checks::LivePreviewAnalyzer live;
+    const std::vector<std::string> ids = checks::CheckConfig::shipped().liveIds();
+    const cv::Rect box = cv::Rect(p->face.box) & cv::Rect(0, 0, p->image.cols, p->image.rows);
+    cv::Mat small;
+    cv::resize(p->image, small, cv::Size(), 40.0 / p->face.faceWidth, 40.0 / p->face.faceWidth,
+               cv::INTER_AREA);
+    const std::pair<const char*, cv::Mat> frames[] = {
+        {"empty", cv::Mat()},
+        {"1x1", cv::Mat(1, 1, CV_8UC3, cv::Scalar::all(255))},
+        {"white", cv::Mat(720, 1280, CV_8UC3, cv::Scalar::all(255))},
+        {"black", cv::Mat(720, 1280, CV_8UC3, cv::Scalar::all(0))},
+        {"portrait", p->image},
+        {"face at the left edge",
+         p->image(cv::Rect(box.x, 0, p->image.cols - box.x, p->image.rows))},
+        {"face at the bottom edge", p->image(cv::Rect(0, 0, p->image.cols, box.br().y))},
+        {"the face only", p->image(box)},
+        {"40 px face", small},
+    };
+    for (const auto& [what, frame] : frames) {
+        SCOPED_TRACE(what);
+        std::vector<CheckResult> results;
+        EXPECT_NO_THROW(results = live.analyzeFrame(frame, 2.0));
+        ASSERT_EQ(results.size(), ids.size());
+        for (std::size_t i = 0; i < ids.size(); ++i) {
+            const CheckResult& r = results[i];
+            EXPECT_EQ(r.id, ids[i]);
+            if (r.status != CheckStatus::kPass) {
+                EXPECT_FALSE(r.message_zh.empty()) << r.id;
+                EXPECT_FALSE(r.message_en.empty()) << r.id;
+            }
+            EXPECT_EQ(r.message_en.find("internal error"), std::string::npos) << r.message_en;
+            if (r.status == CheckStatus::kPass && r.value.is_object()) {
+                EXPECT_FALSE(r.value.contains("cause")) << r.id;
+                EXPECT_FALSE(r.value.contains("too")) << r.id;
+            }
+        }
+    }
+}
+
 }  // namespace
 }  // namespace gradphoto::test
