@@ -187,6 +187,19 @@ TEST(CheckRobustness, GreyscaleIsUnknownWhereColourDecides) {
     }
 }
 
+// A colour portrait padded into a large grey frame is still colour: the colour checks judge it.
+TEST(CheckRobustness, ColourPortraitInAGreyFrameIsNotGreyscale) {
+    REQUIRE_PORTRAIT(p);
+    cv::Mat huge(4000, 6000, CV_8UC3, cv::Scalar::all(128));
+    const cv::Point at(3000 - p->image.cols / 2, 2000 - p->image.rows / 2);
+    p->image.copyTo(huge(cv::Rect(at, p->image.size())));
+    const auto r = analyzeAll(huge, "6000x4000 padded, given",
+                              moved(p->face, 1.0, cv::Point2f(float(at.x), float(at.y))));
+    for (const char* id : {"red_eye", "hair_covers_features", "jewellery"})
+        EXPECT_EQ(r.at(id).message_en.find("greyscale"), std::string::npos)
+            << id << ": " << r.at(id).message_en;
+}
+
 // The capture cut just above the chin: no neck, so no necklace can be seen.
 TEST(CheckRobustness, JewelleryWithoutANeckIsUnknown) {
     REQUIRE_PORTRAIT(p);

@@ -86,6 +86,8 @@ CheckSession::CheckSession(const Inputs& in)
       givenMatteScale_(in.matteScale),
       givenMatteOffset_(in.matteOffset) {
     CV_Assert(image_ && preset_ && image_->type() == CV_8UC3 && !image_->empty());
+    // Greyscale: judged on the working copy around the face when there is one (a colour portrait
+    // padded with a grey frame is still colour), else on the whole capture.
     greyscale_ = looksGreyscale(*image_);
     if (faces_.empty()) return;
     const FaceLandmarks& f = faces_.front();
@@ -98,6 +100,7 @@ CheckSession::CheckSession(const Inputs& in)
     workScale_ = in.workFaceWidth / fw;
     cv::resize((*image_)(crop), work_, cv::Size(), workScale_, workScale_,
                workScale_ < 1 ? cv::INTER_AREA : cv::INTER_LINEAR);
+    greyscale_ = looksGreyscale(work_);
     workOffset_ = cv::Point2f(-float(crop.x * workScale_), -float(crop.y * workScale_));
     workFace_ = f.scaled(workScale_, workOffset_);
     cv::cvtColor(work_, workGrey_, cv::COLOR_BGR2GRAY);
