@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include "audit_search.h"
 #include "gradphoto/flow/setting_pin_staff_gate.h"
 #include "gradphoto/flow/store_staff_gate.h"
 #include "gradphoto/store/sqlite_record_store.h"
@@ -34,19 +35,9 @@ class StaffGateTest : public ::testing::Test {
         return StoreStaffGate(*store, "A1", std::move(settingPin), clock());
     }
     std::vector<store::AuditEntry> entries(const std::string& action) {
-        std::vector<store::AuditEntry> found;
-        for (const auto& e : store->audit().recent(1000))
-            if (e.action == action) found.push_back(e);
-        return found;
+        return test::auditEntries(*store, action);
     }
-    bool anyAuditMentions(const std::string& text) {
-        for (const auto& e : store->audit().recent(1000))
-            if (e.actor.find(text) != std::string::npos ||
-                e.subject.find(text) != std::string::npos ||
-                e.detailJson.find(text) != std::string::npos)
-                return true;
-        return false;
-    }
+    bool anyAuditMentions(const std::string& text) { return test::auditMentions(*store, text); }
 
     test::ScratchDir dir{"staff-gate"};
     std::unique_ptr<store::SqliteRecordStore> store;

@@ -81,12 +81,7 @@ class KioskPortsTest : public ::testing::Test {
         access.addFirstAdmin(kStaffNo, "值班员", kStaffPin);
         sink = std::make_unique<flow::ReviewQueueSubmissionSink>(
             *store, store::RejectReasons::load(), "A1");
-        const QString replay = QDir(dir.path()).filePath("replay");
-        QDir().mkpath(replay);
-        QImage frame(640, 480, QImage::Format_RGB888);
-        frame.fill(QColor(90, 90, 90));
-        frame.save(QDir(replay).filePath("frame.png"));
-        camera = std::make_unique<ReplayCamera>(replay, 50, 2);
+        camera = std::make_unique<ReplayCamera>(gui_test::plainReplayFolder(dir.path()), 50, 2);
     }
     void TearDown() override { window.reset(); }
 

@@ -9,6 +9,8 @@
 #include <gtest/gtest.h>
 
 #include <QAbstractButton>
+#include <QDir>
+#include <QImage>
 #include <QLabel>
 #include <initializer_list>
 
@@ -79,6 +81,35 @@ inline ::testing::AssertionResult walkToCapture(KioskWindow& window) {
         return pressed;
     if (!reach(window, FlowState::kCapture)) return ::testing::AssertionFailure() << "no capture";
     return ::testing::AssertionSuccess();
+}
+
+// On the capture page: once the live view shows a frame, 拍照 (the 3-2-1 and the still), then 上传
+// on the preview page; returns when the result page (or its refusal) is shown.
+inline ::testing::AssertionResult shootAndUpload(KioskWindow& window, int resultTimeoutMs = 15000) {
+    if (!gradphoto::test::waitFor([&] {
+            auto* l = window.page(FlowState::kCapture)->findChild<QLabel*>("previewLabel");
+            return l && !l->pixmap().isNull();
+        }))
+        return ::testing::AssertionFailure() << "the live view shows no frame";
+    if (auto pressed = press(window, FlowState::kCapture, "shutterButton"); !pressed)
+        return pressed;
+    if (!reach(window, FlowState::kPreview, 8000))
+        return ::testing::AssertionFailure() << "no preview after the shutter";
+    if (auto pressed = press(window, FlowState::kPreview, "uploadButton"); !pressed) return pressed;
+    if (!reach(window, FlowState::kResult, resultTimeoutMs))
+        return ::testing::AssertionFailure() << "no result page";
+    return ::testing::AssertionSuccess();
+}
+
+// A replay camera's folder (ROOT/replay) with one plain frame: for tests about the pages, not the
+// picture.
+inline QString plainReplayFolder(const QString& root, QColor colour = QColor(90, 90, 90)) {
+    const QString folder = QDir(root).filePath("replay");
+    QDir().mkpath(folder);
+    QImage frame(640, 480, QImage::Format_RGB888);
+    frame.fill(colour);
+    frame.save(QDir(folder).filePath("frame.png"));
+    return folder;
 }
 
 }  // namespace gradphoto::kiosk::gui_test

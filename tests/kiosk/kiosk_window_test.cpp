@@ -193,10 +193,7 @@ TEST_F(KioskWindowTest, VerifyPageShowsMaskedDataOnly) {
 TEST_F(KioskWindowTest, RefusedPhotoOffersRetakeOnly) {
     build(false);
     toCapture();
-    press(FlowState::kCapture, "shutterButton");
-    ASSERT_TRUE(reach(FlowState::kPreview, 8000));
-    press(FlowState::kPreview, "uploadButton");
-    ASSERT_TRUE(reach(FlowState::kResult));
+    ASSERT_TRUE(gui_test::shootAndUpload(*window));
     EXPECT_FALSE(button(FlowState::kResult, "submitButton")->isEnabled());
     auto* list = window->page(FlowState::kResult)->findChild<QListWidget*>("checksList");
     ASSERT_TRUE(list);
@@ -305,14 +302,7 @@ class KioskWindowStoreTest : public KioskWindowTest {
 TEST_F(KioskWindowStoreTest, WholeFlowFilesTheCaptureInTheReviewQueue) {
     build();
     toCapture();
-    ASSERT_TRUE(waitFor([&] {
-        auto* l = window->page(FlowState::kCapture)->findChild<QLabel*>("previewLabel");
-        return l && !l->pixmap().isNull();
-    }));
-    press(FlowState::kCapture, "shutterButton");
-    ASSERT_TRUE(reach(FlowState::kPreview, 8000));
-    press(FlowState::kPreview, "uploadButton");
-    ASSERT_TRUE(reach(FlowState::kResult));
+    ASSERT_TRUE(gui_test::shootAndUpload(*window));
     press(FlowState::kResult, "submitButton");
     ASSERT_TRUE(reach(FlowState::kSubmitted));
     const auto current = store->captures().currentFor("2022010001");

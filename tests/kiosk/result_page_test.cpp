@@ -17,6 +17,7 @@
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
+#include "audit_search.h"
 #include "demo_roster.h"
 #include "gradphoto/flow/demo_payment_gateway.h"
 #include "gradphoto/flow/demo_student_lookup.h"
@@ -126,14 +127,7 @@ class ResultPageTest : public ::testing::Test {
     // Welcome → … → the result page of the first demo student's capture.
     void toResult(int timeoutMs = 15000) {
         ASSERT_TRUE(gui_test::walkToCapture(*window));
-        ASSERT_TRUE(waitFor([&] {
-            auto* l = window->page(FlowState::kCapture)->findChild<QLabel*>("previewLabel");
-            return l && !l->pixmap().isNull();
-        }));
-        press(FlowState::kCapture, "shutterButton");
-        ASSERT_TRUE(reach(FlowState::kPreview, 8000));
-        press(FlowState::kPreview, "uploadButton");
-        ASSERT_TRUE(reach(FlowState::kResult, timeoutMs));
+        ASSERT_TRUE(gui_test::shootAndUpload(*window, timeoutMs));
     }
     // Fills in and confirms the staff dialog opened by 工作人员确认提交.
     void staffConfirms(const QString& pin) {
@@ -148,10 +142,7 @@ class ResultPageTest : public ::testing::Test {
         dialog->ui().confirmButton->click();
     }
     std::vector<store::AuditEntry> auditOf(const std::string& action) {
-        std::vector<store::AuditEntry> found;
-        for (const auto& e : store->audit().recent(1000))
-            if (e.action == action) found.push_back(e);
-        return found;
+        return test::auditEntries(*store, action);
     }
     // Saves the window as a PNG: into GRADPHOTO_TEST_SHOTS when set (docs/screenshots), else
     // scratch.

@@ -15,9 +15,11 @@
 #include <QMessageBox>
 #include <QTemporaryDir>
 #include <QTimer>
+#include <algorithm>
 #include <functional>
 #include <utility>
 
+#include "audit_search.h"
 #include "gradphoto/flow/demo_payment_gateway.h"
 #include "gradphoto/flow/demo_student_lookup.h"
 #include "gradphoto/flow/demo_submission_sink.h"
@@ -25,6 +27,7 @@
 #include "gradphoto/store/sqlite_record_store.h"
 #include "gradphoto/store/staff_access.h"
 #include "kiosk_window.h"
+#include "kiosk_window_driver.h"
 #include "replay_camera.h"
 #include "staff_settlement_dialog.h"
 
@@ -51,12 +54,7 @@ class StaffCornerTest : public ::testing::Test {
     void SetUp() override {
         ASSERT_TRUE(dir.isValid());
         store = store::SqliteRecordStore::open(QDir(dir.path()).filePath("store").toStdString());
-        const QString replay = QDir(dir.path()).filePath("replay");
-        QDir().mkpath(replay);
-        QImage frame(640, 480, QImage::Format_RGB888);
-        frame.fill(QColor(90, 90, 90));
-        frame.save(QDir(replay).filePath("frame.png"));
-        camera = std::make_unique<ReplayCamera>(replay, 50, 2);
+        camera = std::make_unique<ReplayCamera>(gui_test::plainReplayFolder(dir.path()), 50, 2);
         sink = std::make_unique<flow::DemoSubmissionSink>(
             QDir(dir.path()).filePath("demo").toStdString());
         gate = std::make_unique<flow::StoreStaffGate>(*store, "A1", "2580");
@@ -149,24 +147,16 @@ class StaffCornerTest : public ::testing::Test {
     }
 
     int audited(const std::string& action, const std::string& actor) {
-        int n = 0;
-        for (const auto& e : store->audit().recent(1000))
-            if (e.action == action && e.actor == actor) ++n;
-        return n;
+        const auto entries = test::auditEntries(*store, action);
+        return int(std::count_if(entries.begin(), entries.end(),
+                                 [&](const store::AuditEntry& e) { return e.actor == actor; }));
     }
     bool logMentions(const QString& text) const {
         for (const QString& line : log)
             if (line.contains(text)) return true;
         return false;
     }
-    bool auditMentions(const std::string& text) {
-        for (const auto& e : store->audit().recent(1000))
-            if (e.actor.find(text) != std::string::npos ||
-                e.subject.find(text) != std::string::npos ||
-                e.detailJson.find(text) != std::string::npos)
-                return true;
-        return false;
-    }
+    bool auditMentions(const std::string& text) { return test::auditMentions(*store, text); }
 
     QTemporaryDir dir;
     std::unique_ptr<store::SqliteRecordStore> store;
