@@ -39,6 +39,15 @@ StaffSettlementDialog::StaffSettlementDialog(QWidget* parent, Purpose purpose,
     for (QLineEdit* edit : {ui_.staffNoEdit, ui_.pinEdit, ui_.reasonEdit})
         connect(edit, &QLineEdit::textChanged, this, &StaffSettlementDialog::updateButton);
     updateButton();
+    growToFit();  // the intro wraps to more lines in English
+}
+
+// Grows by the texts' lines (wrapped at the dialog's width) instead of squeezing the fields.
+void StaffSettlementDialog::growToFit() {
+    layout()->activate();
+    const int needed = layout()->hasHeightForWidth() ? layout()->totalHeightForWidth(width())
+                                                     : layout()->totalSizeHint().height();
+    if (needed > height()) resize(width(), needed);
 }
 
 void StaffSettlementDialog::updateButton() {
@@ -58,11 +67,7 @@ QString StaffSettlementDialog::pin() const {
 void StaffSettlementDialog::showRefusal(const QString& reason) {
     ui_.refusalLabel->setText(reason);
     ui_.refusalLabel->show();
-    // Grow by the reason's lines (wrapped at the dialog's width) instead of squeezing the fields.
-    layout()->activate();
-    const int needed = layout()->hasHeightForWidth() ? layout()->totalHeightForWidth(width())
-                                                     : layout()->totalSizeHint().height();
-    if (needed > height()) resize(width(), needed);
+    growToFit();
     ui_.pinEdit->clear();
     ui_.pinEdit->setFocus();
 }

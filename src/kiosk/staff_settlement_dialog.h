@@ -40,6 +40,7 @@ class StaffSettlementDialog : public QDialog {
 
   private:
     void updateButton();
+    void growToFit();
     Ui::StaffSettlementDialog ui_;
     Purpose purpose_;
 };

@@ -41,7 +41,18 @@ struct CornerVisit {
     QStringList refusals;  // the dialog's reason after each refused try
     bool pinClearedAfterRefusal = true;
     QStringList menuButtons;  // empty: the menu never opened
+    bool fieldsFit = true;    // the PIN field and the reason sit above the buttons, unsqueezed
 };
+
+// Whether the dialog's PIN field (full height) and its reason, if shown, end above the buttons.
+bool fieldsFit(StaffSettlementDialog& d) {
+    const auto bottomOf = [&](QWidget* w) { return w->mapTo(&d, QPoint(0, w->height())).y(); };
+    const int buttonsTop = d.ui().confirmButton->mapTo(&d, QPoint(0, 0)).y();
+    QWidget* last = d.ui().refusalLabel->isVisible() ? static_cast<QWidget*>(d.ui().refusalLabel)
+                                                     : d.ui().pinEdit;
+    return d.ui().pinEdit->height() >= d.ui().pinEdit->minimumSizeHint().height() &&
+           bottomOf(last) <= buttonsTop;
+}
 
 // Qt's messages while a test runs: the PIN must not be in any of them.
 QStringList* capturedLog = nullptr;
@@ -109,6 +120,8 @@ class StaffCornerTest : public ::testing::Test {
                     d->ui().cancelButton->click();
                     return;
                 }
+                QApplication::processEvents();
+                seen.fieldsFit = seen.fieldsFit && fieldsFit(*d);
                 d->ui().staffNoEdit->setText(tries[next].first);
                 d->ui().pinEdit->setText(tries[next].second);
                 ++next;
@@ -118,10 +131,10 @@ class StaffCornerTest : public ::testing::Test {
                 if (d->result() != QDialog::Accepted && d->ui().refusalLabel->isVisible()) {
                     seen.refusals << d->ui().refusalLabel->text();
                     if (!d->ui().pinEdit->text().isEmpty()) seen.pinClearedAfterRefusal = false;
-                    if (!shotsFolder.isEmpty()) {
-                        QApplication::processEvents();  // the dialog grows to the reason
+                    QApplication::processEvents();  // the dialog grows to the reason
+                    seen.fieldsFit = seen.fieldsFit && fieldsFit(*d);
+                    if (!shotsFolder.isEmpty())
                         d->grab().save(QDir(shotsFolder).filePath(shotName + "-refused.png"));
-                    }
                 }
             } else if (auto* box = qobject_cast<QMessageBox*>(modal)) {
                 for (QAbstractButton* b : box->buttons()) seen.menuButtons << b->text();
@@ -232,6 +245,8 @@ TEST_F(StaffCornerTest, WrongPinSaysWhyThenTheRightOneOpens) {
     EXPECT_TRUE(en.refusals[0].contains("wrong PIN (4 attempts left"))
         << en.refusals[0].toStdString();
     EXPECT_TRUE(en.menuButtons.isEmpty());
+    EXPECT_TRUE(en.fieldsFit);  // the English intro wraps to three lines: the dialog grows
+    EXPECT_TRUE(zh.fieldsFit);
     EXPECT_FALSE(logMentions("1111"));
 }
 
