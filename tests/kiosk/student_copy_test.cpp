@@ -205,6 +205,14 @@ class StudentCopyWindowTest : public ::testing::Test {
         ASSERT_TRUE(waitFor([&] { return window->flow().state() == FlowState::kStatus; }));
         QApplication::processEvents();
     }
+    // 保存到U盘 of an approved student with a second stick mounted at second: the chooser.
+    UsbStickChooser* openChooserWithASecondStick(const QString& second) {
+        moreSticks = {second};
+        build({.usb = true});
+        toApprovedStatus();
+        button("usbButton")->click();
+        return window->studentCopy()->stickChooser();
+    }
     QString message() {
         return window->page(FlowState::kStatus)->findChild<QLabel*>("copyMessageLabel")->text();
     }
@@ -307,11 +315,7 @@ TEST_F(StudentCopyWindowTest, TwoSticksLetTheStudentChooseWhichOne) {
         ASSERT_TRUE(existing.open(QIODevice::WriteOnly));
         existing.write("mine");
     }
-    moreSticks = {second};
-    build({.usb = true});
-    toApprovedStatus();
-    button("usbButton")->click();
-    UsbStickChooser* chooser = window->studentCopy()->stickChooser();
+    UsbStickChooser* chooser = openChooserWithASecondStick(second);
     ASSERT_NE(chooser, nullptr);
     ASSERT_TRUE(waitFor([&] { return chooser->isVisible(); }));
     QListWidget* list = chooser->list();
@@ -338,11 +342,7 @@ TEST_F(StudentCopyWindowTest, TwoSticksLetTheStudentChooseWhichOne) {
 TEST_F(StudentCopyWindowTest, TwoSticksAndCancelWritesNothing) {
     const QString second = QDir(dir.path()).filePath("media/kiosk/SANDISK");
     QDir().mkpath(second);
-    moreSticks = {second};
-    build({.usb = true});
-    toApprovedStatus();
-    button("usbButton")->click();
-    UsbStickChooser* chooser = window->studentCopy()->stickChooser();
+    UsbStickChooser* chooser = openChooserWithASecondStick(second);
     ASSERT_NE(chooser, nullptr);
     chooser->findChild<QAbstractButton*>("cancelButton")->click();
     ASSERT_TRUE(waitFor([&] { return window->studentCopy()->stickChooser() == nullptr; }));
