@@ -66,6 +66,25 @@ TEST(Jewellery, GeneratedEarringsAreSeenOnPortraitsWithoutJewellery) {
     }
 }
 
+// A stud at the person's outline is often given to the backdrop by the matte: on eileen_collins
+// (a 92 px face, short hair over the ears) the generated silver stud lies just beyond the outline
+// and the gold one is barely lighter than her cheek. Studs within a spot's size of the person
+// count.
+TEST(Jewellery, AStudJustBeyondTheMattesOutlineIsSeen) {
+    GRADPHOTO_REQUIRE_TESTDATA(data);
+    const cv::Mat image = loadImage(data / "portraits" / "pd_nasa_astronaut_eileen_collins.png");
+    const auto faces = FaceLocator::shared()->locate(image);
+    ASSERT_EQ(faces.size(), 1u);
+    FaceLandmarks face;
+    const cv::Mat base = normalisedBase(image, faces.front(), face);
+    const CheckResult clean = runOne(base, "jewellery");
+    EXPECT_EQ(clean.status, CheckStatus::kPass) << clean.message_en;
+    const auto variants = makeVariants(base, face, {"earrings"});
+    ASSERT_EQ(variants.size(), 1u);
+    const CheckResult r = runOne(variants.front().image, "jewellery");
+    EXPECT_EQ(r.status, CheckStatus::kWarn) << r.message_en;
+}
+
 // Metal colours cannot be told in a greyscale image: staff look.
 TEST(Jewellery, GreyscaleIsUnknownWithAReason) {
     GRADPHOTO_REQUIRE_TESTDATA(data);

@@ -420,6 +420,11 @@ JewelleryMeasure measureJewellery(const CheckSession& s, const CheckThresholds& 
     const cv::Mat onSkin =
         candidates & (skinNear >= 255 * t.number("neck_skin_share")) & (gold | neutral) & ~skinMask;
     m.neck = neckIn.area() ? cv::countNonZero(onSkin(neckIn)) / (fw * fw) : 0;
+    // A stud hangs from the lobe, and a matte often gives a small thing at the outline to the
+    // backdrop: studs count within a spot's size of the person too (a stud's shape and highlight
+    // already tell it from the backdrop's own marks).
+    cv::Mat personReach;
+    cv::dilate(person, personReach, cv::getStructuringElement(cv::MORPH_ELLIPSE, cv::Size(k, k)));
     // Beside grey or white hair (or a white beard) neutral spots are hair too: there only gold
     // counts.
     cv::Mat earSpots = cv::Mat::zeros(area.size(), CV_8U);
@@ -432,7 +437,7 @@ JewelleryMeasure measureJewellery(const CheckSession& s, const CheckThresholds& 
                                                t.number("grey_hair_share") * hairN;
         const cv::Mat metal = greyHair ? gold(lobe) : cv::Mat(gold(lobe) | neutral(lobe));
         earSpots(lobe) |= candidates(lobe) & person(lobe) & metal;
-        earSpots(lobe) |= studs(spot(lobe) & outsideFace(lobe) & person(lobe), grey(lobe), t) &
+        earSpots(lobe) |= studs(spot(lobe) & outsideFace(lobe) & personReach(lobe), grey(lobe), t) &
                           (gold(lobe) | neutral(lobe));
         m.ears = std::max(m.ears, cv::countNonZero(earSpots(lobe)) / (fw * fw));
     }
