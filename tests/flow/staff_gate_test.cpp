@@ -162,6 +162,9 @@ TEST(SettingPinStaffGate, DemoStaffWithTheSettingPin) {
     const StaffGateVerdict wrong = g.admit("D001", "0000");
     EXPECT_FALSE(wrong.admitted);
     EXPECT_EQ(wrong.refusal.message_zh, "PIN 不正确。");
+    // A prefix, an extension and a last-digit difference are all wrong.
+    for (const char* guess : {"258", "25800", "2581", "2580\n"})
+        EXPECT_EQ(g.admit("D001", guess).refusal.code, "wrong_pin") << guess;
 }
 
 }  // namespace

@@ -1,5 +1,7 @@
 #include "gradphoto/flow/setting_pin_staff_gate.h"
 
+#include <openssl/crypto.h>
+
 namespace gradphoto::flow {
 
 Problem missingStaffCredentials() {
@@ -22,12 +24,10 @@ StaffGateVerdict SettingPinStaffGate::admit(const std::string& staffNo, const st
                            "the booth has no staff accounts and kiosk.staff_pin is empty"};
         return verdict;
     }
-    // Compare every character whatever the first difference, so the time taken tells nothing.
-    unsigned difference = pin.size() == settingPin_.size() ? 0U : 1U;
-    for (std::size_t i = 0; i < pin.size(); ++i)
-        difference |= static_cast<unsigned char>(pin[i]) ^
-                      static_cast<unsigned char>(settingPin_[i % settingPin_.size()]);
-    if (difference != 0) {
+    // OpenSSL's constant-time compare: the time taken tells nothing about where a guess differs.
+    const bool same = pin.size() == settingPin_.size() &&
+                      CRYPTO_memcmp(pin.data(), settingPin_.data(), pin.size()) == 0;
+    if (!same) {
         verdict.refusal = {"wrong_pin", "PIN 不正确。", "wrong PIN"};
         return verdict;
     }
