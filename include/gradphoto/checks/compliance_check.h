@@ -48,6 +48,9 @@ class ComplianceCheck {
     virtual std::string id() const = 0;
     // The photo rule enforced (seed §10 / CHSI spec), for reports and docs.
     virtual std::string rule() const = 0;
+    // False for a check that judges a capture without a face too (face_count, exposure). The
+    // others are not evaluated without one: their result is `unknown`, "no face found".
+    virtual bool needsFace() const { return true; }
     // True when the check needs the person's matte (the live subset skips those).
     virtual bool needsMatte() const { return false; }
     virtual CheckResult evaluate(const CheckSession& session,

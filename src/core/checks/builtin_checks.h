@@ -22,6 +22,8 @@ void addCoverChecks(
 double meanIn(const cv::Mat& channel, const cv::Rect& rect, const cv::Mat& mask = {});
 // The L (0..100) of work Lab as an 8-bit-free float image.
 cv::Mat labChannel(const CheckSession& session, int channel);
+// The `unknown` of a check that cannot judge without the person's matte, with the matte's problem.
+CheckResult withoutPersonMatte(const std::string& id, const CheckSession& session);
 
 // Registers class T under T{}.id().
 template <class T>

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <opencv2/imgproc.hpp>
 
+#include "builtin_checks.h"
+
 namespace gradphoto::checks {
 
 namespace {
@@ -68,6 +70,10 @@ std::vector<CheckResult> ComplianceAnalyzer::run(const CheckSession& session,
         const auto check = CheckRegistry::builtin().create(id);
         if (!check) {
             results.push_back(unknownResult(id, "未知的检测项", "no such check"));
+            continue;
+        }
+        if (check->needsFace() && !session.hasFace()) {
+            results.push_back(unknownResult(id, kNoFaceZh, kNoFaceEn));
             continue;
         }
         try {

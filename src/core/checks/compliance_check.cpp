@@ -156,4 +156,8 @@ cv::Mat labChannel(const CheckSession& session, int channel) {
     return c;
 }
 
+CheckResult withoutPersonMatte(const std::string& id, const CheckSession& session) {
+    return unknownResult(id, "无法分离人像", "no person matte: " + session.matteProblem());
+}
+
 }  // namespace gradphoto::checks

@@ -79,7 +79,6 @@ class GlassesTint final : public ComplianceCheck {
                "cover the eyes";
     }
     CheckResult evaluate(const CheckSession& s, const CheckThresholds& t) const override {
-        if (!s.hasFace()) return unknownResult(id(), kNoFaceZh, kNoFaceEn);
         const cv::Mat l = labChannel(s, 0);
         const double cheek =
             0.5 * (meanIn(l, s.regions().leftCheek) + meanIn(l, s.regions().rightCheek));
@@ -158,7 +157,6 @@ class GlassesGlare final : public ComplianceCheck {
     std::string id() const override { return "glasses_glare"; }
     std::string rule() const override { return "CHSI glasses: no glare; CHSI light: no spots"; }
     CheckResult evaluate(const CheckSession& s, const CheckThresholds& t) const override {
-        if (!s.hasFace()) return unknownResult(id(), kNoFaceZh, kNoFaceEn);
         double worst = 0;
         int seen = 0, blownOut = 0;
         for (const cv::Rect& r : {s.regions().leftEye, s.regions().rightEye}) {
@@ -195,7 +193,6 @@ class HairCoversFeatures final : public ComplianceCheck {
     }
     bool needsMatte() const override { return true; }  // ears: only the person's pixels
     CheckResult evaluate(const CheckSession& s, const CheckThresholds& t) const override {
-        if (!s.hasFace()) return unknownResult(id(), kNoFaceZh, kNoFaceEn);
         if (s.greyscale())
             return unknownResult(id(), "黑白照片无法区分头发与皮肤", "greyscale image");
         const double forehead = skinShare(s, s.regions().forehead, t);
@@ -252,10 +249,8 @@ class Headwear final : public ComplianceCheck {
     }
     bool needsMatte() const override { return true; }
     CheckResult evaluate(const CheckSession& s, const CheckThresholds& t) const override {
-        if (!s.hasFace()) return unknownResult(id(), kNoFaceZh, kNoFaceEn);
         const cv::Mat& alpha = s.personAlpha();
-        if (alpha.empty())
-            return unknownResult(id(), "无法分离人像", "no person matte: " + s.matteProblem());
+        if (alpha.empty()) return withoutPersonMatte(id(), s);
         const FaceLandmarks& f = s.workFace();
         const double fw = f.faceWidth, cx = f.faceCenterX();
         // 1. Silhouette width above the brows: a brim or a wrapped scarf is wider than hair.
@@ -452,7 +447,6 @@ class Jewellery final : public ComplianceCheck {
     }
     bool needsMatte() const override { return true; }  // earrings: only the person's pixels
     CheckResult evaluate(const CheckSession& s, const CheckThresholds& t) const override {
-        if (!s.hasFace()) return unknownResult(id(), kNoFaceZh, kNoFaceEn);
         if (s.greyscale())
             return unknownResult(id(), "黑白照片无法判断饰品",
                                  "greyscale image: metal colours cannot be told");

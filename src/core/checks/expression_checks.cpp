@@ -26,7 +26,6 @@ class EyesOpen final : public ComplianceCheck {
     std::string id() const override { return "eyes_open"; }
     std::string rule() const override { return "CHSI pose: eyes open, looking straight"; }
     CheckResult evaluate(const CheckSession& s, const CheckThresholds& t) const override {
-        if (!s.hasFace()) return unknownResult(id(), kNoFaceZh, kNoFaceEn);
         const auto& p = s.face().points;
         const double ear = std::min(eyeAspect(p, 36), eyeAspect(p, 42));
         const CheckStatus byEar = grade(ear, t.number("warn_ear"), t.number("fail_ear"), true);
@@ -82,7 +81,6 @@ class MouthClosed final : public ComplianceCheck {
         return "seed §10.3 natural expression, lips closed; CHSI pose: lips closed";
     }
     CheckResult evaluate(const CheckSession& s, const CheckThresholds& t) const override {
-        if (!s.hasFace()) return unknownResult(id(), kNoFaceZh, kNoFaceEn);
         const auto& p = s.workFace().points;
         const double width = std::max(1.0, cv::norm(p[48] - p[54]));
         const double gap =

@@ -14,6 +14,7 @@ class FaceCount final : public ComplianceCheck {
   public:
     std::string id() const override { return "face_count"; }
     std::string rule() const override { return "CHSI background: no other person in the photo"; }
+    bool needsFace() const override { return false; }  // no face at all is a fail
     CheckResult evaluate(const CheckSession& s, const CheckThresholds& t) const override {
         if (!s.hasFace())
             return makeResult(id(), CheckStatus::kFail, 0, 1, "未检测到人脸，请正对镜头",
@@ -46,7 +47,6 @@ class FaceSize final : public ComplianceCheck {
                "scaling and cropping (seed §10: half body, about 1 m)";
     }
     CheckResult evaluate(const CheckSession& s, const CheckThresholds& t) const override {
-        if (!s.hasFace()) return unknownResult(id(), kNoFaceZh, kNoFaceEn);
         const Preset& p = s.preset();
         const FaceLandmarks& f = s.face();
         const double k = s.stillScale();
@@ -89,7 +89,6 @@ class HeadRoll final : public ComplianceCheck {
     std::string id() const override { return "head_roll"; }
     std::string rule() const override { return "CHSI pose: head upright (no rotation allowed)"; }
     CheckResult evaluate(const CheckSession& s, const CheckThresholds& t) const override {
-        if (!s.hasFace()) return unknownResult(id(), kNoFaceZh, kNoFaceEn);
         // The mean of the eye, eye-corner, brow and jaw lines (headRollDegrees).
         const double roll = s.pose().roll;
         const CheckStatus st = grade(std::abs(roll), t.number("warn_deg"), t.number("fail_deg"));
@@ -106,7 +105,6 @@ class HeadYaw final : public ComplianceCheck {
         return "CHSI pose: face the camera, ears symmetric; seed §10.3 head facing the camera";
     }
     CheckResult evaluate(const CheckSession& s, const CheckThresholds& t) const override {
-        if (!s.hasFace()) return unknownResult(id(), kNoFaceZh, kNoFaceEn);
         const auto& p = s.face().points;
         const double left = p[30].x - p[0].x, right = p[16].x - p[30].x;
         const double symmetry = std::min(left, right) / std::max({left, right, 1e-6});
@@ -128,7 +126,6 @@ class HeadPitch final : public ComplianceCheck {
     std::string id() const override { return "head_pitch"; }
     std::string rule() const override { return "CHSI pose: upright, looking straight ahead"; }
     CheckResult evaluate(const CheckSession& s, const CheckThresholds& t) const override {
-        if (!s.hasFace()) return unknownResult(id(), kNoFaceZh, kNoFaceEn);
         // The nose tip's height below the ears (noseDropBelowEars) against the corpus's neutral
         // value, turned into degrees by the nod's geometry.
         const double drop = s.pose().noseDrop;

@@ -56,7 +56,6 @@ class FaceLighting final : public ComplianceCheck {
     // every pair, while the 3D shading of a studio key light (the nose's shadow side, the turn of
     // one cheek) changes only a few pairs and moves the median little.
     CheckResult evaluate(const CheckSession& s, const CheckThresholds& t) const override {
-        if (!s.hasFace()) return unknownResult(id(), kNoFaceZh, kNoFaceEn);
         std::vector<double> stops = mirroredPairStops(s, labChannel(s, 0));
         if (stops.size() < size_t(t.number("min_pairs")))
             return unknownResult(id(), "脸部区域不完整", "part of the face is outside the image");
@@ -106,6 +105,7 @@ class Exposure final : public ComplianceCheck {
         return "seed §10.1 good light; CHSI integrity: true colours (no under/over exposure, no "
                "clipped highlights on the face)";
     }
+    bool needsFace() const override { return false; }  // the whole capture, without a face
     CheckResult evaluate(const CheckSession& s, const CheckThresholds& t) const override {
         if (!s.hasFace()) return withoutFace(s, t);
         const cv::Mat& g = s.workGrey();
@@ -174,7 +174,6 @@ class Sharpness final : public ComplianceCheck {
                "included)";
     }
     CheckResult evaluate(const CheckSession& s, const CheckThresholds& t) const override {
-        if (!s.hasFace()) return unknownResult(id(), kNoFaceZh, kNoFaceEn);
         const cv::Rect box = cv::boundingRect(s.regions().faceOutline) &
                              cv::Rect(0, 0, s.work().cols, s.work().rows);
         if (box.area() < 400) return unknownResult(id(), "脸部区域太小", "face region too small");
@@ -236,7 +235,6 @@ class RedEye final : public ComplianceCheck {
     std::string id() const override { return "red_eye"; }
     std::string rule() const override { return "CHSI light: no red eye"; }
     CheckResult evaluate(const CheckSession& s, const CheckThresholds& t) const override {
-        if (!s.hasFace()) return unknownResult(id(), kNoFaceZh, kNoFaceEn);
         if (s.greyscale()) return unknownResult(id(), "黑白照片无法判断红眼", "greyscale image");
         const auto& p = s.workFace().points;
         double worst = 0;
@@ -329,7 +327,6 @@ class Retouching final : public ComplianceCheck {
     // detail (pixel minus a 0.7 px Gaussian) on cheeks, forehead and chin, its median (edges are
     // few), against the same detail around eyes and brows, which a filter leaves alone.
     CheckResult evaluate(const CheckSession& s, const CheckThresholds& t) const override {
-        if (!s.hasFace()) return unknownResult(id(), kNoFaceZh, kNoFaceEn);
         const NativeFace f = nativeFace(s);
         if (f.width < t.number("min_face_px"))
             return unknownResult(

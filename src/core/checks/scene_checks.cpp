@@ -86,10 +86,8 @@ class ShouldersLevel final : public ComplianceCheck {
     std::string rule() const override { return "seed §10.3 shoulders level; CHSI pose"; }
     bool needsMatte() const override { return true; }
     CheckResult evaluate(const CheckSession& s, const CheckThresholds& t) const override {
-        if (!s.hasFace()) return unknownResult(id(), kNoFaceZh, kNoFaceEn);
         const cv::Mat& alpha = s.personAlpha();
-        if (alpha.empty())
-            return unknownResult(id(), "无法分离人像", "no person matte: " + s.matteProblem());
+        if (alpha.empty()) return withoutPersonMatte(id(), s);
         // On a busy backdrop the outline follows trees or a flag as much as the shoulders.
         if (const Matte* m = s.matte(); m && m->clutter >= t.number("max_clutter"))
             return unknownResult(id(), "背景杂乱，看不清双肩轮廓",
@@ -128,7 +126,6 @@ class BackgroundUniform final : public ComplianceCheck {
     }
     bool needsMatte() const override { return true; }
     CheckResult evaluate(const CheckSession& s, const CheckThresholds& t) const override {
-        if (!s.hasFace()) return unknownResult(id(), kNoFaceZh, kNoFaceEn);
         const Matte* m = s.matte();
         if (!m)
             return unknownResult(id(), "无法分离背景", "no backdrop model: " + s.matteProblem());
@@ -213,10 +210,8 @@ class ClothingContrast final : public ComplianceCheck {
     }
     bool needsMatte() const override { return true; }
     CheckResult evaluate(const CheckSession& s, const CheckThresholds& t) const override {
-        if (!s.hasFace()) return unknownResult(id(), kNoFaceZh, kNoFaceEn);
         const cv::Mat& alpha = s.personAlpha();
-        if (alpha.empty())
-            return unknownResult(id(), "无法分离人像", "no person matte: " + s.matteProblem());
+        if (alpha.empty()) return withoutPersonMatte(id(), s);
         const cv::Rect chest = s.regions().chest;
         if (chest.height < 0.1 * s.workFace().faceWidth)
             return unknownResult(id(), "画面中看不到衣服", "clothing not visible in the capture");
