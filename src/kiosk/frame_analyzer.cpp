@@ -87,12 +87,15 @@ FrameAnalyzer::~FrameAnalyzer() {
     thread_.wait();
 }
 
-bool FrameAnalyzer::offer(const QImage& frame) {
+bool FrameAnalyzer::claimWorker() {
     bool expected = false;
-    if (!busy_.compare_exchange_strong(expected, true)) {
-        ++dropped_;
-        return false;
-    }
+    if (busy_.compare_exchange_strong(expected, true)) return true;
+    ++dropped_;
+    return false;
+}
+
+bool FrameAnalyzer::offer(const QImage& frame) {
+    if (!claimWorker()) return false;
     QMetaObject::invokeMethod(
         &worker_,
         [this, frame] {
@@ -129,11 +132,7 @@ bool FrameAnalyzer::offer(const QImage& frame) {
 }
 
 bool FrameAnalyzer::offerForCode(const QImage& frame) {
-    bool expected = false;
-    if (!busy_.compare_exchange_strong(expected, true)) {
-        ++dropped_;
-        return false;
-    }
+    if (!claimWorker()) return false;
     QMetaObject::invokeMethod(
         &worker_,
         [this, frame] {

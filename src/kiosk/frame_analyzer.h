@@ -44,6 +44,9 @@ class FrameAnalyzer : public QObject {
     void codeFound(const QByteArray& payload);
 
   private:
+    // Claims the worker for one frame; false, and the frame counted as dropped, while it is busy.
+    bool claimWorker();
+
     flow::GuidanceLimits limits_;
     // Made on the worker thread with the first frame (loading the landmark model may fail: then
     // every frame reports no face); used there only (one camera stream).
