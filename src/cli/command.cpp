@@ -81,4 +81,16 @@ const std::vector<std::string>& ArgParser::values(const std::string& name) const
     return it == values_.end() ? kNone : it->second;
 }
 
+std::optional<int> ArgParser::count(const std::string& name) const {
+    const auto text = value(name);
+    if (!text) return std::nullopt;
+    try {
+        std::size_t used = 0;
+        const int v = std::stoi(*text, &used);
+        if (used == text->size() && v >= 0) return v;
+    } catch (const std::exception&) {
+    }
+    return -1;
+}
+
 }  // namespace gradphoto::cli

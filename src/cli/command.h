@@ -59,6 +59,9 @@ class ArgParser {
     bool has(const std::string& name) const;
     std::optional<std::string> value(const std::string& name) const;
     const std::vector<std::string>& values(const std::string& name) const;
+    // The option's last value as a whole number >= 0: nullopt when the option is absent, -1 when
+    // its value is not such a number ("12x", "-3", "", too large).
+    std::optional<int> count(const std::string& name) const;
     const std::vector<std::string>& positional() const { return positional_; }
 
   private:

@@ -58,17 +58,9 @@ int runLayout(CommandContext& ctx) {
     options.paper = p.value("--paper").value_or("");
     options.cutLines = p.has("--cut-lines");
     options.caption = p.value("--caption").value_or("");
-    if (const auto copies = p.value("--copies")) {
-        int n = 0;
-        try {
-            std::size_t used = 0;
-            n = std::stoi(*copies, &used);
-            if (used != copies->size()) n = 0;
-        } catch (const std::exception&) {
-            n = 0;
-        }
-        if (n <= 0) return ctx.fail(kExitUsage, "--copies must be a positive whole number");
-        options.copies = n;
+    if (const auto copies = p.count("--copies")) {
+        if (*copies <= 0) return ctx.fail(kExitUsage, "--copies must be a positive whole number");
+        options.copies = *copies;
     }
     const auto settings = layout::LayoutSettings::load();
     if (!options.paper.empty() && !settings.findPaper(options.paper))

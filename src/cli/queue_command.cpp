@@ -13,17 +13,6 @@
 namespace gradphoto::cli {
 namespace {
 
-std::optional<int> parseCount(const std::optional<std::string>& text) {
-    if (!text) return std::nullopt;
-    try {
-        std::size_t used = 0;
-        const int v = std::stoi(*text, &used);
-        if (used == text->size() && v >= 0) return v;
-    } catch (const std::exception&) {
-    }
-    return -1;
-}
-
 std::optional<std::int64_t> parseId(const std::string& text) {
     try {
         std::size_t used = 0;
@@ -50,8 +39,8 @@ int runList(CommandContext& ctx, const std::vector<std::string>& args) {
         if (!query.status)
             return ctx.fail(kExitUsage, "--status takes captured, submitted, approved or rejected");
     }
-    const auto limit = parseCount(parser.value("--limit"));
-    const auto offset = parseCount(parser.value("--offset"));
+    const auto limit = parser.count("--limit");
+    const auto offset = parser.count("--offset");
     if ((limit && *limit < 0) || (offset && *offset < 0))
         return ctx.fail(kExitUsage, "--limit and --offset take a whole number");
     query.limit = limit.value_or(1000);

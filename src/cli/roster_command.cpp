@@ -173,19 +173,8 @@ int runList(CommandContext& ctx, const std::vector<std::string>& args) {
     if (const auto problem = parser.parse(args)) return ctx.fail(kExitUsage, *problem);
     if (!parser.positional().empty())
         return ctx.fail(kExitUsage, "unexpected argument " + parser.positional().front());
-    auto count = [&](const char* name) -> std::optional<int> {
-        const auto text = parser.value(name);
-        if (!text) return std::nullopt;
-        try {
-            std::size_t used = 0;
-            const int v = std::stoi(*text, &used);
-            if (used == text->size() && v >= 0) return v;
-        } catch (const std::exception&) {
-        }
-        return -1;
-    };
-    const auto limit = count("--limit");
-    const auto offset = count("--offset");
+    const auto limit = parser.count("--limit");
+    const auto offset = parser.count("--offset");
     if ((limit && *limit < 0) || (offset && *offset < 0))
         return ctx.fail(kExitUsage, "--limit and --offset take a whole number");
     return runRefusable(ctx, [&]() -> int {

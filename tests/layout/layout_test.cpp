@@ -369,8 +369,11 @@ TEST_F(LayoutCli, ExitCodesFollowTheContract) {
     EXPECT_EQ(runCli({"layout", "-o", sheet.string()}).exitCode, 2);
     EXPECT_EQ(
         runCli({"layout", photo.string(), "-o", sheet.string(), "--paper", "letter"}).exitCode, 2);
-    EXPECT_EQ(runCli({"layout", photo.string(), "-o", sheet.string(), "--copies", "0"}).exitCode,
-              2);
+    for (const char* copies : {"0", "-2", "3x", ""})
+        EXPECT_EQ(
+            runCli({"layout", photo.string(), "-o", sheet.string(), "--copies", copies}).exitCode,
+            2)
+            << copies;
     EXPECT_EQ(runCli({"layout", photo.string(), "-o", sheet.string(), "--bogus"}).exitCode, 2);
     // 3: unreadable input or I/O.
     r = runCli({"layout", (dir / "missing.jpg").string(), "-o", sheet.string()});

@@ -208,6 +208,7 @@ TEST(RosterCommand, UsageAndUnreadableInput) {
     ScratchDir dir("roster-usage");
     EXPECT_EQ(runCli({"roster", "import"}).exitCode, 2);
     EXPECT_EQ(runCli({"roster", "list", "--bogus"}).exitCode, 2);
+    EXPECT_EQ(runCli({"roster", "list", "--offset", "-5"}).exitCode, 2);
     EXPECT_EQ(runCli({"roster", "frobnicate"}).exitCode, 2);
     const auto r = runCli({"--data-dir", (dir / "data").string(), "roster", "import",
                            (dir / "missing.csv").string()});

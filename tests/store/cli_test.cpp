@@ -143,6 +143,10 @@ TEST_F(StoreCli, RejectedStudentRetakes) {
     EXPECT_EQ(list[0]["id"], second);
     r = cli({"queue", "list", "--json", "--all"});
     EXPECT_EQ(nlohmann::json::parse(r.out).size(), 2u);
+    r = cli({"queue", "list", "--json", "--all", "--limit", "1", "--offset", "1"});
+    EXPECT_EQ(nlohmann::json::parse(r.out).size(), 1u);
+    for (const char* bad : {"x", "-1", "2x", "99999999999"})
+        EXPECT_EQ(cli({"queue", "list", "--limit", bad}).exitCode, 2) << bad;
     r = cli({"queue", "show", std::to_string(first)});
     EXPECT_NE(r.out.find("superseded by " + std::to_string(second)), std::string::npos);
     EXPECT_NE(r.out.find("clothing_contrast"), std::string::npos);
