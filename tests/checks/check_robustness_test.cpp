@@ -51,8 +51,9 @@ Results analyzeAll(const cv::Mat& image, const std::string& what,
             const std::string tail = "staff please check";
             EXPECT_EQ(r.message_en.find(tail), r.message_en.rfind(tail)) << "said twice";
         }
-        // An exception the analyzer caught is a fault in the check, not an answer.
+        // An exception the analyzer caught is a fault in the check or the session, not an answer.
         EXPECT_EQ(r.message_en.find("internal error"), std::string::npos) << r.message_en;
+        EXPECT_EQ(r.message_en.find("cannot be analysed"), std::string::npos) << r.message_en;
     }
     for (const std::string& id : ids) EXPECT_EQ(byId.count(id), 1u) << id << " missing";
     return byId;
@@ -111,6 +112,11 @@ TEST(CheckRobustness, CapturesWithoutAFace) {
     const auto deep = analyzeAll(cv::Mat(48, 64, CV_16UC3, cv::Scalar::all(1000)), "16-bit");
     for (const auto& [id, r] : deep) EXPECT_EQ(r.status, CheckStatus::kUnknown) << id;
     analyzeAll(cv::Mat(4000, 6000, CV_8UC3, cv::Scalar(180, 120, 60)), "6000x4000 one colour");
+    // Thin strips: every downscaled copy keeps at least one pixel on the short side.
+    for (const cv::Size size :
+         {cv::Size(64, 40000), cv::Size(40000, 64), cv::Size(3, 20000), cv::Size(20000, 1)})
+        analyzeAll(cv::Mat(size, CV_8UC3, cv::Scalar(170, 150, 130)),
+                   std::to_string(size.width) + "x" + std::to_string(size.height) + " strip");
 }
 
 TEST(CheckRobustness, FaceTouchingTheCaptureEdges) {
@@ -267,6 +273,8 @@ TEST(CheckRobustness, LiveFramesAtTheEdges) {
         {"face at the bottom edge", p->image(cv::Rect(0, 0, p->image.cols, box.br().y))},
         {"the face only", p->image(box)},
         {"40 px face", small},
+        {"64x40000 strip", cv::Mat(40000, 64, CV_8UC3, cv::Scalar::all(128))},
+        {"20000x3 strip", cv::Mat(3, 20000, CV_8UC3, cv::Scalar::all(128))},
     };
     for (const auto& [what, frame] : frames) {
         SCOPED_TRACE(what);
@@ -281,6 +289,7 @@ TEST(CheckRobustness, LiveFramesAtTheEdges) {
                 EXPECT_FALSE(r.message_en.empty()) << r.id;
             }
             EXPECT_EQ(r.message_en.find("internal error"), std::string::npos) << r.message_en;
+            EXPECT_EQ(r.message_en.find("cannot be analysed"), std::string::npos) << r.message_en;
             if (r.status == CheckStatus::kPass && r.value.is_object()) {
                 EXPECT_FALSE(r.value.contains("cause")) << r.id;
                 EXPECT_FALSE(r.value.contains("too")) << r.id;

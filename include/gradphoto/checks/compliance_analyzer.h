@@ -43,6 +43,8 @@ class ComplianceAnalyzer {
 
   private:
     friend class LivePreviewAnalyzer;
+    std::vector<CheckResult> analyzeBgr(const cv::Mat& bgr, const std::vector<std::string>& ids,
+                                        const AnalysisOptions& options) const;
     std::vector<CheckResult> run(const CheckSession& session,
                                  const std::vector<std::string>& ids) const;
     std::shared_ptr<const FaceLocator> faces_;
@@ -69,6 +71,9 @@ class LivePreviewAnalyzer {
 
   private:
     std::vector<FaceLandmarks> findFaces(const cv::Mat& bgr);
+    std::vector<CheckResult> analyzeBgrFrame(const cv::Mat& bgr,
+                                             const std::vector<std::string>& ids,
+                                             double stillScale);
     ComplianceAnalyzer analyzer_;
     Preset preset_;
     std::optional<FaceLandmarks> previous_;

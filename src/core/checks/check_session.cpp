@@ -28,9 +28,12 @@ cv::Rect around(cv::Point2f c, double halfW, double halfH, const cv::Size& size)
 }
 
 bool looksGreyscale(const cv::Mat& bgr) {
-    cv::Mat small;
+    // At most 256 px on the long side, at least 1 px on the short one (a 64x40000 strip).
     const double f = std::min(1.0, 256.0 / std::max(bgr.cols, bgr.rows));
-    cv::resize(bgr, small, cv::Size(), f, f, cv::INTER_AREA);
+    cv::Mat small;
+    cv::resize(bgr, small,
+               cv::Size(std::max(1, cvRound(bgr.cols * f)), std::max(1, cvRound(bgr.rows * f))), 0,
+               0, cv::INTER_AREA);
     std::vector<cv::Mat> ch;
     cv::split(small, ch);
     cv::Mat d1, d2;

@@ -47,6 +47,22 @@ std::vector<CheckResult> ComplianceAnalyzer::analyze(const cv::Mat& image,
                 unknownResult(id, "图像为空或格式不支持", "empty or unsupported image"));
         return results;
     }
+    try {
+        return analyzeBgr(bgr, ids, options);
+    } catch (const std::exception& e) {
+        // Whatever the image: every check answers, none throws.
+        std::vector<CheckResult> results;
+        for (const auto& id : ids)
+            results.push_back(unknownResult(id, "图像无法分析",
+                                            std::string("image cannot be analysed: ") + e.what()));
+        return results;
+    }
+}
+
+std::vector<CheckResult> ComplianceAnalyzer::analyzeBgr(const cv::Mat& bgr,
+                                                        const std::vector<std::string>& ids,
+                                                        const AnalysisOptions& options) const {
+    const CheckRegistry& registry = CheckRegistry::builtin();
     CheckSession::Inputs in;
     in.image = &bgr;
     in.preset = options.preset ? options.preset : &defaultPreset();
@@ -122,6 +138,21 @@ std::vector<CheckResult> LivePreviewAnalyzer::analyzeFrame(const cv::Mat& image,
         for (const auto& id : ids) results.push_back(unknownResult(id, "没有画面", "empty frame"));
         return results;
     }
+    try {
+        return analyzeBgrFrame(bgr, ids, stillScale);
+    } catch (const std::exception& e) {
+        previous_.reset();
+        std::vector<CheckResult> results;
+        for (const auto& id : ids)
+            results.push_back(unknownResult(id, "画面无法分析",
+                                            std::string("frame cannot be analysed: ") + e.what()));
+        return results;
+    }
+}
+
+std::vector<CheckResult> LivePreviewAnalyzer::analyzeBgrFrame(const cv::Mat& bgr,
+                                                              const std::vector<std::string>& ids,
+                                                              double stillScale) {
     auto faces = findFaces(bgr);
     if (faces.empty())
         previous_.reset();

@@ -86,7 +86,12 @@ std::vector<FaceLandmarks> FaceLocator::locate(const cv::Mat& bgr, int detection
     cv::Mat grey;
     cv::cvtColor(bgr, grey, cv::COLOR_BGR2GRAY);
     cv::Mat small = grey;
-    if (scale < 1.0) cv::resize(grey, small, cv::Size(), scale, scale, cv::INTER_AREA);
+    if (scale < 1.0) {
+        // At least a pixel on the short side (a thin strip has no face; it must not throw).
+        const cv::Size to(std::max(1, cvRound(grey.cols * scale)),
+                          std::max(1, cvRound(grey.rows * scale)));
+        cv::resize(grey, small, to, 0, 0, cv::INTER_AREA);
+    }
     const int upsample = std::max(small.cols, small.rows) < 500 ? 1 : 0;
 
     auto detector = impl_->takeDetector();
