@@ -119,6 +119,43 @@ TEST(CheckRobustness, CapturesWithoutAFace) {
                    std::to_string(size.width) + "x" + std::to_string(size.height) + " strip");
 }
 
+// Enlarged from a face under min_detail_face_px, teeth, glints, red pupils and studs are not
+// there to see: those checks are unknown with the reason; the others still judge.
+TEST(CheckRobustness, DetailChecksOnATinyFaceAreUnknown) {
+    REQUIRE_PORTRAIT(p);
+    const auto& config = checks::CheckConfig::shipped();
+    const double minWidth = config.number("min_detail_face_px", 0);
+    ASSERT_GT(minWidth, 0);
+    const std::vector<std::string> detail = config.detailIds();
+    ASSERT_FALSE(detail.empty());
+    const double k = 0.9 * minWidth / p->face.faceWidth;
+    cv::Mat small;
+    cv::resize(p->image, small, cv::Size(), k, k, cv::INTER_AREA);
+    const Results tiny = analyzeAll(small, "face 0.9 of min_detail_face_px");
+    for (const std::string& id : detail) {
+        EXPECT_EQ(statusOf(tiny, id), CheckStatus::kUnknown) << id;
+        EXPECT_NE(tiny.at(id).message_en.find("px this check needs"), std::string::npos)
+            << tiny.at(id).message_en;
+    }
+    EXPECT_NE(statusOf(tiny, "face_size"), CheckStatus::kUnknown);
+    EXPECT_NE(statusOf(tiny, "head_roll"), CheckStatus::kUnknown);
+    // A face just above the limit is judged.
+    const double k2 = 1.2 * minWidth / p->face.faceWidth;
+    cv::resize(p->image, small, cv::Size(), k2, k2, cv::INTER_AREA);
+    const Results judged = analyzeAll(small, "face 1.2 of min_detail_face_px");
+    for (const std::string& id : detail)
+        EXPECT_EQ(judged.at(id).message_en.find("px this check needs"), std::string::npos) << id;
+}
+
+// Every result names the rule it enforces (seed §10 / CHSI), the check's own.
+TEST(CheckRobustness, EveryResultNamesItsRule) {
+    const cv::Mat wall(480, 640, CV_8UC3, cv::Scalar(200, 210, 220));
+    for (const CheckResult& r : analyzer().analyze(wall)) {
+        EXPECT_FALSE(r.rule.empty()) << r.id;
+        EXPECT_EQ(r.rule, checks::CheckRegistry::builtin().create(r.id)->rule()) << r.id;
+    }
+}
+
 TEST(CheckRobustness, FaceTouchingTheCaptureEdges) {
     REQUIRE_PORTRAIT(p);
     const cv::Rect box = cv::Rect(p->face.box) & cv::Rect(0, 0, p->image.cols, p->image.rows);

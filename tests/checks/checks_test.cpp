@@ -221,6 +221,7 @@ TEST(CheckCommand, ExitCodesAndJson) {
     bool anyFail = false;
     for (std::size_t i = 0; i < kContractIds.size(); ++i) {
         EXPECT_EQ(j["checks"][i]["id"], kContractIds[i]);
+        EXPECT_FALSE(j["checks"][i].value("rule", "").empty()) << kContractIds[i];
         anyFail = anyFail || j["checks"][i]["status"] == "fail";
     }
     EXPECT_EQ(r.exitCode, anyFail ? 1 : 0);

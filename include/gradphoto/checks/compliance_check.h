@@ -35,6 +35,9 @@ class CheckConfig {
     CheckThresholds thresholds(const std::string& id) const;
     double number(const std::string& key, double fallback) const;  // top-level settings
     std::vector<std::string> liveIds() const;
+    // The checks that read fine detail of the face (teeth, glints, studs): below
+    // min_detail_face_px of face width in the capture they are `unknown`, not judged.
+    std::vector<std::string> detailIds() const;
 
   private:
     nlohmann::json json_;

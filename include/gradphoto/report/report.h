@@ -20,6 +20,9 @@ struct CheckResult {
     nlohmann::json limit;  // the limit it was held to
     std::string message_zh;
     std::string message_en;
+    // The photo rule the check enforces (seed §10 / CHSI spec), for staff and reports; empty for
+    // the standardizer's own geometry checks. In the JSON only when set.
+    std::string rule;
 };
 
 struct ImageSummary {

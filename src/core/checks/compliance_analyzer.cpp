@@ -82,22 +82,33 @@ std::vector<CheckResult> ComplianceAnalyzer::analyzeBgr(const cv::Mat& bgr,
 std::vector<CheckResult> ComplianceAnalyzer::run(const CheckSession& session,
                                                  const std::vector<std::string>& ids) const {
     std::vector<CheckResult> results;
+    const std::vector<std::string> detailIds = config_.detailIds();
     for (const auto& id : ids) {
         const auto check = CheckRegistry::builtin().create(id);
         if (!check) {
             results.push_back(unknownResult(id, "未知的检测项", "no such check"));
             continue;
         }
+        CheckResult result;
         if (check->needsFace() && !session.hasFace()) {
-            results.push_back(unknownResult(id, kNoFaceZh, kNoFaceEn));
-            continue;
+            result = unknownResult(id, kNoFaceZh, kNoFaceEn);
+        } else if (session.hasFace() &&
+                   session.face().faceWidth < config_.number("min_detail_face_px", 0) &&
+                   std::ranges::find(detailIds, id) != detailIds.end()) {
+            // Enlarged from too few pixels, skin, eyes and edges show no real detail to judge.
+            result = unknownResult(
+                id, "人脸太小，无法判断这一项",
+                "face " + fixed(session.face().faceWidth, 0) + " px wide, under the " +
+                    fixed(config_.number("min_detail_face_px", 0), 0) + " px this check needs");
+        } else {
+            try {
+                result = check->evaluate(session, config_.thresholds(id));
+            } catch (const std::exception& e) {
+                result = unknownResult(id, "检测出错", std::string("internal error: ") + e.what());
+            }
         }
-        try {
-            results.push_back(check->evaluate(session, config_.thresholds(id)));
-        } catch (const std::exception& e) {
-            results.push_back(
-                unknownResult(id, "检测出错", std::string("internal error: ") + e.what()));
-        }
+        result.rule = check->rule();
+        results.push_back(std::move(result));
     }
     return results;
 }

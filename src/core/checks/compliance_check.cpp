@@ -69,11 +69,23 @@ double CheckConfig::number(const std::string& key, double fallback) const {
     return it != json_.end() && it->is_number() ? it->get<double>() : fallback;
 }
 
-std::vector<std::string> CheckConfig::liveIds() const {
+namespace {
+
+std::vector<std::string> idList(const nlohmann::json& config, const char* key) {
     std::vector<std::string> ids;
-    if (const auto it = json_.find("live_subset"); it != json_.end() && it->is_array())
+    if (const auto it = config.find(key); it != config.end() && it->is_array())
         for (const auto& v : *it) ids.push_back(v.get<std::string>());
     return ids;
+}
+
+}  // namespace
+
+std::vector<std::string> CheckConfig::liveIds() const {
+    return idList(json_, "live_subset");
+}
+
+std::vector<std::string> CheckConfig::detailIds() const {
+    return idList(json_, "detail_checks");
 }
 
 CheckRegistry& CheckRegistry::builtin() {

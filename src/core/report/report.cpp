@@ -54,12 +54,11 @@ json Report::toJson() const {
     }
     j["checks"] = json::array();
     for (const auto& c : checks) {
-        j["checks"].push_back({{"id", c.id},
-                               {"status", toString(c.status)},
-                               {"value", c.value},
-                               {"limit", c.limit},
-                               {"message_zh", c.message_zh},
-                               {"message_en", c.message_en}});
+        json check = {
+            {"id", c.id},       {"status", toString(c.status)}, {"value", c.value},
+            {"limit", c.limit}, {"message_zh", c.message_zh},   {"message_en", c.message_en}};
+        if (!c.rule.empty()) check["rule"] = c.rule;
+        j["checks"].push_back(std::move(check));
     }
     j["errors"] = json::array();
     for (const auto& e : errors) {
