@@ -271,20 +271,22 @@ class Headwear final : public ComplianceCheck {
         const cv::Rect sides =
             cv::Rect(cvRound(cx - 0.75 * fw), top.y, cvRound(1.5 * fw), cvRound(f.chin.y) - top.y) &
             cv::Rect(0, 0, lab.cols, lab.rows);
-        const double skinHue = t.number("skin_hue_delta");
+        const double skinHue = t.number("skin_hue_delta"), skinDarker = t.number("skin_darker_l");
+        const double brightL = t.number("bright_l"), colourChroma = t.number("colour_chroma");
+        const double colourFromSkin = t.number("colour_skin_delta");
+        const float minAlpha = float(t.number("min_alpha"));
         int head = 0, odd = 0;
         for (int y = sides.y; y < sides.y + sides.height; ++y) {
             const float* a = alpha.ptr<float>(y);
             const uchar* face = s.faceMask().ptr<uchar>(y);
             const cv::Vec3f* l = lab.ptr<cv::Vec3f>(y);
             for (int x = sides.x; x < sides.x + sides.width; ++x) {
-                if (a[x] < 0.7f || face[x]) continue;
+                if (a[x] < minAlpha || face[x]) continue;
                 const double chroma = std::hypot(l[x][1], l[x][2]);
                 const double skinDist = std::hypot(l[x][1] - skin[1], l[x][2] - skin[2]);
-                if (skinDist < skinHue && l[x][0] > skin[0] - 15) continue;
+                if (skinDist < skinHue && l[x][0] > skin[0] - skinDarker) continue;
                 ++head;
-                odd += l[x][0] > t.number("bright_l") ||
-                       (chroma > t.number("colour_chroma") && skinDist > 20);
+                odd += l[x][0] > brightL || (chroma > colourChroma && skinDist > colourFromSkin);
             }
         }
         const double oddShare = head ? double(odd) / head : 0;

@@ -56,9 +56,13 @@ class FaceSize final : public ComplianceCheck {
         const double sc = p.faceWidth.max / fw;
         const double cols = s.image().cols * k, rows = s.image().rows * k;
         const double eyeY = f.eyeLineY() * k, cx = f.faceCenterX() * k;
-        const double fit = std::min(
-            {eyeY / (p.eyeLine.min / sc), (rows - eyeY) / ((p.height - p.eyeLine.max) / sc),
-             cx / (p.width / 2.0 / sc), (cols - cx) / (p.width / 2.0 / sc)});
+        // The room for the smallest crop above and below the eyes and beside the face centre
+        // (1 = it just fits): a face too near, or off centre to one side.
+        const double upDown = std::min(eyeY / (p.eyeLine.min / sc),
+                                       (rows - eyeY) / ((p.height - p.eyeLine.max) / sc));
+        const double sideways =
+            std::min(cx / (p.width / 2.0 / sc), (cols - cx) / (p.width / 2.0 / sc));
+        const double fit = std::min(upDown, sideways);
         const nlohmann::json limit = {{"min_face_px", rounded(p.faceWidth.min / p.maxUpscale, 0)},
                                       {"min_room", 1.0}};
         nlohmann::json value = {{"face_px", rounded(fw, 0)}, {"room", rounded(fit, 2)}};
@@ -76,9 +80,23 @@ class FaceSize final : public ComplianceCheck {
                               "too near or off centre: the photo's crop does not fit (room " +
                                   fixed(fit, 2) + ")");
         }
-        if (upscale > p.maxUpscale * t.number("warn_share") || fit < t.number("warn_room"))
-            return makeResult(id(), CheckStatus::kWarn, value, limit, "距离接近极限，请调整距离",
-                              "face size near the limit");
+        // Near the limit: the message says which way to move, as "too" does.
+        if (far)
+            return makeResult(id(), CheckStatus::kWarn, value, limit, "离镜头稍远，请靠近一点",
+                              "face " + fixed(fw, 0) + " px wide needs " + fixed(upscale, 2) +
+                                  "x enlargement, near the limit (max " + fixed(p.maxUpscale, 2) +
+                                  "): move closer");
+        if (fit < t.number("warn_room"))
+            return sideways < upDown
+                       ? makeResult(id(), CheckStatus::kWarn, value, limit,
+                                    "离镜头稍近或没站在画面中间，请稍微后退并站到中间",
+                                    "little room beside the face for the photo's crop (room " +
+                                        fixed(fit, 2) + "): step back a little or centre")
+                       : makeResult(id(), CheckStatus::kWarn, value, limit,
+                                    "离镜头稍近，请稍微后退",
+                                    "little room above or below the face for the photo's crop "
+                                    "(room " +
+                                        fixed(fit, 2) + "): step back a little");
         return makeResult(id(), CheckStatus::kPass, value, limit, "距离合适",
                           "face " + fixed(fw, 0) + " px wide");
     }
