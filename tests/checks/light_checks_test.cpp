@@ -1,6 +1,6 @@
-// face_lighting (median light ratio of mirrored skin patch pairs, in stops) and retouching (fine
-// skin texture at the capture's resolution against eye and brow detail) on real portraits and
-// their generated variants (tests/checks/variants.cpp).
+// face_lighting (median light ratio of mirrored skin patch pairs, in stops; value["stops"]) and
+// retouching (fine skin texture at the capture's resolution against eye and brow detail) on real
+// portraits and their generated variants (tests/checks/variants.cpp).
 
 #include <gtest/gtest.h>
 
@@ -99,7 +99,8 @@ TEST(FaceLighting, StudioKeyLightPassesHalfLitFaceFails) {
         EXPECT_EQ(original.status, CheckStatus::kPass) << name << ": " << original.message_en;
         const CheckResult dark = runOne(variant(p, "half_dark"), "face_lighting");
         EXPECT_EQ(dark.status, CheckStatus::kFail) << name << ": " << dark.message_en;
-        EXPECT_GT(dark.value.get<double>(), original.value.get<double>() + 1.5) << name;
+        EXPECT_GT(dark.value["stops"].get<double>(), original.value["stops"].get<double>() + 1.5)
+            << name;
     }
     // Hard-set portraits with a clear side light, labelled pass.
     for (const std::string name : {"congress_C001120.jpg", "congress_E000296.jpg"}) {
@@ -120,7 +121,7 @@ TEST(FaceLighting, MirroredPhotoGivesTheSameRatio) {
     const CheckResult a = runOne(dark, "face_lighting");
     const CheckResult b = runOne(mirrored, "face_lighting");
     EXPECT_EQ(a.status, b.status);
-    EXPECT_NEAR(a.value.get<double>(), b.value.get<double>(), 0.25);
+    EXPECT_NEAR(a.value["stops"].get<double>(), b.value["stops"].get<double>(), 0.25);
     const bool aLeft = a.message_en.find("image-left side darker") != std::string::npos;
     const bool bLeft = b.message_en.find("image-left side darker") != std::string::npos;
     EXPECT_NE(aLeft, bLeft) << a.message_en << " / " << b.message_en;

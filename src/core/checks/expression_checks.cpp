@@ -30,7 +30,8 @@ class EyesOpen final : public ComplianceCheck {
         const double ear = std::min(eyeAspect(p, 36), eyeAspect(p, 42));
         const CheckStatus byEar = grade(ear, t.number("warn_ear"), t.number("fail_ear"), true);
         const auto eyes =
-            measureEyeOpenness(s, {t.number("dark_fraction"), t.number("min_contrast")});
+            measureEyeOpenness(s, {t.number("dark_fraction"), t.number("min_contrast"),
+                                   t.number("search_band"), t.number("skin_from")});
         // The visible eyes' bands: fail when even the more open one is closed, warn when one is
         // narrow (a squint or a wink) or no eye can be seen at all.
         double moreOpen = -1, lessOpen = 1e9;
@@ -106,12 +107,25 @@ class MouthClosed final : public ComplianceCheck {
                     ++teeth;
             }
         }
-        if (area < 20) return unknownResult(id(), "嘴部太小无法判断", "mouth region too small");
+        if (area < t.number("min_lip_px"))
+            return unknownResult(id(), "嘴部太小无法判断", "mouth region too small");
         const double teethShare = double(teeth) / area;
         const CheckStatus byGap = grade(gap, t.number("warn_gap"), t.number("fail_gap"));
+        const std::string measured = "lip gap " + fixed(gap, 3) + " of mouth width";
+        // Teeth are told from lips by colour: a greyscale capture cannot show them, and the
+        // landmarks' inner lips often close over a smile's teeth, so closed landmark lips are
+        // "cannot judge" there (staff look), never a pass.
+        if (s.greyscale()) {
+            const CheckStatus st = byGap == CheckStatus::kPass ? CheckStatus::kUnknown : byGap;
+            return makeResult(
+                id(), st, {{"gap", rounded(gap, 3)}, {"teeth", nullptr}},
+                {{"gap", t.number("fail_gap")}, {"teeth", t.number("fail_teeth")}},
+                st == CheckStatus::kUnknown ? "黑白照片无法判断是否露齿，请工作人员查看"
+                                            : "请自然闭嘴，不要露齿",
+                measured + "; teeth not judged (greyscale image), staff please check");
+        }
         const CheckStatus byTeeth =
-            s.greyscale() ? CheckStatus::kPass
-                          : grade(teethShare, t.number("warn_teeth"), t.number("fail_teeth"));
+            grade(teethShare, t.number("warn_teeth"), t.number("fail_teeth"));
         // Parted lips with teeth between them are an open mouth even when each alone is small.
         CheckStatus st = std::max(byGap, byTeeth);
         if (gap > t.number("warn_gap") && teethShare > t.number("warn_teeth"))
@@ -119,8 +133,7 @@ class MouthClosed final : public ComplianceCheck {
         return makeResult(id(), st, {{"gap", rounded(gap, 3)}, {"teeth", rounded(teethShare, 3)}},
                           {{"gap", t.number("fail_gap")}, {"teeth", t.number("fail_teeth")}},
                           st == CheckStatus::kPass ? "嘴唇自然闭合" : "请自然闭嘴，不要露齿",
-                          "lip gap " + fixed(gap, 3) + " of mouth width, teeth " +
-                              fixed(teethShare * 100) + "% of the lips");
+                          measured + ", teeth " + fixed(teethShare * 100) + "% of the lips");
     }
 };
 

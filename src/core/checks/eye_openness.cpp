@@ -11,12 +11,8 @@ namespace {
 
 // The eye resampled into a square frame one eye width on each side: columns run from corner to
 // corner, rows across the eye from half an eye width above the corners' line to half below.
+// (The frame's resolution, not a judgement limit: the band is measured in eye widths.)
 constexpr int kSide = 40;
-// Rows searched for the band: 0.3 eye widths above and below the corners' line (an open eye's
-// opening, not the brow or the crease above the lid).
-constexpr double kSearch = 0.3;
-// Rows taken as the skin's reference: beyond 0.3 eye widths from the corners' line.
-constexpr double kSkinFrom = 0.3;
 
 double quantile(std::vector<float> v, double q) {
     if (v.empty()) return 0;
@@ -67,7 +63,7 @@ EyeOpenness measureEye(const cv::Mat& grey, cv::Point2f a, cv::Point2f b,
     const float width = float(cv::norm(b - a));
     if (!(width >= 4)) return eye;  // also NaN corners
     // The searched part of the eye must lie in the image (not a replicated border).
-    const cv::Point2f across = cv::Point2f(-(b - a).y, (b - a).x) * float(kSearch);
+    const cv::Point2f across = cv::Point2f(-(b - a).y, (b - a).x) * float(limits.searchBand);
     const cv::Rect2f inside(0, 0, float(grey.cols), float(grey.rows));
     for (const cv::Point2f q : {a - across, a + across, b - across, b + across})
         if (!inside.contains(q)) return eye;
@@ -76,7 +72,7 @@ EyeOpenness measureEye(const cv::Mat& grey, cv::Point2f a, cv::Point2f b,
     for (int y = 0; y < kSide; ++y) {
         const double across = (y + 0.5) / kSide - 0.5;
         for (int x = kSide / 4; x < 3 * kSide / 4; ++x)
-            (std::abs(across) > kSkinFrom ? skin : middle).push_back(frame.at<float>(y, x));
+            (std::abs(across) > limits.skinFrom ? skin : middle).push_back(frame.at<float>(y, x));
     }
     // The lighter reference is the skin around the eye, or the eye's middle's 75th percentile
     // when that is darker: a closed lid darker than the cheek (socket shadow, eye shadow) is then
@@ -86,8 +82,8 @@ EyeOpenness measureEye(const cv::Mat& grey, cv::Point2f a, cv::Point2f b,
     eye.contrast = skinGrey - darkest;
     eye.visible = eye.contrast >= limits.minContrast;
     const double cut = darkest + limits.darkFraction * eye.contrast;
-    const int from = int(std::lround((0.5 - kSearch) * kSide));
-    const int to = int(std::lround((0.5 + kSearch) * kSide));
+    const int from = std::max(0, int(std::lround((0.5 - limits.searchBand) * kSide)));
+    const int to = std::min(kSide, int(std::lround((0.5 + limits.searchBand) * kSide)));
     std::vector<float> runs;
     for (int x = kSide / 4; x < 3 * kSide / 4; ++x)
         runs.push_back(float(longestDarkRun(frame, x, from, to, cut) / kSide));

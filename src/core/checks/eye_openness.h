@@ -26,6 +26,11 @@ struct EyeOpenness {
 struct EyeOpennessLimits {
     double darkFraction = 0.6;  // cut-off = darkest + darkFraction * (skin - darkest)
     double minContrast = 25;    // grey levels between skin and the darkest part of the eye
+    // Rows searched for the band, in eye widths above and below the corners' line (an open
+    // eye's opening, not the brow or the crease above the lid); at most 0.5 (the frame's edge).
+    double searchBand = 0.3;
+    // Rows taken as the skin's reference: beyond this many eye widths from the corners' line.
+    double skinFrom = 0.3;
 };
 
 // Both eyes of the session's main face in the working copy: [0] the eye on the image's left

@@ -2,6 +2,7 @@
 // items 1, 6 and 7.
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <opencv2/imgproc.hpp>
 
@@ -45,6 +46,62 @@ std::vector<double> mirroredPairStops(const CheckSession& s, const cv::Mat& l) {
     return stops;
 }
 
+// The L* histogram asymmetry of the two face halves: the skin of the face polygon (jaw and
+// brows) on either side of the line from the nose bridge (point 27) to the chin (point 8),
+// without eyes, brows, nose and lips (their own dark and light parts are not light). The
+// distance is the earth mover's distance between the halves' L* histograms (1 L* bins), in L*
+// units: the mean lightness gap between equally ranked pixels of the two halves. Its physical
+// reading: a shadow that darkens a share s of one half by dL adds about s * dL, so it sees a
+// shadow over part of a half (the nose's cast shadow across a cheek, a hard side shadow under
+// the cheekbone) that leaves the median of mirrored patches alone, while skin texture and
+// small highlights, which move few pixels, add little. Returns NaN when either half has fewer
+// than minPixels pixels (a turned head or a face cut by the image's edge).
+double histogramAsymmetry(const CheckSession& s, const cv::Mat& l, double minPixels) {
+    const auto& p = s.workFace().points;
+    const double fw = s.workFace().faceWidth;
+    const cv::Rect box = cv::boundingRect(s.regions().faceOutline) & cv::Rect(0, 0, l.cols, l.rows);
+    if (box.area() <= 0) return std::nan("");
+    cv::Mat skin = s.faceMask()(box).clone();
+    const cv::Point shift(-box.x, -box.y);
+    auto cut = [&](int from, int to, double grow) {
+        std::vector<cv::Point> part, hull;
+        for (int i = from; i <= to; ++i)
+            part.emplace_back(cvRound(p[i].x) + shift.x, cvRound(p[i].y) + shift.y);
+        cv::convexHull(part, hull);
+        cv::fillConvexPoly(skin, hull, 0);
+        const int thick = std::max(1, cvRound(2 * grow * fw));
+        cv::polylines(skin, hull, true, 0, thick);
+    };
+    cut(36, 41, 0.04);  // eyes
+    cut(42, 47, 0.04);
+    cut(17, 21, 0.04);  // brows
+    cut(22, 26, 0.04);
+    cut(27, 35, 0.03);  // nose
+    cut(48, 59, 0.04);  // lips
+    std::array<std::array<double, 101>, 2> hist{};
+    std::array<double, 2> count{};
+    const cv::Point2f a = p[27], d = p[8] - p[27];
+    for (int y = 0; y < box.height; ++y) {
+        const uchar* m = skin.ptr<uchar>(y);
+        const float* lv = l.ptr<float>(y + box.y) + box.x;
+        for (int x = 0; x < box.width; ++x) {
+            if (!m[x]) continue;
+            const float cross = d.x * (float(y + box.y) - a.y) - d.y * (float(x + box.x) - a.x);
+            const int side = cross > 0 ? 1 : 0;
+            hist[side][std::clamp(int(std::lround(lv[x])), 0, 100)] += 1;
+            count[side] += 1;
+        }
+    }
+    if (std::min(count[0], count[1]) < minPixels) return std::nan("");
+    double fa = 0, fb = 0, emd = 0;
+    for (int k = 0; k <= 100; ++k) {
+        fa += hist[0][k] / count[0];
+        fb += hist[1][k] / count[1];
+        emd += std::abs(fa - fb);
+    }
+    return emd;
+}
+
 class FaceLighting final : public ComplianceCheck {
   public:
     std::string id() const override { return "face_lighting"; }
@@ -52,24 +109,47 @@ class FaceLighting final : public ComplianceCheck {
         return "seed §10.6 no shadows, no half-lit face (阴阳脸); CHSI light: even, no asymmetric "
                "highlights";
     }
-    // The median light ratio of mirrored skin patch pairs, in stops: a half-lit face differs in
-    // every pair, while the 3D shading of a studio key light (the nose's shadow side, the turn of
-    // one cheek) changes only a few pairs and moves the median little.
+    // Two measures of the same L* channel. The median light ratio of mirrored skin patch pairs,
+    // in stops: a half-lit face differs in every pair, while the 3D shading of a studio key light
+    // (the nose's shadow side, the turn of one cheek) changes only a few pairs and moves the
+    // median little. And the halves' histogram asymmetry (histogramAsymmetry): a shadow over
+    // part of one half. The student cannot move the lights: the message asks them to face the
+    // camera in the middle of the light and leaves the lights to staff.
     CheckResult evaluate(const CheckSession& s, const CheckThresholds& t) const override {
-        std::vector<double> stops = mirroredPairStops(s, labChannel(s, 0));
+        const cv::Mat l = labChannel(s, 0);
+        std::vector<double> stops = mirroredPairStops(s, l);
         if (stops.size() < size_t(t.number("min_pairs")))
             return unknownResult(id(), "脸部区域不完整", "part of the face is outside the image");
         std::nth_element(stops.begin(), stops.begin() + stops.size() / 2, stops.end());
         const double median = stops[stops.size() / 2];
         const double ratio = std::abs(median);
-        const CheckStatus st = grade(ratio, t.number("warn_stops"), t.number("fail_stops"));
+        const double hist = histogramAsymmetry(s, l, t.number("min_half_px"));
+        const CheckStatus byStops = grade(ratio, t.number("warn_stops"), t.number("fail_stops"));
+        const CheckStatus byHist = std::isfinite(hist) ? grade(hist, t.number("warn_histogram"),
+                                                               t.number("fail_histogram"))
+                                                       : CheckStatus::kPass;
+        const CheckStatus st = std::max(byStops, byHist);
         const std::string darker = median > 0 ? "image-right" : "image-left";
+        std::string en = "left/right face light differs by " + fixed(ratio, 2) +
+                         " stops (median of " + std::to_string(stops.size()) +
+                         " mirrored skin patch pairs; " + darker +
+                         " side darker), L* histogram "
+                         "asymmetry ";
+        en += std::isfinite(hist) ? fixed(hist, 1) + " L*"
+                                  : std::string("not measured (a face half is too small)");
+        if (st != CheckStatus::kPass)
+            en += byStops >= byHist ? "; one side of the face is darker, staff check the lights"
+                                    : "; a shadow over part of the face, staff check the lights";
+        const nlohmann::json value = {
+            {"stops", rounded(ratio, 2)},
+            {"histogram",
+             std::isfinite(hist) ? nlohmann::json(rounded(hist, 1)) : nlohmann::json(nullptr)}};
         return makeResult(
-            id(), st, rounded(ratio, 2), t.number("fail_stops"),
-            st == CheckStatus::kPass ? "脸部光线均匀" : "脸部左右光线不均匀，请调整灯光",
-            "left/right face light differs by " + fixed(ratio, 2) + " stops (median of " +
-                std::to_string(stops.size()) + " mirrored skin patch pairs; " + darker +
-                " side darker)");
+            id(), st, value,
+            {{"stops", t.number("fail_stops")}, {"histogram", t.number("fail_histogram")}},
+            st == CheckStatus::kPass ? "脸部光线均匀"
+                                     : "脸部一侧偏暗，请正对镜头站在灯光中间（请工作人员调整灯光）",
+            en);
     }
 };
 
@@ -80,17 +160,20 @@ class Exposure final : public ComplianceCheck {
         cv::Mat g;
         cv::cvtColor(s.image(), g, cv::COLOR_BGR2GRAY);
         const double mean = cv::mean(g)[0];
-        const double clipped = double(cv::countNonZero(g >= 250)) / double(g.total());
+        const double clipped =
+            double(cv::countNonZero(g >= t.number("clip_level"))) / double(g.total());
         nlohmann::json value = {{"image_mean", rounded(mean, 1)}, {"clipped", rounded(clipped, 3)}};
         // "too": dark or bright, for whoever words the advice (the kiosk), not parsed from text.
         if (clipped > t.number("fail_clipped_frame") || mean > t.number("fail_bright"))
             return makeResult(id(), CheckStatus::kFail, with(value, "bright"),
-                              t.number("fail_clipped_frame"), "照片严重过曝，请减弱灯光",
-                              "no face found and the frame is over-exposed");
+                              t.number("fail_clipped_frame"), "照片严重过曝（请工作人员调整灯光）",
+                              "no face found and the frame is over-exposed: staff check the "
+                              "lights and the camera's exposure");
         if (mean < t.number("fail_dark"))
             return makeResult(id(), CheckStatus::kFail, with(value, "dark"), t.number("fail_dark"),
-                              "照片太暗，请增加灯光",
-                              "no face found and the frame is under-exposed");
+                              "照片太暗，请站到灯光下（请工作人员调整灯光）",
+                              "no face found and the frame is under-exposed: staff check the "
+                              "lights and the camera's exposure");
         return unknownResult(id(), kNoFaceZh, kNoFaceEn);
     }
 
@@ -113,15 +196,18 @@ class Exposure final : public ComplianceCheck {
         for (const cv::Rect& r : {s.regions().leftEye, s.regions().rightEye, s.regions().mouth})
             skin(r).setTo(0);
         const int n = cv::countNonZero(skin);
-        if (n < 50) return unknownResult(id(), "脸部区域太小", "face region too small");
+        if (n < t.number("min_skin_px"))
+            return unknownResult(id(), "脸部区域太小", "face region too small");
         const double mean = cv::mean(g, skin)[0];
-        cv::Mat hi = (g >= 250) & skin;
+        cv::Mat hi = (g >= t.number("clip_level")) & skin;
         const double clipped = double(cv::countNonZero(hi)) / n;
-        // The brightest 1% of the whole working image: a dark face in a bright scene is skin,
-        // a dark face in a dark scene is under-exposure.
+        // The brightest 1% (scene_quantile) of the whole working image: a dark face in a bright
+        // scene is skin, a dark face in a dark scene is under-exposure.
         std::vector<uchar> values(g.begin<uchar>(), g.end<uchar>());
-        std::nth_element(values.begin(), values.begin() + values.size() * 99 / 100, values.end());
-        const double p99 = values[values.size() * 99 / 100];
+        const size_t at =
+            std::min(values.size() - 1, size_t(double(values.size()) * t.number("scene_quantile")));
+        std::nth_element(values.begin(), values.begin() + std::ptrdiff_t(at), values.end());
+        const double p99 = values[at];
         nlohmann::json value = {
             {"face_mean", rounded(mean, 1)}, {"clipped", rounded(clipped, 3)}, {"p99", p99}};
         const nlohmann::json limit = {
@@ -138,9 +224,11 @@ class Exposure final : public ComplianceCheck {
         const CheckStatus st = std::max(under, over);
         std::string zh = "曝光正常", en = "exposure fine";
         if (under >= over && under != CheckStatus::kPass)
-            zh = "照片太暗，请增加灯光", en = "under-exposed", value["too"] = "dark";
+            zh = "脸部太暗，请站到灯光中间、正对镜头（请工作人员调整灯光）",
+            en = "under-exposed (staff check the lights)", value["too"] = "dark";
         else if (over != CheckStatus::kPass)
-            zh = "照片过亮，脸部有过曝，请减弱灯光", en = "over-exposed", value["too"] = "bright";
+            zh = "脸部过亮（请工作人员调整灯光）", en = "over-exposed (staff check the lights)",
+            value["too"] = "bright";
         return makeResult(id(), st, value, limit, zh,
                           en + ": face mean " + fixed(mean) + ", clipped " + fixed(clipped * 100) +
                               "%, scene p99 " + fixed(p99, 0));
@@ -176,7 +264,8 @@ class Sharpness final : public ComplianceCheck {
     CheckResult evaluate(const CheckSession& s, const CheckThresholds& t) const override {
         const cv::Rect box = cv::boundingRect(s.regions().faceOutline) &
                              cv::Rect(0, 0, s.work().cols, s.work().rows);
-        if (box.area() < 400) return unknownResult(id(), "脸部区域太小", "face region too small");
+        if (box.area() < t.number("min_face_box_px"))
+            return unknownResult(id(), "脸部区域太小", "face region too small");
         cv::Mat g;
         s.workGrey()(box).convertTo(g, CV_32F);
         // Focus: band-pass energy (difference of Gaussians) relative to the face's contrast, at
@@ -238,6 +327,8 @@ class RedEye final : public ComplianceCheck {
         if (s.greyscale()) return unknownResult(id(), "黑白照片无法判断红眼", "greyscale image");
         const auto& p = s.workFace().points;
         double worst = 0;
+        int judged = 0;  // eyes with pixels left after the erosion
+        const double minRed = t.number("red_min_level"), overGreen = t.number("red_over_green");
         for (int o : {36, 42}) {
             std::vector<cv::Point> eye;
             for (int i = o; i < o + 6; ++i) eye.emplace_back(cvRound(p[i].x), cvRound(p[i].y));
@@ -252,16 +343,23 @@ class RedEye final : public ComplianceCheck {
                     if (!m[x]) continue;
                     ++n;
                     const double r = c[x][2], g = c[x][1], b = c[x][0];
-                    red += r > 100 && r > t.number("red_over_green") * g &&
-                           r > t.number("red_over_green") * b;
+                    red += r > minRed && r > overGreen * g && r > overGreen * b;
                 }
             }
-            if (n > 0) worst = std::max(worst, double(red) / n);
+            if (n > 0) worst = std::max(worst, double(red) / n), ++judged;
         }
+        // Both eyes eroded away: the eyes are too narrow or closed to see a pupil, which is
+        // "cannot judge", not "no red eye".
+        if (judged == 0)
+            return unknownResult(id(), "眼睛太小或闭着，无法判断红眼，请工作人员查看",
+                                 "cannot assess: no pupil area left inside either eye's "
+                                 "landmarks (eyes narrow or closed); staff please check");
         const CheckStatus st = grade(worst, t.number("warn_share"), t.number("fail_share"));
-        return makeResult(id(), st, rounded(worst, 3), t.number("fail_share"),
-                          st == CheckStatus::kPass ? "无红眼" : "有红眼，请调整闪光灯后重拍",
-                          "red pixels " + fixed(worst * 100) + "% of the eye");
+        return makeResult(
+            id(), st, rounded(worst, 3), t.number("fail_share"),
+            st == CheckStatus::kPass ? "无红眼" : "有红眼，需要重拍（请工作人员调整闪光灯）",
+            "red pixels " + fixed(worst * 100) + "% of the eye" +
+                (st == CheckStatus::kPass ? std::string() : "; staff check the flash and retake"));
     }
 };
 
@@ -390,7 +488,8 @@ class Retouching final : public ComplianceCheck {
             st == CheckStatus::kPass ? "未发现明显美颜（化妆与美瞳请工作人员目视确认）"
                                      : "皮肤过于平滑，可能使用了美颜，请工作人员确认",
             st == CheckStatus::kPass ? "skin texture present (" + measured +
-                                           "); makeup and coloured lenses need a staff look"
+                                           "); makeup and coloured lenses cannot be judged "
+                                           "from pixels: staff confirm by eye"
                                      : "skin unusually smooth (" + measured +
                                            "): possible beauty filter, staff please "
                                            "check");
