@@ -41,6 +41,12 @@ class FaceLocator {
     // Every face in an 8-bit BGR image, largest first. detectionMaxSide bounds the downscaled copy.
     std::vector<FaceLandmarks> locate(const cv::Mat& bgr, int detectionMaxSide = 800) const;
 
+    // The 68 landmarks fitted in a face box of an 8-bit BGR image, without detection (to follow a
+    // face found earlier: the box its previous landmarks imply). The shape model always answers,
+    // even where there is no face: the caller judges the fit. box = the given box (clipped to the
+    // image), detectionScore 0.
+    FaceLandmarks fitLandmarks(const cv::Mat& bgr, const cv::Rect2f& box) const;
+
   private:
     struct Impl;
     std::unique_ptr<Impl> impl_;

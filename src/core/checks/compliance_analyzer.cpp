@@ -1,6 +1,7 @@
 #include "gradphoto/checks/compliance_analyzer.h"
 
 #include <algorithm>
+#include <cmath>
 #include <opencv2/imgproc.hpp>
 
 #include "builtin_checks.h"
@@ -23,6 +24,72 @@ cv::Mat asBgr(const cv::Mat& image) {
     else if (image.channels() == 4)
         cv::cvtColor(image, bgr, cv::COLOR_BGRA2BGR);
     return bgr;
+}
+
+// A tracked fit is kept only while it is plausible. The shape model was trained on boxes from the
+// detector and recovers from the detector's own jitter (about a tenth of the box), not more:
+// - the new landmarks' bounding box overlaps the previous frame's by at least kTrackMinOverlap
+//   (intersection over union; 0.7 is a step of about a sixth of the face's width) and
+// - the face's width changes by at most kTrackMaxScaleStep either way (stepping to or from the
+//   camera),
+// else the start box was off and the fit cannot be trusted. The model always returns a shape,
+// even on a bare wall where the student stood a frame ago, so geometry alone cannot tell that the
+// face left:
+// - the face aligned on the new eyes must still look like the face at the last detection:
+//   normalized cross-correlation of the two small grey patches at least kTrackMinSimilarity
+//   (a wall, a shoulder or another person's hair correlates far lower than the same face a few
+//   pixels on).
+constexpr double kTrackMinOverlap = 0.7;
+constexpr double kTrackMaxScaleStep = 1.15;
+constexpr double kTrackMinSimilarity = 0.7;
+constexpr int kPatchSide = 24;
+
+cv::Rect2f landmarkBounds(const FaceLandmarks& f) {
+    float x0 = f.points[0].x, y0 = f.points[0].y, x1 = x0, y1 = y0;
+    for (const auto& p : f.points) {
+        x0 = std::min(x0, p.x);
+        y0 = std::min(y0, p.y);
+        x1 = std::max(x1, p.x);
+        y1 = std::max(y1, p.y);
+    }
+    return {x0, y0, x1 - x0, y1 - y0};
+}
+
+double overlap(const cv::Rect2f& a, const cv::Rect2f& b) {
+    const float both = (a & b).area();
+    const float either = a.area() + b.area() - both;
+    return either > 0 ? both / either : 0.0;
+}
+
+// The face as a small grey patch, eyes on fixed points (the centre of the face, brows to mouth),
+// warped at 4x the size and then averaged down so a shift of a pixel does not alias.
+cv::Mat alignedPatch(const cv::Mat& bgr, const FaceLandmarks& f) {
+    const cv::Point2f d = f.rightEye - f.leftEye;
+    const double eyes = std::hypot(d.x, d.y);
+    if (!(eyes >= 2.0)) return {};
+    const int side = 4 * kPatchSide;
+    const double k = 0.4 * side / eyes;
+    const double c = k * d.x / eyes, s = k * d.y / eyes;
+    // p' = k R(-angle) (p - leftEye) + (0.3, 0.35) * side
+    const cv::Matx23d m(c, s, 0.3 * side - (c * f.leftEye.x + s * f.leftEye.y), -s, c,
+                        0.35 * side - (-s * f.leftEye.x + c * f.leftEye.y));
+    cv::Mat warped, grey, small;
+    cv::warpAffine(bgr, warped, m, cv::Size(side, side), cv::INTER_LINEAR, cv::BORDER_CONSTANT);
+    cv::cvtColor(warped, grey, cv::COLOR_BGR2GRAY);
+    cv::resize(grey, small, cv::Size(kPatchSide, kPatchSide), 0, 0, cv::INTER_AREA);
+    small.convertTo(small, CV_32F);
+    return small;
+}
+
+// Normalized cross-correlation of two patches; 0 when either is empty or flat.
+double similarity(const cv::Mat& a, const cv::Mat& b) {
+    if (a.empty() || b.empty() || a.size() != b.size()) return 0;
+    cv::Scalar ma, sa, mb, sb;
+    cv::meanStdDev(a, ma, sa);
+    cv::meanStdDev(b, mb, sb);
+    if (sa[0] < 2.0 || sb[0] < 2.0) return 0;
+    const double cross = cv::mean((a - ma[0]).mul(b - mb[0]))[0];
+    return cross / (sa[0] * sb[0]);
 }
 
 }  // namespace
@@ -117,7 +184,73 @@ LivePreviewAnalyzer::LivePreviewAnalyzer(std::shared_ptr<const FaceLocator> face
                                          const CheckConfig& config)
     : analyzer_(std::move(faces), config), preset_(defaultPreset()) {}
 
+void LivePreviewAnalyzer::reset() {
+    previous_.reset();
+    framesSinceFull_ = 0;
+    trackedFrames_ = 0;
+    lastTracked_ = false;
+    frameSize_ = cv::Size();
+    keyPatch_.release();
+}
+
 std::vector<FaceLandmarks> LivePreviewAnalyzer::findFaces(const cv::Mat& bgr) {
+    const int every = std::max(1, int(analyzer_.config().number("live_track_frames", 5)));
+    lastTracked_ = false;
+    if (trackedFrames_ + 1 < every) {
+        if (auto face = trackFace(bgr)) {
+            ++trackedFrames_;
+            ++framesSinceFull_;
+            lastTracked_ = true;
+            return {*face};
+        }
+    }
+    trackedFrames_ = 0;
+    frameSize_ = bgr.size();
+    auto found = detectFaces(bgr);
+    if (found.empty())
+        keyPatch_.release();
+    else
+        keepForTracking(bgr, found.front());
+    return found;
+}
+
+std::optional<FaceLandmarks> LivePreviewAnalyzer::trackFace(const cv::Mat& bgr) const {
+    if (!previous_ || keyPatch_.empty() || bgr.size() != frameSize_) return std::nullopt;
+    const cv::Rect2f was = landmarkBounds(*previous_);
+    auto boxFor = [&](const cv::Rect2f& shape) {
+        return cv::Rect2f(shape.x + boxFromShape_[0] * shape.width,
+                          shape.y + boxFromShape_[1] * shape.height, boxFromShape_[2] * shape.width,
+                          boxFromShape_[3] * shape.height);
+    };
+    const cv::Rect2f start = boxFor(was);
+    // Mostly outside the frame: leaving, or the landmarks would be guessed. Detect instead.
+    const cv::Rect2f frame(0, 0, float(bgr.cols), float(bgr.rows));
+    if (!(start.area() > 0) || (start & frame).area() < 0.5f * start.area()) return std::nullopt;
+    FaceLandmarks face = analyzer_.faces_->fitLandmarks(bgr, start);
+    const cv::Rect2f now = landmarkBounds(face);
+    const double step = face.faceWidth / std::max(1.0f, previous_->faceWidth);
+    if (overlap(now, was) < kTrackMinOverlap || step > kTrackMaxScaleStep ||
+        step < 1.0 / kTrackMaxScaleStep)
+        return std::nullopt;
+    if (similarity(alignedPatch(bgr, face), keyPatch_) < kTrackMinSimilarity) return std::nullopt;
+    face.box = boxFor(now);
+    face.detectionScore = previous_->detectionScore;
+    return face;
+}
+
+void LivePreviewAnalyzer::keepForTracking(const cv::Mat& bgr, const FaceLandmarks& face) {
+    const cv::Rect2f shape = landmarkBounds(face);
+    keyPatch_ = alignedPatch(bgr, face);
+    if (!(shape.width >= 1 && shape.height >= 1)) {
+        keyPatch_.release();
+        return;
+    }
+    boxFromShape_ =
+        cv::Vec4f((face.box.x - shape.x) / shape.width, (face.box.y - shape.y) / shape.height,
+                  face.box.width / shape.width, face.box.height / shape.height);
+}
+
+std::vector<FaceLandmarks> LivePreviewAnalyzer::detectFaces(const cv::Mat& bgr) {
     const CheckConfig& c = analyzer_.config();
     const int detectSide = int(c.number("live_detection_side", 500));
     const int carry = int(c.number("live_roi_frames", 15));
@@ -152,7 +285,7 @@ std::vector<CheckResult> LivePreviewAnalyzer::analyzeFrame(const cv::Mat& image,
     try {
         return analyzeBgrFrame(bgr, ids, stillScale);
     } catch (const std::exception& e) {
-        previous_.reset();
+        reset();
         std::vector<CheckResult> results;
         for (const auto& id : ids)
             results.push_back(unknownResult(id, "画面无法分析",

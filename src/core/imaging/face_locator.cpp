@@ -32,6 +32,29 @@ FaceLandmarks FaceLandmarks::scaled(double factor, cv::Point2f offset) const {
     return out;
 }
 
+namespace {
+
+// The landmarks of one fitted shape; the eye centres, chin and width follow from them.
+FaceLandmarks fromShape(const dlib::full_object_detection& shape, const cv::Rect2f& box) {
+    FaceLandmarks f;
+    f.box = box;
+    for (unsigned i = 0; i < 68 && i < shape.num_parts(); ++i) {
+        f.points[i] = cv::Point2f(float(shape.part(i).x()), float(shape.part(i).y()));
+    }
+    auto centre = [&](int from, int to) {
+        cv::Point2f sum(0, 0);
+        for (int i = from; i <= to; ++i) sum += f.points[i];
+        return sum * (1.0f / float(to - from + 1));
+    };
+    f.leftEye = centre(36, 41);  // the subject's right eye, on the image's left
+    f.rightEye = centre(42, 47);
+    f.chin = f.points[8];
+    f.faceWidth = float(cv::norm(f.points[16] - f.points[0]));
+    return f;
+}
+
+}  // namespace
+
 struct FaceLocator::Impl {
     dlib::shape_predictor shapes;
     // The HOG detector keeps scratch state while it runs: a small pool lets threads share it.
@@ -118,20 +141,8 @@ std::vector<FaceLandmarks> FaceLocator::locate(const cv::Mat& bgr, int detection
                                 std::lround(d.rect.right() * inv),
                                 std::lround(d.rect.bottom() * inv));
         const dlib::full_object_detection shape = impl_->shapes(full, r);
-        FaceLandmarks f;
-        f.box = cv::Rect2f(float(r.left()), float(r.top()), float(r.width()), float(r.height()));
-        for (unsigned i = 0; i < 68 && i < shape.num_parts(); ++i) {
-            f.points[i] = cv::Point2f(float(shape.part(i).x()), float(shape.part(i).y()));
-        }
-        auto centre = [&](int from, int to) {
-            cv::Point2f sum(0, 0);
-            for (int i = from; i <= to; ++i) sum += f.points[i];
-            return sum * (1.0f / float(to - from + 1));
-        };
-        f.leftEye = centre(36, 41);  // the subject's right eye, on the image's left
-        f.rightEye = centre(42, 47);
-        f.chin = f.points[8];
-        f.faceWidth = float(cv::norm(f.points[16] - f.points[0]));
+        FaceLandmarks f = fromShape(shape, cv::Rect2f(float(r.left()), float(r.top()),
+                                                      float(r.width()), float(r.height())));
         f.detectionScore = float(d.detection_confidence);
         faces.push_back(f);
     }
@@ -139,6 +150,34 @@ std::vector<FaceLandmarks> FaceLocator::locate(const cv::Mat& bgr, int detection
         return a.faceWidth > b.faceWidth;
     });
     return faces;
+}
+
+FaceLandmarks FaceLocator::fitLandmarks(const cv::Mat& bgr, const cv::Rect2f& box) const {
+    CV_Assert(bgr.type() == CV_8UC3);
+    const cv::Rect image(0, 0, bgr.cols, bgr.rows);
+    // The box as given, also where it reaches past the image (a face at the edge): the model
+    // places the shape relative to the box, and reads pixels outside the image as black.
+    const cv::Rect whole(cvRound(box.x), cvRound(box.y), std::max(1, cvRound(box.width)),
+                         std::max(1, cvRound(box.height)));
+    if ((whole & image).area() <= 0) {
+        throw Error(Error::Kind::kInput, {"face_box_outside", "人脸区域不在画面内",
+                                          "the face box is outside the image"});
+    }
+    // Grey only around the box: the model reads pixels near the face's outline, not half a box
+    // further out, so the crop gives the fit of the whole image for a fraction of the conversion.
+    const cv::Rect crop = cv::Rect(whole.x - whole.width / 2, whole.y - whole.height / 2,
+                                   whole.width * 2, whole.height * 2) &
+                          image;
+    cv::Mat grey;
+    cv::cvtColor(bgr(crop), grey, cv::COLOR_BGR2GRAY);
+    dlib::cv_image<unsigned char> view(grey);
+    const dlib::rectangle r(whole.x - crop.x, whole.y - crop.y, whole.br().x - crop.x - 1,
+                            whole.br().y - crop.y - 1);
+    FaceLandmarks f =
+        fromShape(impl_->shapes(view, r), cv::Rect2f(r.left(), r.top(), r.width(), r.height()));
+    f = f.scaled(1.0, cv::Point2f(float(crop.x), float(crop.y)));
+    f.box = cv::Rect2f(whole);
+    return f;
 }
 
 }  // namespace gradphoto
