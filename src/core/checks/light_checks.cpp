@@ -51,11 +51,10 @@ std::vector<double> mirroredPairStops(const CheckSession& s, const cv::Mat& l) {
 // without eyes, brows, nose and lips (their own dark and light parts are not light). The
 // distance is the earth mover's distance between the halves' L* histograms (1 L* bins), in L*
 // units: the mean lightness gap between equally ranked pixels of the two halves. Its physical
-// reading: a shadow that darkens a share s of one half by dL adds about s * dL, so it sees a
-// shadow over part of a half (the nose's cast shadow across a cheek, a hard side shadow under
-// the cheekbone) that leaves the median of mirrored patches alone, while skin texture and
-// small highlights, which move few pixels, add little. Returns NaN when either half has fewer
-// than minPixels pixels (a turned head or a face cut by the image's edge).
+// reading: a shadow that darkens a share s of one half by dL adds about s * dL, wherever on
+// the half it falls (the median of mirrored patches sees only the pairs it covers), while skin
+// texture and small highlights, which move few pixels, add little. Returns NaN when either half has
+// fewer than minPixels pixels (a turned head or a face cut by the image's edge).
 double histogramAsymmetry(const CheckSession& s, const cv::Mat& l, double minPixels) {
     const auto& p = s.workFace().points;
     const double fw = s.workFace().faceWidth;
