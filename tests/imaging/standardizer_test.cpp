@@ -2,11 +2,14 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
+#include <tuple>
 
+#include "gradphoto/checks/compliance_check.h"
 #include "gradphoto/imaging/backdrop_matte.h"
 #include "gradphoto/imaging/image_loader.h"
 #include "gradphoto/imaging/jpeg_codec.h"
@@ -141,6 +144,38 @@ TEST(Standardizer, TwoFacesSideBySide) {
     cv::Mat two;
     cv::hconcat(one, one, two);
     EXPECT_EQ(firstError(standardizer().run(two)), "multiple_faces");
+}
+
+// A refused capture's report carries every compliance check, as a written photo's does, so the
+// student learns everything a retake must fix at once: here the second face and a face too small.
+TEST(Standardizer, RefusalReportsEveryComplianceCheck) {
+    GRADPHOTO_REQUIRE_TESTDATA(data);
+    const cv::Mat one = portrait("congress_J000294.jpg");
+    cv::Mat two, small;
+    cv::hconcat(one, one, two);
+    cv::resize(one, small, cv::Size(), 0.3, 0.3, cv::INTER_AREA);
+    const std::vector<std::string> ids = checks::CheckRegistry::builtin().ids();
+    for (const auto& [what, capture, code, failing] :
+         {std::tuple{"two faces", two, "multiple_faces", "face_count"},
+          std::tuple{"small face", small, "too_small", "face_size"}}) {
+        SCOPED_TRACE(what);
+        const auto report = standardizer().run(capture).report;
+        EXPECT_FALSE(report.ok);
+        ASSERT_FALSE(report.errors.empty());
+        EXPECT_EQ(report.errors.front().code, code);
+        ASSERT_EQ(report.checks.size(), ids.size());
+        for (std::size_t i = 0; i < ids.size(); ++i) {
+            EXPECT_EQ(report.checks[i].id, ids[i]);
+            EXPECT_FALSE(report.checks[i].rule.empty()) << ids[i];
+            if (ids[i] == failing) {
+                EXPECT_EQ(report.checks[i].status, CheckStatus::kFail)
+                    << report.checks[i].message_en;
+            }
+        }
+        EXPECT_TRUE(std::any_of(report.timingMs.begin(), report.timingMs.end(),
+                                [](const auto& stage) { return stage.first == "checks"; }))
+            << "the checks' time is reported";
+    }
 }
 
 TEST(Standardizer, HeadCutOffAtTheTop) {

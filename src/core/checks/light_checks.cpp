@@ -350,9 +350,9 @@ class RedEye final : public ComplianceCheck {
         // Both eyes eroded away: the eyes are too narrow or closed to see a pupil, which is
         // "cannot judge", not "no red eye".
         if (judged == 0)
-            return unknownResult(id(), "眼睛太小或闭着，无法判断红眼，请工作人员查看",
-                                 "cannot assess: no pupil area left inside either eye's "
-                                 "landmarks (eyes narrow or closed); staff please check");
+            return unknownResult(id(), "眼睛太小或闭着，看不到瞳孔",
+                                 "no pupil area left inside either eye's landmarks (eyes narrow "
+                                 "or closed)");
         const CheckStatus st = grade(worst, t.number("warn_share"), t.number("fail_share"));
         return makeResult(
             id(), st, rounded(worst, 3), t.number("fail_share"),

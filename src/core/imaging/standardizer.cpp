@@ -196,9 +196,18 @@ StandardizedPhoto Standardizer::run(const cv::Mat& original, const cv::Mat& plat
     report.input = {inputName, original.cols, original.rows};
     StageClock clock(report);
     const StandardizerLimits& limits = limits_;
+    // The faces once found, so that a refusal's compliance checks do not detect them again.
+    std::optional<std::vector<FaceLandmarks>> located;
     auto refuse = [&](const std::string& code, const std::string& detail = {}) {
         report.ok = false;
         report.errors.push_back(imagingProblem(code, detail));
+        // A refused capture still gets every compliance check, so that one retake can fix
+        // everything at once (the same 20 checks as a written photo's report).
+        checks::AnalysisOptions analysis;
+        analysis.preset = &preset_;
+        analysis.faces = located;
+        report.checks = analyzer().analyze(capture, analysis);
+        clock.mark("checks");
         return std::move(result);
     };
     if (capture.empty() || capture.type() != CV_8UC3) return refuse("no_face", "empty capture");
@@ -206,6 +215,7 @@ StandardizedPhoto Standardizer::run(const cv::Mat& original, const cv::Mat& plat
 
     // 1. Face and landmarks.
     const auto faces = faces_->locate(capture);
+    located = faces;
     clock.mark("detect");
     if (faces.empty()) {
         report.checks.push_back(
