@@ -28,20 +28,18 @@ cv::Mat asBgr(const cv::Mat& image) {
 
 // A tracked fit is kept only while it is plausible. The shape model was trained on boxes from the
 // detector and recovers from the detector's own jitter (about a tenth of the box), not more:
-// - the new landmarks' bounding box overlaps the previous frame's by at least kTrackMinOverlap
+// - the new landmarks' bounding box overlaps the previous frame's by at least live_track_overlap
 //   (intersection over union; 0.7 is a step of about a sixth of the face's width) and
-// - the face's width changes by at most kTrackMaxScaleStep either way (stepping to or from the
+// - the face's width changes by at most live_track_scale_step either way (stepping to or from the
 //   camera),
 // else the start box was off and the fit cannot be trusted. The model always returns a shape,
 // even on a bare wall where the student stood a frame ago, so geometry alone cannot tell that the
 // face left:
 // - the face aligned on the new eyes must still look like the face at the last detection:
-//   normalized cross-correlation of the two small grey patches at least kTrackMinSimilarity
+//   normalized cross-correlation of the two small grey patches at least live_track_similarity
 //   (a wall, a shoulder or another person's hair correlates far lower than the same face a few
 //   pixels on).
-constexpr double kTrackMinOverlap = 0.7;
-constexpr double kTrackMaxScaleStep = 1.15;
-constexpr double kTrackMinSimilarity = 0.7;
+// (The three limits are in resources/checks.json.)
 constexpr int kPatchSide = 24;
 
 cv::Rect2f landmarkBounds(const FaceLandmarks& f) {
@@ -229,10 +227,13 @@ std::optional<FaceLandmarks> LivePreviewAnalyzer::trackFace(const cv::Mat& bgr) 
     FaceLandmarks face = analyzer_.faces_->fitLandmarks(bgr, start);
     const cv::Rect2f now = landmarkBounds(face);
     const double step = face.faceWidth / std::max(1.0f, previous_->faceWidth);
-    if (overlap(now, was) < kTrackMinOverlap || step > kTrackMaxScaleStep ||
-        step < 1.0 / kTrackMaxScaleStep)
+    const CheckConfig& c = analyzer_.config();
+    const double maxStep = c.number("live_track_scale_step", 1.15);
+    if (overlap(now, was) < c.number("live_track_overlap", 0.7) || step > maxStep ||
+        step < 1.0 / maxStep)
         return std::nullopt;
-    if (similarity(alignedPatch(bgr, face), keyPatch_) < kTrackMinSimilarity) return std::nullopt;
+    if (similarity(alignedPatch(bgr, face), keyPatch_) < c.number("live_track_similarity", 0.7))
+        return std::nullopt;
     face.box = boxFor(now);
     face.detectionScore = previous_->detectionScore;
     return face;
