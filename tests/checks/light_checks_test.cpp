@@ -17,37 +17,18 @@
 namespace gradphoto::test {
 namespace {
 
-struct Portrait {
-    cv::Mat base;
-    FaceLandmarks face;
-};
-
-// A corpus portrait scaled as the accuracy report scales it (a 220 px face).
-Portrait portrait(const std::filesystem::path& data, const std::string& name) {
-    const cv::Mat image = loadImage(data / "portraits" / name);
-    const auto faces = FaceLocator::shared()->locate(image);
-    EXPECT_EQ(faces.size(), 1u) << name;
-    Portrait p;
-    if (faces.size() == 1) p.base = normalisedBase(image, faces.front(), p.face);
-    return p;
-}
-
-cv::Mat variant(const Portrait& p, const std::string& name) {
-    const auto v = makeVariants(p.base, p.face, {name});
-    EXPECT_EQ(v.size(), 1u) << name;
-    return v.empty() ? cv::Mat{} : v.front().image;
-}
+using Portrait = VariantBase;
 
 class RetouchingOnPortraits : public ::testing::TestWithParam<std::string> {};
 
 // The beauty filter (5 bilateral passes over the face skin) is flagged; the original is not.
 TEST_P(RetouchingOnPortraits, FilteredSkinWarnsTheOriginalPasses) {
     GRADPHOTO_REQUIRE_TESTDATA(data);
-    const Portrait p = portrait(data, GetParam());
+    const Portrait p = variantBase(data / "portraits" / GetParam());
     ASSERT_FALSE(p.base.empty());
     const CheckResult original = runOne(p.base, "retouching");
     EXPECT_EQ(original.status, CheckStatus::kPass) << original.message_en;
-    const CheckResult filtered = runOne(variant(p, "retouched"), "retouching");
+    const CheckResult filtered = runOne(variantImage(p, "retouched"), "retouching");
     EXPECT_EQ(filtered.status, CheckStatus::kWarn) << filtered.message_en;
     ASSERT_TRUE(filtered.value.contains("skin_texture")) << filtered.value.dump();
     EXPECT_LT(filtered.value["skin_texture"].get<double>(),
@@ -58,12 +39,12 @@ TEST_P(RetouchingOnPortraits, FilteredSkinWarnsTheOriginalPasses) {
 // (unknown, staff look) instead of blaming a beauty filter, and never fails.
 TEST_P(RetouchingOnPortraits, BlurAndCompressionAreUnknownWithAReason) {
     GRADPHOTO_REQUIRE_TESTDATA(data);
-    const Portrait p = portrait(data, GetParam());
+    const Portrait p = variantBase(data / "portraits" / GetParam());
     ASSERT_FALSE(p.base.empty());
-    const CheckResult blurred = runOne(variant(p, "blur"), "retouching");
+    const CheckResult blurred = runOne(variantImage(p, "blur"), "retouching");
     EXPECT_EQ(blurred.status, CheckStatus::kUnknown) << blurred.message_en;
     EXPECT_NE(blurred.message_en.find("blur"), std::string::npos) << blurred.message_en;
-    const CheckResult jpeg = runOne(variant(p, "noise_jpeg"), "retouching");
+    const CheckResult jpeg = runOne(variantImage(p, "noise_jpeg"), "retouching");
     EXPECT_EQ(jpeg.status, CheckStatus::kUnknown) << jpeg.message_en;
     EXPECT_NE(jpeg.message_en.find("JPEG"), std::string::npos) << jpeg.message_en;
 }
@@ -75,7 +56,7 @@ INSTANTIATE_TEST_SUITE_P(Portraits, RetouchingOnPortraits,
 // A face too small to show skin texture is unknown with the reason, not a silent pass.
 TEST(Retouching, TinyFaceIsUnknownWithTheReason) {
     GRADPHOTO_REQUIRE_TESTDATA(data);
-    const Portrait p = portrait(data, "congress_K000400.jpg");
+    const Portrait p = variantBase(data / "portraits" / "congress_K000400.jpg");
     ASSERT_FALSE(p.base.empty());
     cv::Mat small;
     const double k = 60.0 / p.face.faceWidth;  // a face about 60 px wide
@@ -93,11 +74,11 @@ TEST(Retouching, TinyFaceIsUnknownWithTheReason) {
 TEST(FaceLighting, StudioKeyLightPassesHalfLitFaceFails) {
     GRADPHOTO_REQUIRE_TESTDATA(data);
     for (const std::string name : {"congress_K000400.jpg", "congress_C001131.jpg"}) {
-        const Portrait p = portrait(data, name);
+        const Portrait p = variantBase(data / "portraits" / name);
         ASSERT_FALSE(p.base.empty());
         const CheckResult original = runOne(p.base, "face_lighting");
         EXPECT_EQ(original.status, CheckStatus::kPass) << name << ": " << original.message_en;
-        const CheckResult dark = runOne(variant(p, "half_dark"), "face_lighting");
+        const CheckResult dark = runOne(variantImage(p, "half_dark"), "face_lighting");
         EXPECT_EQ(dark.status, CheckStatus::kFail) << name << ": " << dark.message_en;
         EXPECT_GT(dark.value["stops"].get<double>(), original.value["stops"].get<double>() + 1.5)
             << name;
@@ -113,9 +94,9 @@ TEST(FaceLighting, StudioKeyLightPassesHalfLitFaceFails) {
 // The measure is a left/right ratio: the mirrored photo gives the same size, the other side.
 TEST(FaceLighting, MirroredPhotoGivesTheSameRatio) {
     GRADPHOTO_REQUIRE_TESTDATA(data);
-    const Portrait p = portrait(data, "congress_K000400.jpg");
+    const Portrait p = variantBase(data / "portraits" / "congress_K000400.jpg");
     ASSERT_FALSE(p.base.empty());
-    const cv::Mat dark = variant(p, "half_dark");
+    const cv::Mat dark = variantImage(p, "half_dark");
     cv::Mat mirrored;
     cv::flip(dark, mirrored, 1);
     const CheckResult a = runOne(dark, "face_lighting");

@@ -24,26 +24,7 @@
 namespace gradphoto::test {
 namespace {
 
-struct Portrait {
-    cv::Mat base;
-    FaceLandmarks face;
-};
-
-// A corpus portrait scaled as the accuracy report scales it (a 220 px face).
-Portrait portrait(const std::filesystem::path& file) {
-    const cv::Mat image = loadImage(file);
-    const auto faces = FaceLocator::shared()->locate(image);
-    EXPECT_EQ(faces.size(), 1u) << file;
-    Portrait p;
-    if (faces.size() == 1) p.base = normalisedBase(image, faces.front(), p.face);
-    return p;
-}
-
-cv::Mat variant(const Portrait& p, const std::string& name) {
-    const auto v = makeVariants(p.base, p.face, {name});
-    EXPECT_EQ(v.size(), 1u) << name;
-    return v.empty() ? cv::Mat{} : v.front().image;
-}
+using Portrait = VariantBase;
 
 // A hard shadow over the lower part of the darker face half (as half_dark picks it): below the
 // nose tip and beside the nose, darkened to 40% (a shadow cast by a side light under the
@@ -85,7 +66,7 @@ cv::Mat lowerCheekShadow(const Portrait& p) {
 TEST(FaceLightingHistogram, ShadowOverPartOfOneHalfIsFlagged) {
     GRADPHOTO_REQUIRE_TESTDATA(data);
     for (const std::string name : {"congress_K000400.jpg", "congress_M001163.jpg"}) {
-        const Portrait p = portrait(data / "portraits" / name);
+        const Portrait p = variantBase(data / "portraits" / name);
         ASSERT_FALSE(p.base.empty());
         const CheckResult clean = runOne(p.base, "face_lighting");
         EXPECT_EQ(clean.status, CheckStatus::kPass) << name << ": " << clean.message_en;
@@ -102,9 +83,9 @@ TEST(FaceLightingHistogram, ShadowOverPartOfOneHalfIsFlagged) {
 // The half-lit face still fails, and the mirrored photo measures the same asymmetry.
 TEST(FaceLightingHistogram, HalfLitFaceFailsMirrorGivesTheSameAsymmetry) {
     GRADPHOTO_REQUIRE_TESTDATA(data);
-    const Portrait p = portrait(data / "portraits" / "congress_C001131.jpg");
+    const Portrait p = variantBase(data / "portraits" / "congress_C001131.jpg");
     ASSERT_FALSE(p.base.empty());
-    const cv::Mat dark = variant(p, "half_dark");
+    const cv::Mat dark = variantImage(p, "half_dark");
     cv::Mat mirrored;
     cv::flip(dark, mirrored, 1);
     const CheckResult a = runOne(dark, "face_lighting");
@@ -118,11 +99,11 @@ TEST(FaceLightingHistogram, HalfLitFaceFailsMirrorGivesTheSameAsymmetry) {
 // leaves the lights to staff; the English one keeps the measurement.
 TEST(LightMessages, StudentIsNotAskedToAdjustTheLights) {
     GRADPHOTO_REQUIRE_TESTDATA(data);
-    const Portrait p = portrait(data / "portraits" / "congress_K000400.jpg");
+    const Portrait p = variantBase(data / "portraits" / "congress_K000400.jpg");
     ASSERT_FALSE(p.base.empty());
-    const CheckResult lighting = runOne(variant(p, "half_dark"), "face_lighting");
-    const CheckResult under = runOne(variant(p, "under"), "exposure");
-    const CheckResult over = runOne(variant(p, "over"), "exposure");
+    const CheckResult lighting = runOne(variantImage(p, "half_dark"), "face_lighting");
+    const CheckResult under = runOne(variantImage(p, "under"), "exposure");
+    const CheckResult over = runOne(variantImage(p, "over"), "exposure");
     for (const CheckResult& r : {lighting, under, over}) {
         ASSERT_NE(r.status, CheckStatus::kPass) << r.id << ": " << r.message_en;
         EXPECT_NE(r.message_zh.find("请工作人员调整灯光"), std::string::npos) << r.message_zh;
@@ -138,7 +119,7 @@ TEST(LightMessages, StudentIsNotAskedToAdjustTheLights) {
 // red_eye cannot judge and says so, it does not pass.
 TEST(RedEyeUnknown, ClosedEyeLandmarksAreUnknownWithTheReason) {
     GRADPHOTO_REQUIRE_TESTDATA(data);
-    const Portrait p = portrait(data / "portraits" / "congress_V000135.jpg");
+    const Portrait p = variantBase(data / "portraits" / "congress_V000135.jpg");
     ASSERT_FALSE(p.base.empty());
     const Preset preset = Preset::load("chsi-blue");
     const auto redEye = checks::CheckRegistry::builtin().create("red_eye");
@@ -254,7 +235,7 @@ TEST(RetouchingMessage, PassAsksStaffToConfirmMakeupByEye) {
 // only 0.05 eye widths either side of the corners' line cannot measure an open iris.
 TEST(EyeSearchBand, NarrowSearchBandCapsTheMeasuredIris) {
     GRADPHOTO_REQUIRE_TESTDATA(data);
-    const Portrait p = portrait(data / "portraits" / "congress_M001163.jpg");
+    const Portrait p = variantBase(data / "portraits" / "congress_M001163.jpg");
     ASSERT_FALSE(p.base.empty());
     const Preset preset = Preset::load("chsi-blue");
     checks::CheckSession::Inputs in;

@@ -8,6 +8,7 @@
 
 #include "gradphoto/checks/check_session.h"
 #include "gradphoto/imaging/backdrop_matte.h"
+#include "gradphoto/imaging/image_loader.h"
 
 namespace gradphoto::test {
 
@@ -592,6 +593,20 @@ cv::Mat normalisedBase(const cv::Mat& bgr, const FaceLandmarks& face, FaceLandma
         out = bgr.clone();
     scaledFace = face.scaled(s);
     return out;
+}
+
+VariantBase variantBase(const std::filesystem::path& file) {
+    const cv::Mat image = loadImage(file);
+    const auto faces = FaceLocator::shared()->locate(image);
+    VariantBase p;
+    if (faces.size() == 1) p.base = normalisedBase(image, faces.front(), p.face);
+    return p;
+}
+
+cv::Mat variantImage(const VariantBase& p, const std::string& name) {
+    if (p.base.empty()) return {};
+    const auto v = makeVariants(p.base, p.face, {name});
+    return v.empty() ? cv::Mat{} : v.front().image;
 }
 
 bool measuredOnly(const std::string& variantName) {

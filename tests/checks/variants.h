@@ -3,6 +3,7 @@
 // Deterministic defect variants of a portrait with known truth (issue 3, "Evaluation"): the
 // generator behind tests/checks and scripts/check-accuracy.
 
+#include <filesystem>
 #include <opencv2/core.hpp>
 #include <string>
 #include <vector>
@@ -22,6 +23,17 @@ struct Variant {
 // mapped accordingly.
 cv::Mat normalisedBase(const cv::Mat& bgr, const FaceLandmarks& face, FaceLandmarks& scaledFace,
                        double faceWidth = 220);
+
+// A corpus portrait scaled as the accuracy report scales it (normalisedBase), with its landmarks;
+// base is empty unless the file shows exactly one face.
+struct VariantBase {
+    cv::Mat base;
+    FaceLandmarks face;
+};
+VariantBase variantBase(const std::filesystem::path& file);
+
+// The named variant of p (makeVariants); empty when there is no such variant.
+cv::Mat variantImage(const VariantBase& p, const std::string& name);
 
 // Variants measured in the accuracy report but not required by the unit tests: the pitch
 // variants (chin_up/down), rendered in 3D from generic landmark depths, are caught on about 90% of

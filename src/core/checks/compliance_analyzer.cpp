@@ -26,6 +26,14 @@ cv::Mat asBgr(const cv::Mat& image) {
     return bgr;
 }
 
+// Every check of ids `unknown` for one reason (no image to analyse).
+std::vector<CheckResult> everyUnknown(const std::vector<std::string>& ids, const std::string& zh,
+                                      const std::string& en) {
+    std::vector<CheckResult> results;
+    for (const auto& id : ids) results.push_back(unknownResult(id, zh, en));
+    return results;
+}
+
 // A tracked fit is kept only while it is plausible. The shape model was trained on boxes from the
 // detector and recovers from the detector's own jitter (about a tenth of the box), not more:
 // - the new landmarks' bounding box overlaps the previous frame's by at least live_track_overlap
@@ -106,21 +114,14 @@ std::vector<CheckResult> ComplianceAnalyzer::analyze(const cv::Mat& image,
         });
     const cv::Mat bgr = asBgr(image);
     if (bgr.empty()) {
-        std::vector<CheckResult> results;
-        for (const auto& id : ids)
-            results.push_back(
-                unknownResult(id, "图像为空或格式不支持", "empty or unsupported image"));
-        return results;
+        return everyUnknown(ids, "图像为空或格式不支持", "empty or unsupported image");
     }
     try {
         return analyzeBgr(bgr, ids, options);
     } catch (const std::exception& e) {
         // Whatever the image: every check answers, none throws.
-        std::vector<CheckResult> results;
-        for (const auto& id : ids)
-            results.push_back(unknownResult(id, "图像无法分析",
-                                            std::string("image cannot be analysed: ") + e.what()));
-        return results;
+        return everyUnknown(ids, "图像无法分析",
+                            std::string("image cannot be analysed: ") + e.what());
     }
 }
 
@@ -279,19 +280,14 @@ std::vector<CheckResult> LivePreviewAnalyzer::analyzeFrame(const cv::Mat& image,
     const cv::Mat bgr = asBgr(image);
     std::vector<std::string> ids = analyzer_.config().liveIds();
     if (bgr.empty()) {
-        std::vector<CheckResult> results;
-        for (const auto& id : ids) results.push_back(unknownResult(id, "没有画面", "empty frame"));
-        return results;
+        return everyUnknown(ids, "没有画面", "empty frame");
     }
     try {
         return analyzeBgrFrame(bgr, ids, stillScale);
     } catch (const std::exception& e) {
         reset();
-        std::vector<CheckResult> results;
-        for (const auto& id : ids)
-            results.push_back(unknownResult(id, "画面无法分析",
-                                            std::string("frame cannot be analysed: ") + e.what()));
-        return results;
+        return everyUnknown(ids, "画面无法分析",
+                            std::string("frame cannot be analysed: ") + e.what());
     }
 }
 
