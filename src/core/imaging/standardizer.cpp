@@ -196,16 +196,15 @@ StandardizedPhoto Standardizer::run(const cv::Mat& original, const cv::Mat& plat
     report.input = {inputName, original.cols, original.rows};
     StageClock clock(report);
     const StandardizerLimits& limits = limits_;
-    // The faces once found, so that a refusal's compliance checks do not detect them again.
-    std::optional<std::vector<FaceLandmarks>> located;
+    // The compliance checks' inputs, filled in as they are found (faces, then the matte), so
+    // that neither a refusal's checks nor a written photo's detect or extract them again.
+    checks::AnalysisOptions analysis;
+    analysis.preset = &preset_;
     auto refuse = [&](const std::string& code, const std::string& detail = {}) {
         report.ok = false;
         report.errors.push_back(imagingProblem(code, detail));
         // A refused capture still gets every compliance check, so that one retake can fix
         // everything at once (the same 20 checks as a written photo's report).
-        checks::AnalysisOptions analysis;
-        analysis.preset = &preset_;
-        analysis.faces = located;
         report.checks = analyzer().analyze(capture, analysis);
         clock.mark("checks");
         return std::move(result);
@@ -215,7 +214,7 @@ StandardizedPhoto Standardizer::run(const cv::Mat& original, const cv::Mat& plat
 
     // 1. Face and landmarks.
     const auto faces = faces_->locate(capture);
-    located = faces;
+    analysis.faces = faces;
     clock.mark("detect");
     if (faces.empty()) {
         report.checks.push_back(
@@ -287,6 +286,9 @@ StandardizedPhoto Standardizer::run(const cv::Mat& original, const cv::Mat& plat
     // 3. The person's matte.
     const Matte matte = BackdropMatte::extract(work, wf, plateWork);
     clock.mark("matte");
+    analysis.matte = &matte;
+    analysis.matteScale = workScale;
+    analysis.matteOffset = offset;
     if (std::getenv("GRADPHOTO_DEBUG"))
         std::fprintf(stderr, "debug: clutter %.3f overreach %.3f\n", matte.clutter,
                      matte.overreach);
@@ -409,12 +411,6 @@ StandardizedPhoto Standardizer::run(const cv::Mat& original, const cv::Mat& plat
     report.ok = measured.ok;
 
     // 8. The compliance checks on the capture, reusing the faces and the matte found above.
-    checks::AnalysisOptions analysis;
-    analysis.preset = &preset_;
-    analysis.faces = faces;
-    analysis.matte = &matte;
-    analysis.matteScale = workScale;
-    analysis.matteOffset = offset;
     report.checks = analyzer().analyze(capture, analysis);
     clock.mark("checks");
     if (report.ok) {
