@@ -253,6 +253,26 @@ double blockiness(const cv::Mat& grey, int x0) {
     return (edge / ne) / (inner / ni);
 }
 
+// Colour grain on the cheeks: the mean absolute difference of each chroma channel (YCrCb) from
+// its 3x3 median. A camera's or a JPEG's colour is smooth at the pixel scale (the chroma is
+// interpolated or subsampled) while skin texture is mostly luminance, so grain here is sensor
+// noise, which strikes the three colour channels independently.
+double chromaGrain(const CheckSession& s) {
+    double sum = 0;
+    int cheeks = 0;
+    for (const cv::Rect& r : {s.regions().leftCheek, s.regions().rightCheek}) {
+        if (r.area() < 25) continue;
+        cv::Mat ycc, med, d;
+        cv::cvtColor(s.work()(r), ycc, cv::COLOR_BGR2YCrCb);
+        cv::medianBlur(ycc, med, 3);
+        cv::absdiff(ycc, med, d);
+        const cv::Scalar m = cv::mean(d);
+        sum += (m[1] + m[2]) / 2;
+        ++cheeks;
+    }
+    return cheeks ? sum / cheeks : 0;
+}
+
 class Sharpness final : public ComplianceCheck {
   public:
     std::string id() const override { return "sharpness"; }
@@ -288,6 +308,7 @@ class Sharpness final : public ComplianceCheck {
             ++cheeks;
         }
         noise = cheeks ? noise / cheeks : 0;
+        const double grain = s.greyscale() ? 0 : chromaGrain(s);
         // Compression: block edges in the original image around the face.
         const cv::Rect fb = cv::Rect(s.face().box) & cv::Rect(0, 0, s.image().cols, s.image().rows);
         cv::Mat og;
@@ -295,7 +316,9 @@ class Sharpness final : public ComplianceCheck {
         const double blocks = blockiness(og, fb.x);
         const CheckStatus byFocus =
             grade(focus, t.number("warn_focus"), t.number("fail_focus"), true);
-        const CheckStatus byNoise = grade(noise, t.number("warn_noise"), t.number("fail_noise"));
+        const CheckStatus byNoise =
+            std::max(grade(noise, t.number("warn_noise"), t.number("fail_noise")),
+                     grade(grain, t.number("warn_chroma_grain"), t.number("fail_chroma_grain")));
         const CheckStatus byBlocks =
             grade(blocks, t.number("warn_blockiness"), t.number("fail_blockiness"));
         const CheckStatus st = std::max({byFocus, byNoise, byBlocks});
@@ -303,6 +326,7 @@ class Sharpness final : public ComplianceCheck {
         // "cause": blur (hold still, refocus) or noise (retake), for whoever words the advice.
         nlohmann::json value = {{"focus", rounded(focus, 2)},
                                 {"noise", rounded(noise, 2)},
+                                {"chroma_grain", rounded(grain, 2)},
                                 {"blockiness", rounded(blocks, 2)}};
         if (byFocus != CheckStatus::kPass)
             zh = "照片模糊，请保持不动并重新对焦", value["cause"] = "blur";
@@ -311,10 +335,12 @@ class Sharpness final : public ComplianceCheck {
         return makeResult(id(), st, value,
                           {{"focus", t.number("fail_focus")},
                            {"noise", t.number("fail_noise")},
+                           {"chroma_grain", t.number("fail_chroma_grain")},
                            {"blockiness", t.number("fail_blockiness")}},
                           zh,
                           "face detail " + fixed(focus, 2) + ", cheek noise " + fixed(noise, 2) +
-                              ", JPEG blockiness " + fixed(blocks, 2));
+                              ", colour grain " + fixed(grain, 2) + ", JPEG blockiness " +
+                              fixed(blocks, 2));
     }
 };
 
