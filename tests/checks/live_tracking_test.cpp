@@ -156,6 +156,55 @@ TEST(LiveTracking, AFaceThatLeavesAndASecondPersonAreSeen) {
     EXPECT_LE(counted, n - 2);
 }
 
+// A 1280x720 frame with the portrait scaled so its face is faceWidth px wide, the face centred.
+cv::Mat frameWithFace(const cv::Mat& portrait, const FaceLandmarks& face, double faceWidth) {
+    cv::Mat frame = blankFrame(), scaled;
+    const double s = faceWidth / face.faceWidth;
+    cv::resize(portrait, scaled, cv::Size(), s, s, cv::INTER_AREA);
+    const cv::Point2f eyes = face.eyeMidpoint() * float(s);
+    const cv::Matx23d m(1, 0, 640 - eyes.x, 0, 1, 300 - eyes.y);
+    cv::warpAffine(scaled, frame, m, frame.size(), cv::INTER_LINEAR, cv::BORDER_TRANSPARENT);
+    return frame;
+}
+
+// The student steps back until the face is too small for the live_detection_side detection: the
+// full detections find it again around where it was (live_search_face_px), for live_roi_frames
+// frames, so the preview goes on guiding; a new analyzer (no face before) does not see it.
+TEST(LiveTracking, ASmallFaceIsFoundAgainAroundWhereItWas) {
+    GRADPHOTO_REQUIRE_TESTDATA(data);
+    const cv::Mat portrait = loadImage(data / "portraits" / "congress_L000582.jpg");
+    const auto faces = FaceLocator::shared()->locate(portrait);
+    ASSERT_EQ(faces.size(), 1u);
+    const auto& c = checks::CheckConfig::shipped();
+    const cv::Mat small = frameWithFace(portrait, faces.front(), 110);
+    ASSERT_TRUE(
+        FaceLocator::shared()->locate(small, int(c.number("live_detection_side", 0))).empty())
+        << "the small-size detection sees a 110 px face: this test no longer tests the search";
+
+    // Four frames stepping back (240 px, the size the small detection still finds, to 123 px),
+    // then two detection cycles, all within the live_roi_frames the search lasts.
+    const int frames = 2 * trackFrames();
+    ASSERT_LE(4 + frames, int(c.number("live_roi_frames", 0)));
+    LivePreviewAnalyzer live;
+    for (double w = 240; w > 110; w *= 0.8)
+        live.analyzeFrame(frameWithFace(portrait, faces.front(), w));
+    ASSERT_TRUE(live.lastFace().has_value());
+    int detected = 0;
+    for (int i = 0; i < frames; ++i) {
+        const auto r = live.analyzeFrame(small);
+        ASSERT_TRUE(live.lastFace().has_value()) << "lost the small face at frame " << i;
+        EXPECT_EQ(resultOf(r, "face_count").status, CheckStatus::kPass);
+        if (live.lastFaceTracked()) continue;
+        EXPECT_NEAR(live.lastFace()->faceWidth, 110, 11) << "frame " << i;
+        ++detected;
+    }
+    EXPECT_GE(detected, 2) << "no full detection ran: the search was not exercised";
+
+    LivePreviewAnalyzer fresh;
+    fresh.analyzeFrame(small);
+    EXPECT_FALSE(fresh.lastFace().has_value());
+}
+
 // Frames of every size and content, also in an order that hands tracking a face box from a frame
 // of another size: analyzeFrame never throws and every check answers.
 TEST(LiveTracking, NeverThrowsOnEdgeFrames) {

@@ -41,6 +41,11 @@ class FaceLocator {
     // Every face in an 8-bit BGR image, largest first. detectionMaxSide bounds the downscaled copy.
     std::vector<FaceLandmarks> locate(const cv::Mat& bgr, int detectionMaxSide = 800) const;
 
+    // Every face in an 8-bit BGR image, largest first, detected on a copy scaled by
+    // detectionScale (up or down, no further upsampling): to search a region where a face of a
+    // known size is expected at the size the detector finds cheaply. Landmarks at full resolution.
+    std::vector<FaceLandmarks> locateAtScale(const cv::Mat& bgr, double detectionScale) const;
+
     // The 68 landmarks fitted in a face box of an 8-bit BGR image, without detection (to follow a
     // face found earlier: the box its previous landmarks imply). The shape model always answers,
     // even where there is no face: the caller judges the fit. box = the given box (clipped to the
@@ -48,6 +53,9 @@ class FaceLocator {
     FaceLandmarks fitLandmarks(const cv::Mat& bgr, const cv::Rect2f& box) const;
 
   private:
+    // Detection on input (grey scaled by scale from the full-resolution grey), landmarks on grey.
+    std::vector<FaceLandmarks> detect(const cv::Mat& grey, const cv::Mat& input,
+                                      double scale) const;
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };

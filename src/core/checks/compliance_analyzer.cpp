@@ -262,15 +262,17 @@ std::vector<FaceLandmarks> LivePreviewAnalyzer::detectFaces(const cv::Mat& bgr) 
         framesSinceFull_ = 0;
         return found;
     }
-    // Lost: search at full resolution around where the face was (a small or blurred face).
+    // Lost: search around where the face was (a small or blurred face), scaled so that face is
+    // live_search_face_px wide: the size the detector finds reliably and cheaply.
     ++framesSinceFull_;
     const cv::Rect2f b = previous_->box;
     const float grow = float(c.number("live_search_margin", 0.6));
     cv::Rect roi(cvFloor(b.x - grow * b.width), cvFloor(b.y - grow * b.height),
                  cvCeil(b.width * (1 + 2 * grow)), cvCeil(b.height * (1 + 2 * grow)));
     roi &= cv::Rect(0, 0, bgr.cols, bgr.rows);
-    if (roi.area() <= 0) return found;
-    found = analyzer_.faces_->locate(bgr(roi), std::max(roi.width, roi.height));
+    if (roi.area() <= 0 || !(b.width >= 1)) return found;
+    const double toSearch = c.number("live_search_face_px", 100) / b.width;
+    found = analyzer_.faces_->locateAtScale(bgr(roi), std::min(toSearch, 2.0));
     for (auto& f : found) f = f.scaled(1.0, cv::Point2f(float(roi.x), float(roi.y)));
     return found;
 }

@@ -101,42 +101,59 @@ std::shared_ptr<const FaceLocator> FaceLocator::shared() {
     return instance;
 }
 
+namespace {
+
+// A grey copy scaled by scale, at least a pixel on each side (a thin strip has no face; it must
+// not throw).
+cv::Mat scaledGrey(const cv::Mat& grey, double scale, int interpolation) {
+    if (scale == 1.0) return grey;
+    cv::Mat out;
+    cv::resize(
+        grey, out,
+        cv::Size(std::max(1, cvRound(grey.cols * scale)), std::max(1, cvRound(grey.rows * scale))),
+        0, 0, interpolation);
+    return out;
+}
+
+}  // namespace
+
 std::vector<FaceLandmarks> FaceLocator::locate(const cv::Mat& bgr, int detectionMaxSide) const {
     CV_Assert(bgr.type() == CV_8UC3);
-    // Detect on a downscaled grey copy; small images are upsampled once by the detector instead.
+    // Detect on a downscaled grey copy; a copy under 500 px is doubled for the detector instead.
     const int maxSide = std::max(bgr.cols, bgr.rows);
     const double scale = maxSide > detectionMaxSide ? double(detectionMaxSide) / maxSide : 1.0;
     cv::Mat grey;
     cv::cvtColor(bgr, grey, cv::COLOR_BGR2GRAY);
-    cv::Mat small = grey;
-    if (scale < 1.0) {
-        // At least a pixel on the short side (a thin strip has no face; it must not throw).
-        const cv::Size to(std::max(1, cvRound(grey.cols * scale)),
-                          std::max(1, cvRound(grey.rows * scale)));
-        cv::resize(grey, small, to, 0, 0, cv::INTER_AREA);
-    }
-    const int upsample = std::max(small.cols, small.rows) < 500 ? 1 : 0;
+    const cv::Mat small = scaledGrey(grey, scale, cv::INTER_AREA);
+    if (std::max(small.cols, small.rows) >= 500) return detect(grey, small, scale);
+    return detect(grey, scaledGrey(small, 2.0, cv::INTER_LINEAR), 2 * scale);
+}
 
+std::vector<FaceLandmarks> FaceLocator::locateAtScale(const cv::Mat& bgr,
+                                                      double detectionScale) const {
+    CV_Assert(bgr.type() == CV_8UC3 && detectionScale > 0);
+    cv::Mat grey;
+    cv::cvtColor(bgr, grey, cv::COLOR_BGR2GRAY);
+    return detect(
+        grey,
+        scaledGrey(grey, detectionScale, detectionScale < 1 ? cv::INTER_AREA : cv::INTER_LINEAR),
+        detectionScale);
+}
+
+std::vector<FaceLandmarks> FaceLocator::detect(const cv::Mat& grey, const cv::Mat& input,
+                                               double scale) const {
     auto detector = impl_->takeDetector();
     std::vector<dlib::rect_detection> found;
     {
-        cv::Mat input = small;
-        if (upsample) cv::resize(small, input, cv::Size(), 2.0, 2.0, cv::INTER_LINEAR);
         dlib::cv_image<unsigned char> view(input);
         (*detector)(view, found, 0.0);
-        if (upsample) {
-            for (auto& d : found) {
-                d.rect = dlib::rectangle(d.rect.left() / 2, d.rect.top() / 2, d.rect.right() / 2,
-                                         d.rect.bottom() / 2);
-            }
-        }
     }
     impl_->giveBack(std::move(detector));
 
     std::vector<FaceLandmarks> faces;
     dlib::cv_image<unsigned char> full(grey);
+    const double inv = 1.0 / scale;
     for (const auto& d : found) {
-        const double inv = 1.0 / scale;
         const dlib::rectangle r(std::lround(d.rect.left() * inv), std::lround(d.rect.top() * inv),
                                 std::lround(d.rect.right() * inv),
                                 std::lround(d.rect.bottom() * inv));
