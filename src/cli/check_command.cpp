@@ -22,7 +22,9 @@ const char* kHelp =
     "face_count, face_size, head_roll, head_yaw, head_pitch, eyes_open, mouth_closed,\n"
     "shoulders_level, face_lighting, exposure, sharpness, background_uniform, clothing_contrast,\n"
     "glasses_tint, glasses_glare, red_eye, hair_covers_features, headwear, jewellery, retouching.\n"
-    "Each is pass, warn (staff should look), fail or unknown (could not be assessed, with why).\n"
+    "Each is pass, warn (staff should look), fail or unknown (could not be assessed, with why),\n"
+    "with a 0-100 score after the status (higher is better: pass 60-100, warn 30-59,\n"
+    "fail 0-29; - when unknown).\n"
     "Thresholds: resources/checks.json.\n\n"
     "  --preset   the preset whose backdrop colour and geometry apply (default chsi-blue)\n"
     "  --json     print the report JSON on stdout\n\n"
@@ -73,7 +75,9 @@ int runCheck(CommandContext& ctx) {
     } else {
         const bool zh = ctx.globals.lang == "zh";
         for (const auto& c : report.checks) {
+            // The 0-100 score after the status ("-" when unknown: nothing was judged).
             ctx.out << std::left << std::setw(22) << c.id << std::setw(8) << toString(c.status)
+                    << std::setw(5) << (c.score ? std::to_string(*c.score) : std::string("-"))
                     << (zh ? c.message_zh : c.message_en) << '\n';
         }
         ctx.out << input << ": " << (report.ok ? "no check failed" : "some checks failed") << '\n';

@@ -78,7 +78,9 @@ CheckResult makeResult(const std::string& id, CheckStatus status, nlohmann::json
                        nlohmann::json limit, std::string zh, std::string en);
 CheckResult unknownResult(const std::string& id, const std::string& zhReason,
                           const std::string& enReason);
-// pass / warn / fail for a value that is bad when large (or when small with lowerIsWorse).
+// pass / warn / fail for a value that is bad when large (or when small with lowerIsWorse); unknown
+// when value is not finite. Also reports the measure's 0-100 sub-score to the calling thread's open
+// ScoreCollector, if any (gradphoto/checks/check_score.h).
 CheckStatus grade(double value, double warnAt, double failAt, bool lowerIsWorse = false);
 double rounded(double v, int decimals = 2);
 

@@ -2,6 +2,7 @@
 
 #include <map>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,10 @@ struct CheckResult {
     // The photo rule the check enforces (seed §10 / CHSI spec), for staff and reports; empty for
     // the standardizer's own geometry checks. In the JSON only when set.
     std::string rule;
+    // 0-100, higher is better: how far the measure is from the limits (pass 60-100, warn 30-59,
+    // fail 0-29; gradphoto/checks/check_score.h). nullopt, and no "score" key in the JSON, for an
+    // `unknown` result and for the standardizer's own geometry checks.
+    std::optional<int> score;
 };
 
 struct ImageSummary {

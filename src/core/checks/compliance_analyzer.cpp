@@ -5,6 +5,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include "builtin_checks.h"
+#include "gradphoto/checks/check_score.h"
 
 namespace gradphoto::checks {
 
@@ -149,6 +150,7 @@ std::vector<CheckResult> ComplianceAnalyzer::run(const CheckSession& session,
                                                  const std::vector<std::string>& ids) const {
     std::vector<CheckResult> results;
     const std::vector<std::string> detailIds = config_.detailIds();
+    const ScoreBands bands = ScoreBands::from(config_);
     for (const auto& id : ids) {
         const auto check = CheckRegistry::builtin().create(id);
         if (!check) {
@@ -167,8 +169,12 @@ std::vector<CheckResult> ComplianceAnalyzer::run(const CheckSession& session,
                 "face " + fixed(session.face().faceWidth, 0) + " px wide, under the " +
                     fixed(config_.number("min_detail_face_px", 0), 0) + " px this check needs");
         } else {
+            // The measures grade() grades during evaluate report to this collector (this
+            // thread's only): the score is their lowest sub-score kept in the status's band.
+            const ScoreCollector scores(bands);
             try {
                 result = check->evaluate(session, config_.thresholds(id));
+                result.score = scores.score(result.status);
             } catch (const std::exception& e) {
                 result = unknownResult(id, "检测出错", std::string("internal error: ") + e.what());
             }

@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "builtin_checks.h"
+#include "gradphoto/checks/check_score.h"
 #include "gradphoto/common/error.h"
 #include "gradphoto/common/resources.h"
 
@@ -138,6 +139,7 @@ CheckResult unknownResult(const std::string& id, const std::string& zhReason,
 
 CheckStatus grade(double value, double warnAt, double failAt, bool lowerIsWorse) {
     if (!std::isfinite(value)) return CheckStatus::kUnknown;
+    ScoreCollector::measured(value, warnAt, failAt, lowerIsWorse);
     if (lowerIsWorse) {
         if (value < failAt) return CheckStatus::kFail;
         if (value < warnAt) return CheckStatus::kWarn;

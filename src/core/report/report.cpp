@@ -58,6 +58,7 @@ json Report::toJson() const {
             {"id", c.id},       {"status", toString(c.status)}, {"value", c.value},
             {"limit", c.limit}, {"message_zh", c.message_zh},   {"message_en", c.message_en}};
         if (!c.rule.empty()) check["rule"] = c.rule;
+        if (c.score) check["score"] = *c.score;
         j["checks"].push_back(std::move(check));
     }
     j["errors"] = json::array();
