@@ -132,6 +132,21 @@ TEST(CheckScoreMapping, WarnEqualToFail) {
     EXPECT_NEAR(*measureScore(-1.0, 0.0, 0.0, false), 100.0 - 40.0 * std::exp(-1.0), 1e-9);
 }
 
+// A measure that only warns (fail limit 1e9, as headwear grades) takes its span from the warn
+// limit (20% of |warn|): a pass is not stuck at the warn edge's 60, a warn reaches down to 30.
+TEST(CheckScoreMapping, WarnOnlyMeasureSpansFromTheWarnLimit) {
+    EXPECT_NEAR(*measureScore(1.44, 1.8, 1e9, false), 100.0 - 40.0 * std::exp(-1.0), 1e-9);
+    EXPECT_DOUBLE_EQ(*measureScore(1.8, 1.8, 1e9, false), 60.0);
+    EXPECT_NEAR(*measureScore(1.98, 1.8, 1e9, false), 45.0, 1e-9);
+    EXPECT_DOUBLE_EQ(*measureScore(5.0, 1.8, 1e9, false), 30.0);  // a warn, never a fail score
+    EXPECT_EQ(grade(5.0, 1.8, 1e9), CheckStatus::kWarn);
+    EXPECT_NEAR(*measureScore(-1.0, 0.0, 1e9, false), 100.0 - 40.0 * std::exp(-1.0), 1e-9);
+    // Bad when small with a "never fails" limit of -1e9.
+    EXPECT_NEAR(*measureScore(1.2, 1.0, -1e9, true), 100.0 - 40.0 * std::exp(-1.0), 1e-9);
+    // The shipped config names the size from which a fail limit is none.
+    EXPECT_EQ(shippedBands().noFailLimit, 1e6);
+}
+
 TEST(CheckScoreMapping, NonFiniteHasNoScore) {
     EXPECT_FALSE(measureScore(kNaN, 3.0, 6.0, false));
     EXPECT_FALSE(measureScore(kInf, 3.0, 6.0, false));

@@ -7,7 +7,9 @@
 // Each measure a check grades with grade(value, warnAt, failAt, lowerIsWorse) gets a sub-score
 // from where its value sits. d = how far past the warn limit the value is, in units of the
 // warn->fail span (d < 0 on the pass side, 0 at the warn limit, 1 at the fail limit; when warn ==
-// fail the span is 20% of |fail|, or 1 when fail is 0):
+// fail the span is 20% of |fail|, or 1 when fail is 0; a measure that only warns, graded with a
+// fail limit of at least score_no_fail_limit (1e6) in size, has no real span: it is 20% of
+// |warn|, or 1 when warn is 0):
 //   pass side  100 - (100 - P) * exp(d)     (P at the warn limit, towards 100 far from it)
 //   warn band  P - (P - F) * d              (P at the warn limit down to F at the fail limit)
 //   fail side  F * exp(-(d - 1))            (F at the fail limit, towards 0 far past it)
@@ -37,6 +39,8 @@ struct ScoreBands {
     int rulePass = 80;        // score_rule_pass: a pass decided without a graded measure
     int ruleWarn = 45;        // score_rule_warn
     int ruleFail = 15;        // score_rule_fail
+    // score_no_fail_limit: a fail limit this large (a check's "never fails", e.g. 1e9) is none
+    double noFailLimit = 1e6;
     static ScoreBands from(const CheckConfig& config);
 };
 

@@ -18,6 +18,7 @@ ScoreBands ScoreBands::from(const CheckConfig& config) {
     b.rulePass = int(std::lround(config.number("score_rule_pass", b.rulePass)));
     b.ruleWarn = int(std::lround(config.number("score_rule_warn", b.ruleWarn)));
     b.ruleFail = int(std::lround(config.number("score_rule_fail", b.ruleFail)));
+    b.noFailLimit = config.number("score_no_fail_limit", b.noFailLimit);
     return b;
 }
 
@@ -26,7 +27,10 @@ std::optional<double> measureScore(double value, double warnAt, double failAt, b
     if (!std::isfinite(value) || !std::isfinite(warnAt) || !std::isfinite(failAt))
         return std::nullopt;
     double span = std::abs(failAt - warnAt);
-    if (span == 0) span = failAt != 0 ? 0.2 * std::abs(failAt) : 1.0;
+    if (std::abs(failAt) >= bands.noFailLimit)  // warns only: a span from the warn limit's size
+        span = warnAt != 0 ? 0.2 * std::abs(warnAt) : 1.0;
+    else if (span == 0)
+        span = failAt != 0 ? 0.2 * std::abs(failAt) : 1.0;
     const double worse = lowerIsWorse ? -1.0 : 1.0;
     const double d = worse * (value - warnAt) / span;         // past the warn limit
     const double pastFail = worse * (value - failAt) / span;  // d - 1 unless warn == fail
