@@ -135,6 +135,55 @@ TEST(BackdropSurvey, AClippedWhiteWallPasses) {
     EXPECT_EQ(r.status, CheckStatus::kPass) << r.message_en;
 }
 
+// A white wall with the person's shadow on it: the matte moved by (dx, dy) face widths, softened
+// by soft face widths (0: a hard flash shadow), darkening the wall to 55 %.
+cv::Mat whiteWallWithShadow(const CutOut& c, double dx, double dy, double soft) {
+    const double fw = c.face.faceWidth;
+    cv::Mat shadow;
+    cv::warpAffine(c.alpha, shadow, cv::Matx23d(1, 0, dx * fw, 0, 1, dy * fw), c.alpha.size());
+    if (soft > 0) cv::GaussianBlur(shadow, shadow, cv::Size(), soft * fw);
+    cv::Mat wall;
+    cv::Mat(1 - 0.45 * shadow).convertTo(wall, CV_8U, 255);
+    cv::cvtColor(wall, wall, cv::COLOR_GRAY2BGR);
+    return wall;
+}
+
+double shadowArea(const CheckResult& r) {
+    return r.value.is_object() ? r.value.value("shadow", -1.0) : -1.0;
+}
+
+// CHSI: no shadow on the backdrop. A shadow touching the person is darker than the wall, so the
+// matte takes it for the person (and the photo would carry it beside the head); it is found
+// inside the matte as the wall's colour, darker and smooth.
+TEST(BackdropSurvey, AShadowBesideTheHeadIsFlagged) {
+    GRADPHOTO_REQUIRE_TESTDATA(data);
+    const CutOut* c = person();
+    ASSERT_NE(c, nullptr) << "no face in congress_E000296.jpg";
+    const double warn =
+        checks::CheckConfig::shipped().thresholds("background_uniform").number("warn_shadow");
+    const cv::Mat white(c->image.size(), CV_8UC3, cv::Scalar(255, 255, 255));
+    const CheckResult clean = runOne(composite(*c, white), "background_uniform");
+    EXPECT_EQ(clean.status, CheckStatus::kPass) << clean.message_en;
+    EXPECT_GE(shadowArea(clean), 0.0) << clean.message_en;
+    EXPECT_LT(shadowArea(clean), warn / 2) << clean.message_en;
+    struct Case {
+        const char* what;
+        double dx, dy, soft;
+    };
+    for (const Case& k :
+         {Case{"soft, to the right", 0.35, 0.1, 0.08}, Case{"soft, to the left", -0.35, 0.1, 0.08},
+          Case{"hard flash shadow", 0.25, 0.05, 0.0}}) {
+        SCOPED_TRACE(k.what);
+        const CheckResult r = runOne(composite(*c, whiteWallWithShadow(*c, k.dx, k.dy, k.soft)),
+                                     "background_uniform");
+        EXPECT_NE(r.status, CheckStatus::kPass) << r.message_en;
+        EXPECT_GE(shadowArea(r), warn) << r.message_en;
+        if (r.status != CheckStatus::kPass && shadowArea(r) >= warn) {
+            EXPECT_NE(r.message_zh.find("影"), std::string::npos) << r.message_zh;
+        }
+    }
+}
+
 TEST(BackdropSurvey, DefocusedFoliageIsFlagged) {
     GRADPHOTO_REQUIRE_TESTDATA(data);
     const CutOut* c = person();

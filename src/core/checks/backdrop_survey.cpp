@@ -31,6 +31,59 @@ std::array<double, 6> basis(cv::Point2d p) {
     return {1.0, p.x, p.y, p.x * p.x, p.x * p.y, p.y * p.y};
 }
 
+// A shadow the person casts on the wall beside the head: inside the matte, above the chin,
+// outside the face, pixels that are the wall (the fitted surface at that point) darker, with its
+// chromaticity, and as smooth as a wall. Hair is darker or textured, skin and clothes differ in
+// colour. Specks under three pixels across are dropped.
+void findShadow(const CheckSession& session, const cv::Mat& alpha, const cv::Mat& wall,
+                const BackdropSurveyLimits& limits, BackdropSurvey& out) {
+    const cv::Mat& lab = session.workLab();
+    const FaceLandmarks& f = session.workFace();
+    const double fw = std::max(8.0f, f.faceWidth);
+    cv::Mat l, mean, meanSq;
+    cv::extractChannel(lab, l, 0);
+    cv::blur(l, mean, cv::Size(5, 5));
+    cv::blur(l.mul(l), meanSq, cv::Size(5, 5));
+    // The face and its skin: the landmarks' hull and the forehead above it.
+    cv::Mat face = cv::Mat::zeros(lab.size(), CV_8U);
+    {
+        std::vector<cv::Point> pts, hull;
+        for (const auto& p : f.points) pts.emplace_back(cvRound(p.x), cvRound(p.y));
+        for (int i = 17; i <= 26; ++i)
+            pts.emplace_back(cvRound(f.points[i].x), cvRound(f.points[i].y - 0.3 * fw));
+        cv::convexHull(pts, hull);
+        cv::fillConvexPoly(face, hull, 255);
+        cv::dilate(face, face, cv::Mat(), cv::Point(-1, -1), std::max(1, cvRound(0.03 * fw)));
+    }
+    out.shadowMask = cv::Mat::zeros(lab.size(), CV_8U);
+    const int bottom = std::clamp(cvRound(f.chin.y), 0, lab.rows);
+    for (int y = 0; y < bottom; ++y) {
+        const float* a = alpha.ptr<float>(y);
+        const cv::Vec3f* px = lab.ptr<cv::Vec3f>(y);
+        const float* m = mean.ptr<float>(y);
+        const float* m2 = meanSq.ptr<float>(y);
+        const uchar* inFace = face.ptr<uchar>(y);
+        uchar* shadow = out.shadowMask.ptr<uchar>(y);
+        for (int x = 0; x < lab.cols; ++x) {
+            if (a[x] <= 0.5f || inFace[x]) continue;
+            const auto b = basis({x / fw, y / fw});
+            cv::Vec3d w(0, 0, 0);
+            for (int c = 0; c < 3; ++c)
+                for (int k = 0; k < 6; ++k) w[c] += wall.at<double>(k, c) * b[k];
+            const double darker = w[0] - px[x][0];
+            if (darker < limits.shadowMinDarker || darker > limits.shadowMaxDarker) continue;
+            const double r = px[x][0] / std::max(1.0, w[0]);
+            if (std::hypot(px[x][1] - r * w[1], px[x][2] - r * w[2]) > limits.shadowChroma)
+                continue;
+            const double spread = std::sqrt(std::max(0.0f, m2[x] - m[x] * m[x]));
+            if (spread > limits.shadowSmooth) continue;
+            shadow[x] = 255;
+        }
+    }
+    cv::morphologyEx(out.shadowMask, out.shadowMask, cv::MORPH_OPEN, cv::Mat());
+    out.shadowArea = cv::countNonZero(out.shadowMask) / (fw * fw);
+}
+
 }  // namespace
 
 BackdropSurvey surveyBackdrop(const CheckSession& session, const cv::Mat& alpha,
@@ -101,10 +154,11 @@ BackdropSurvey surveyBackdrop(const CheckSession& session, const cv::Mat& alpha,
     const std::size_t n = where.size();
     std::vector<double> residual(n, 0.0);
     std::vector<char> use(n, 1);
+    cv::Mat X;  // the wall: 6 coefficients per Lab channel
     for (int iteration = 0; iteration < 3; ++iteration) {
         const int m = int(std::count(use.begin(), use.end(), 1));
         if (m < 7) break;
-        cv::Mat A(m, 6, CV_64F), B(m, 3, CV_64F), X;
+        cv::Mat A(m, 6, CV_64F), B(m, 3, CV_64F);
         for (std::size_t i = 0, r = 0; i < n; ++i) {
             if (!use[i]) continue;
             const auto b = basis(where[i]);
@@ -138,6 +192,7 @@ BackdropSurvey surveyBackdrop(const CheckSession& session, const cv::Mat& alpha,
     const std::size_t p90 = (n - 1) * 9 / 10;
     std::nth_element(sorted.begin(), sorted.begin() + p90, sorted.end());
     out.residualP90 = sorted[p90];
+    if (!X.empty()) findShadow(session, alpha, X, limits, out);
     return out;
 }
 

@@ -23,7 +23,11 @@ struct BackdropSurveyLimits {
     double personMargin = 0.05;  // cells keep this far from the person's matte, face widths
     double hairZone = 1.15;      // no cell within this scale of the head ellipse (hair, halo)
     double blotchDeltaE = 6.0;   // a cell further than this from the fitted surface is a blotch
-    int minCells = 12;           // fewer visible cells: too little backdrop to judge
+    // Shadow: person-matte pixels beside the head, above the chin, that read as the fitted wall
+    // darker by shadowMinDarker..shadowMaxDarker L* with the wall's chromaticity (within
+    // shadowChroma), smooth (L* spread within shadowSmooth over a 5x5 patch).
+    double shadowMinDarker = 8, shadowMaxDarker = 45, shadowChroma = 4, shadowSmooth = 1.2;
+    int minCells = 12;  // fewer visible cells: too little backdrop to judge
 };
 
 struct BackdropSurvey {
@@ -36,6 +40,11 @@ struct BackdropSurvey {
     // when it reaches neither. Shoulders and arms reach the sides low or not at all; a field,
     // a hedge or a crowd the matte fused with the person reaches them near the shoulders.
     double sideReach = std::numeric_limits<double>::infinity();
+    // A shadow on the wall touching the person: the matte takes it for part of the person (it is
+    // darker than the wall), so it is looked for inside the matte beside the head. Its area in
+    // square face widths (0 when not judged).
+    double shadowArea = 0;
+    cv::Mat shadowMask;    // 8-bit over work(): the pixels read as shadow
     cv::Mat backdropMask;  // 8-bit over work(): the pixels surveyed
     cv::Mat cellResidual;  // CV_32F over work(): each surveyed cell's distance, else -1
 };

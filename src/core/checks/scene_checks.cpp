@@ -145,6 +145,10 @@ class BackgroundUniform final : public ComplianceCheck {
         limits.hairZone = t.number("survey_hair_zone");
         limits.blotchDeltaE = t.number("blotch_delta_e");
         limits.minCells = int(t.number("survey_min_cells"));
+        limits.shadowMinDarker = t.number("shadow_min_darker");
+        limits.shadowMaxDarker = t.number("shadow_max_darker");
+        limits.shadowChroma = t.number("shadow_chroma");
+        limits.shadowSmooth = t.number("shadow_smooth");
         const BackdropSurvey survey = surveyBackdrop(s, s.personAlpha(), limits);
         const CheckStatus byBlotches =
             survey.judged ? grade(survey.blotchShare, t.number("warn_blotch_share"),
@@ -156,14 +160,22 @@ class BackgroundUniform final : public ComplianceCheck {
                                          ? grade(survey.sideReach, t.number("warn_side_reach"),
                                                  t.number("fail_side_reach"), true)
                                          : CheckStatus::kPass;
-        const CheckStatus st = std::max({byClutter, byOverreach, byResidual, byBlotches, byFusion});
+        const CheckStatus byShadow =
+            survey.judged
+                ? grade(survey.shadowArea, t.number("warn_shadow"), t.number("fail_shadow"))
+                : CheckStatus::kPass;
+        const CheckStatus st =
+            std::max({byClutter, byOverreach, byResidual, byBlotches, byFusion, byShadow});
         // Not one survey cell of backdrop beside the person (a crop to the face, a person filling
         // the frame): the matte's bands alone are too little wall to call it clean.
         if (st == CheckStatus::kPass && survey.cells == 0)
             return unknownResult(id(), "画面中看不到背景",
                                  "no backdrop visible beside the person (no survey cell)");
         std::string zh = "背景干净均匀";
-        if (st != CheckStatus::kPass)
+        if (st != CheckStatus::kPass && byShadow == st &&
+            std::max({byClutter, byOverreach, byResidual, byBlotches, byFusion}) < st)
+            zh = "背景上有阴影，请离背景墙远一点";
+        else if (st != CheckStatus::kPass)
             zh = std::max(byBlotches, byFusion) == st &&
                          std::max({byClutter, byOverreach, byResidual}) < st
                      ? "背景不是纯色墙面，请站在纯色墙前"
@@ -176,13 +188,15 @@ class BackgroundUniform final : public ComplianceCheck {
         nlohmann::json value = {{"clutter", rounded(m->clutter, 3)},
                                 {"overreach", rounded(m->overreach, 3)},
                                 {"residual", rounded(m->backdropResidual, 1)},
-                                {"blotches", rounded(survey.blotchShare, 3)}};
+                                {"blotches", rounded(survey.blotchShare, 3)},
+                                {"shadow", rounded(survey.shadowArea, 3)}};
         if (std::isfinite(survey.sideReach)) value["side_reach"] = rounded(survey.sideReach, 2);
         return makeResult(id(), st, value,
                           {{"clutter", t.number("fail_clutter")},
                            {"overreach", t.number("fail_overreach")},
                            {"blotches", t.number("fail_blotch_share")},
-                           {"side_reach", t.number("fail_side_reach")}},
+                           {"side_reach", t.number("fail_side_reach")},
+                           {"shadow", t.number("fail_shadow")}},
                           zh,
                           "backdrop misfit " + fixed(m->clutter * 100) + "%, person overreach " +
                               fixed(m->overreach * 100) + "%, blotches " +
@@ -190,7 +204,8 @@ class BackgroundUniform final : public ComplianceCheck {
                                                    std::to_string(survey.cells) + " cells"
                                              : "not judged (" + std::to_string(survey.cells) +
                                                    " cells visible)") +
-                              ", " + reach);
+                              ", " + reach + ", shadow beside the head " +
+                              fixed(survey.shadowArea, 3) + " face width²");
     }
 };
 
