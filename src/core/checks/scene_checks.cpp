@@ -220,8 +220,8 @@ class ClothingContrast final : public ComplianceCheck {
     std::string id() const override { return "clothing_contrast"; }
     std::string rule() const override {
         return "seed §10.5 no blue clothing (the background is blue), plain clothes without "
-               "complex "
-               "patterns; CHSI clothing: clearly different from the background, no stripes";
+               "complex patterns, no sleeveless, strapped or low-cut tops; CHSI clothing: clearly "
+               "different from the background, no stripes";
     }
     bool needsMatte() const override { return true; }
     CheckResult evaluate(const CheckSession& s, const CheckThresholds& t) const override {
@@ -232,6 +232,7 @@ class ClothingContrast final : public ComplianceCheck {
             return unknownResult(id(), "画面中看不到衣服", "clothing not visible in the capture");
         // The person inside the chest box, without the neck's skin.
         cv::Mat clothes = alpha(chest) > float(t.number("min_alpha"));
+        const int person = cv::countNonZero(clothes);
         {
             const double skinDeltaE = t.number("skin_delta_e");
             const cv::Scalar a = cv::mean(s.workLab()(s.regions().leftCheek)),
@@ -245,6 +246,21 @@ class ClothingContrast final : public ComplianceCheck {
                         clothes.at<uchar>(y, x) = 0;
         }
         const int n = cv::countNonZero(clothes);
+        // Bare skin: the share of the person below the chin that is skin-coloured. A collar's V
+        // shows a little; a sleeveless, strapped or low-cut top shows shoulders and chest.
+        // Skin-coloured clothing reads the same, so this only warns: staff look.
+        // A greyscale capture has no skin colour to tell: not judged there.
+        const double bareSkin = person > 0 ? double(person - n) / person : 0.0;
+        const CheckStatus byBareSkin =
+            s.greyscale() ? CheckStatus::kPass
+                          : grade(bareSkin, t.number("warn_bare_skin"), t.number("fail_bare_skin"));
+        if (n < t.number("min_clothing_px") && byBareSkin != CheckStatus::kPass)
+            return makeResult(id(), byBareSkin, {{"bare_skin", rounded(bareSkin, 3)}},
+                              {{"bare_skin", t.number("warn_bare_skin")}},
+                              "请穿有领上衣，不要穿无袖、吊带或低胸衣服",
+                              "bare skin " + fixed(bareSkin * 100) +
+                                  "% of the person below the chin (sleeveless, strapped or "
+                                  "low-cut top, or skin-coloured clothing: staff please look)");
         if (n < t.number("min_clothing_px"))
             return unknownResult(id(), "画面中看不到衣服", "too little clothing visible");
         const cv::Vec3f bg = labOf(s.preset().background);
@@ -304,7 +320,7 @@ class ClothingContrast final : public ComplianceCheck {
         const CheckStatus byBlue =
             grade(blueShare, t.number("warn_blue_share"), t.number("fail_blue_share"));
         const CheckStatus byBusy = grade(busy, t.number("warn_busy"), t.number("fail_busy"));
-        CheckStatus st = std::max({byClose, byBlue, byBusy});
+        CheckStatus st = std::max({byClose, byBlue, byBusy, byBareSkin});
         // The student's message says what was measured: the worst of the three parts (blue
         // before closeness on a tie: on a blue backdrop blue clothing is both), the backdrop
         // named by its colour.
@@ -314,8 +330,15 @@ class ClothingContrast final : public ComplianceCheck {
             en += (en.empty() ? "" : "; ") + std::string("blue clothing on a blue backdrop");
         if (byBusy != CheckStatus::kPass)
             en += (en.empty() ? "" : "; ") + std::string("busy pattern on the clothing");
+        if (byBareSkin != CheckStatus::kPass)
+            en += (en.empty() ? "" : "; ") +
+                  std::string(
+                      "much bare skin below the chin (sleeveless, strapped or low-cut "
+                      "top, or skin-coloured clothing: staff please look)");
         if (en.empty()) en = "clothing contrasts with the backdrop";
-        if (byBlue != CheckStatus::kPass && byBlue >= std::max(byClose, byBusy)) {
+        if (byBareSkin != CheckStatus::kPass && byBareSkin >= std::max({byClose, byBlue, byBusy})) {
+            zh = "请穿有领上衣，不要穿无袖、吊带或低胸衣服";
+        } else if (byBlue != CheckStatus::kPass && byBlue >= std::max(byClose, byBusy)) {
             zh = "背景是蓝色，请勿穿蓝色衣服";
         } else if (byClose != CheckStatus::kPass && byClose >= byBusy) {
             if (blueBackdrop)
@@ -329,7 +352,9 @@ class ClothingContrast final : public ComplianceCheck {
         }
         nlohmann::json value = {{"near_background", rounded(closeShare, 3)},
                                 {"blue", rounded(blueShare, 3)},
-                                {"pattern", rounded(busy, 3)}};
+                                {"pattern", rounded(busy, 3)},
+                                {"bare_skin", rounded(bareSkin, 3)}};
+        if (s.greyscale()) value["bare_skin"] = nullptr;
         std::string blueText = "blue " + fixed(blueShare * 100) + "%";
         if (blueBackdrop && !blueJudged) {
             // Never a silent pass: what else was measured stands, the blue part is for staff.
@@ -345,11 +370,13 @@ class ClothingContrast final : public ComplianceCheck {
         return makeResult(id(), st, value,
                           {{"near_background", t.number("fail_close_share")},
                            {"blue", t.number("fail_blue_share")},
-                           {"pattern", t.number("fail_busy")}},
+                           {"pattern", t.number("fail_busy")},
+                           {"bare_skin", t.number("warn_bare_skin")}},
                           zh,
                           en + ": " + fixed(closeShare * 100) + "% within dE " +
                               fixed(closeDeltaE, 0) + " of the backdrop colour, " + blueText +
-                              ", edge density " + fixed(busy * 100) + "%");
+                              ", edge density " + fixed(busy * 100) + "%, bare skin " +
+                              fixed(bareSkin * 100) + "%");
     }
 };
 
