@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include <opencv2/imgproc.hpp>
+
 #include "check_runner.h"
 #include "test_support.h"
 #include "variants.h"
@@ -37,6 +39,21 @@ TEST_P(StrapTop, WarnsWhileTheOwnClothesPass) {
     EXPECT_NE(strapped.message_zh.find("吊带"), std::string::npos) << strapped.message_zh;
     EXPECT_NE(strapped.message_en.find("staff please look"), std::string::npos)
         << strapped.message_en;
+}
+
+// A greyscale capture shows no skin colour: bare skin is not judged (null), never a warn.
+TEST(StrapTopGreyscale, BareSkinIsNotJudged) {
+    GRADPHOTO_REQUIRE_TESTDATA(data);
+    const VariantBase base = variantBase(data / "portraits" / "congress_K000391.jpg");
+    ASSERT_FALSE(base.base.empty());
+    cv::Mat grey;
+    cv::cvtColor(variantImage(base, "strap_top"), grey, cv::COLOR_BGR2GRAY);
+    cv::cvtColor(grey, grey, cv::COLOR_GRAY2BGR);
+    const CheckResult r = runOne(grey, "clothing_contrast");
+    ASSERT_TRUE(r.value.is_object()) << r.message_en;
+    EXPECT_TRUE(r.value["bare_skin"].is_null()) << r.value.dump();
+    EXPECT_EQ(r.message_zh.find("吊带"), std::string::npos) << r.message_zh;
+    EXPECT_NE(r.message_en.find("bare skin not judged"), std::string::npos) << r.message_en;
 }
 
 INSTANTIATE_TEST_SUITE_P(Portraits, StrapTop,

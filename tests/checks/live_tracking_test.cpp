@@ -203,6 +203,17 @@ TEST(LiveTracking, ASmallFaceIsFoundAgainAroundWhereItWas) {
     LivePreviewAnalyzer fresh;
     fresh.analyzeFrame(small);
     EXPECT_FALSE(fresh.lastFace().has_value());
+
+    // A bigger step back in one frame: from 160 px (already followed by the search) to 110 px,
+    // a third smaller than the box the search is scaled for.
+    LivePreviewAnalyzer stepping;
+    for (const double w : {240.0, 200.0, 160.0, 160.0})
+        stepping.analyzeFrame(frameWithFace(portrait, faces.front(), w));
+    ASSERT_TRUE(stepping.lastFace().has_value());
+    ASSERT_NEAR(stepping.lastFace()->faceWidth, 160, 16);
+    stepping.analyzeFrame(small);
+    ASSERT_TRUE(stepping.lastFace().has_value()) << "lost the face that stepped back to 110 px";
+    EXPECT_NEAR(stepping.lastFace()->faceWidth, 110, 11);
 }
 
 // Frames of every size and content, also in an order that hands tracking a face box from a frame

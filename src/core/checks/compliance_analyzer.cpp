@@ -232,6 +232,9 @@ std::optional<FaceLandmarks> LivePreviewAnalyzer::trackFace(const cv::Mat& bgr) 
     const cv::Rect2f frame(0, 0, float(bgr.cols), float(bgr.rows));
     if (!(start.area() > 0) || (start & frame).area() < 0.5f * start.area()) return std::nullopt;
     FaceLandmarks face = analyzer_.faces_->fitLandmarks(bgr, start);
+    // Once more in the box this fit implies: the shape model keeps much of the box's scale, so a
+    // face that moved nearer or further is followed in two steps instead of drifting.
+    face = analyzer_.faces_->fitLandmarks(bgr, boxFor(landmarkBounds(face)));
     const cv::Rect2f now = landmarkBounds(face);
     const double step = face.faceWidth / std::max(1.0f, previous_->faceWidth);
     const CheckConfig& c = analyzer_.config();
@@ -278,7 +281,8 @@ std::vector<FaceLandmarks> LivePreviewAnalyzer::detectFaces(const cv::Mat& bgr) 
     roi &= cv::Rect(0, 0, bgr.cols, bgr.rows);
     if (roi.area() <= 0 || !(b.width >= 1)) return found;
     const double toSearch = c.number("live_search_face_px", 100) / b.width;
-    found = analyzer_.faces_->locateAtScale(bgr(roi), std::min(toSearch, 2.0));
+    found = analyzer_.faces_->locateAtScale(
+        bgr(roi), std::min(toSearch, c.number("live_search_max_upscale", 2.0)));
     for (auto& f : found) f = f.scaled(1.0, cv::Point2f(float(roi.x), float(roi.y)));
     return found;
 }

@@ -308,7 +308,7 @@ class Sharpness final : public ComplianceCheck {
             ++cheeks;
         }
         noise = cheeks ? noise / cheeks : 0;
-        const double grain = s.greyscale() ? 0 : chromaGrain(s);
+        const double grain = s.greyscale() ? 0.0 : chromaGrain(s);
         // Compression: block edges in the original image around the face.
         const cv::Rect fb = cv::Rect(s.face().box) & cv::Rect(0, 0, s.image().cols, s.image().rows);
         cv::Mat og;
@@ -316,9 +316,10 @@ class Sharpness final : public ComplianceCheck {
         const double blocks = blockiness(og, fb.x);
         const CheckStatus byFocus =
             grade(focus, t.number("warn_focus"), t.number("fail_focus"), true);
-        const CheckStatus byNoise =
-            std::max(grade(noise, t.number("warn_noise"), t.number("fail_noise")),
-                     grade(grain, t.number("warn_chroma_grain"), t.number("fail_chroma_grain")));
+        CheckStatus byNoise = grade(noise, t.number("warn_noise"), t.number("fail_noise"));
+        if (!s.greyscale())
+            byNoise = std::max(byNoise, grade(grain, t.number("warn_chroma_grain"),
+                                              t.number("fail_chroma_grain")));
         const CheckStatus byBlocks =
             grade(blocks, t.number("warn_blockiness"), t.number("fail_blockiness"));
         const CheckStatus st = std::max({byFocus, byNoise, byBlocks});
@@ -326,7 +327,8 @@ class Sharpness final : public ComplianceCheck {
         // "cause": blur (hold still, refocus) or noise (retake), for whoever words the advice.
         nlohmann::json value = {{"focus", rounded(focus, 2)},
                                 {"noise", rounded(noise, 2)},
-                                {"chroma_grain", rounded(grain, 2)},
+                                {"chroma_grain", s.greyscale() ? nlohmann::json(nullptr)
+                                                               : nlohmann::json(rounded(grain, 2))},
                                 {"blockiness", rounded(blocks, 2)}};
         if (byFocus != CheckStatus::kPass)
             zh = "照片模糊，请保持不动并重新对焦", value["cause"] = "blur";
@@ -339,8 +341,9 @@ class Sharpness final : public ComplianceCheck {
                            {"blockiness", t.number("fail_blockiness")}},
                           zh,
                           "face detail " + fixed(focus, 2) + ", cheek noise " + fixed(noise, 2) +
-                              ", colour grain " + fixed(grain, 2) + ", JPEG blockiness " +
-                              fixed(blocks, 2));
+                              ", colour grain " +
+                              (s.greyscale() ? std::string("not judged") : fixed(grain, 2)) +
+                              ", JPEG blockiness " + fixed(blocks, 2));
     }
 };
 

@@ -185,11 +185,13 @@ class BackgroundUniform final : public ComplianceCheck {
                                             fixed(survey.sideReach, 2) +
                                             " face widths below the chin"
                                       : "the person's outline reaches no side";
-        nlohmann::json value = {{"clutter", rounded(m->clutter, 3)},
-                                {"overreach", rounded(m->overreach, 3)},
-                                {"residual", rounded(m->backdropResidual, 1)},
-                                {"blotches", rounded(survey.blotchShare, 3)},
-                                {"shadow", rounded(survey.shadowArea, 3)}};
+        nlohmann::json value = {
+            {"clutter", rounded(m->clutter, 3)},
+            {"overreach", rounded(m->overreach, 3)},
+            {"residual", rounded(m->backdropResidual, 1)},
+            {"blotches", rounded(survey.blotchShare, 3)},
+            {"shadow", survey.judged ? nlohmann::json(rounded(survey.shadowArea, 3))
+                                     : nlohmann::json(nullptr)}};
         if (std::isfinite(survey.sideReach)) value["side_reach"] = rounded(survey.sideReach, 2);
         return makeResult(id(), st, value,
                           {{"clutter", t.number("fail_clutter")},
@@ -205,9 +207,14 @@ class BackgroundUniform final : public ComplianceCheck {
                                              : "not judged (" + std::to_string(survey.cells) +
                                                    " cells visible)") +
                               ", " + reach + ", shadow beside the head " +
-                              fixed(survey.shadowArea, 3) + " face width²");
+                              (survey.judged ? fixed(survey.shadowArea, 3) + " face width²"
+                                             : std::string("not judged")));
     }
 };
+
+// Bare skin may be skin-coloured clothing: the student is told the rule, staff decide.
+constexpr const char* kBareSkinZh =
+    "请穿有领上衣：无袖、吊带或低胸衣服不符合要求（请工作人员确认）";
 
 cv::Vec3f labOf(const Rgb& c) {
     cv::Mat px(1, 1, CV_32FC3, cv::Scalar(c.b / 255.0, c.g / 255.0, c.r / 255.0)), lab;
@@ -233,31 +240,40 @@ class ClothingContrast final : public ComplianceCheck {
         // The person inside the chest box, without the neck's skin.
         cv::Mat clothes = alpha(chest) > float(t.number("min_alpha"));
         const int person = cv::countNonZero(clothes);
+        // Bare skin is judged more loosely than the neck is left out: skin away from the face
+        // differs from the cheeks in shading (L*) more than in colour (a*b*).
+        int skinPx = 0;
         {
             const double skinDeltaE = t.number("skin_delta_e");
+            const double bareChroma = t.number("bare_skin_chroma");
+            const double bareLightness = t.number("bare_skin_lightness");
             const cv::Scalar a = cv::mean(s.workLab()(s.regions().leftCheek)),
                              b = cv::mean(s.workLab()(s.regions().rightCheek));
             const cv::Vec3f skin(float((a[0] + b[0]) / 2), float((a[1] + b[1]) / 2),
                                  float((a[2] + b[2]) / 2));
             const cv::Mat lab = s.workLab()(chest);
             for (int y = 0; y < lab.rows; ++y)
-                for (int x = 0; x < lab.cols; ++x)
-                    if (cv::norm(lab.at<cv::Vec3f>(y, x) - skin) < skinDeltaE)
-                        clothes.at<uchar>(y, x) = 0;
+                for (int x = 0; x < lab.cols; ++x) {
+                    if (!clothes.at<uchar>(y, x)) continue;
+                    const cv::Vec3f d = lab.at<cv::Vec3f>(y, x) - skin;
+                    skinPx += std::hypot(d[1], d[2]) < bareChroma && std::abs(d[0]) < bareLightness;
+                    if (cv::norm(d) < skinDeltaE) clothes.at<uchar>(y, x) = 0;
+                }
         }
         const int n = cv::countNonZero(clothes);
         // Bare skin: the share of the person below the chin that is skin-coloured. A collar's V
         // shows a little; a sleeveless, strapped or low-cut top shows shoulders and chest.
         // Skin-coloured clothing reads the same, so this only warns: staff look.
-        // A greyscale capture has no skin colour to tell: not judged there.
-        const double bareSkin = person > 0 ? double(person - n) / person : 0.0;
+        // A greyscale capture has no skin colour to tell, and a few pixels of person are no
+        // top: not judged there.
+        const bool skinJudged = !s.greyscale() && person >= t.number("min_clothing_px");
+        const double bareSkin = person > 0 ? double(skinPx) / person : 0.0;
         const CheckStatus byBareSkin =
-            s.greyscale() ? CheckStatus::kPass
-                          : grade(bareSkin, t.number("warn_bare_skin"), t.number("fail_bare_skin"));
+            skinJudged ? grade(bareSkin, t.number("warn_bare_skin"), t.number("fail_bare_skin"))
+                       : CheckStatus::kPass;
         if (n < t.number("min_clothing_px") && byBareSkin != CheckStatus::kPass)
             return makeResult(id(), byBareSkin, {{"bare_skin", rounded(bareSkin, 3)}},
-                              {{"bare_skin", t.number("warn_bare_skin")}},
-                              "请穿有领上衣，不要穿无袖、吊带或低胸衣服",
+                              {{"bare_skin", t.number("warn_bare_skin")}}, kBareSkinZh,
                               "bare skin " + fixed(bareSkin * 100) +
                                   "% of the person below the chin (sleeveless, strapped or "
                                   "low-cut top, or skin-coloured clothing: staff please look)");
@@ -336,8 +352,10 @@ class ClothingContrast final : public ComplianceCheck {
                       "much bare skin below the chin (sleeveless, strapped or low-cut "
                       "top, or skin-coloured clothing: staff please look)");
         if (en.empty()) en = "clothing contrasts with the backdrop";
-        if (byBareSkin != CheckStatus::kPass && byBareSkin >= std::max({byClose, byBlue, byBusy})) {
-            zh = "请穿有领上衣，不要穿无袖、吊带或低胸衣服";
+        // On a tie the colour advice comes first: the student can act on it; bare skin may be
+        // skin-coloured clothing, which staff judge.
+        if (byBareSkin != CheckStatus::kPass && byBareSkin > std::max({byClose, byBlue, byBusy})) {
+            zh = kBareSkinZh;
         } else if (byBlue != CheckStatus::kPass && byBlue >= std::max(byClose, byBusy)) {
             zh = "背景是蓝色，请勿穿蓝色衣服";
         } else if (byClose != CheckStatus::kPass && byClose >= byBusy) {
@@ -354,7 +372,7 @@ class ClothingContrast final : public ComplianceCheck {
                                 {"blue", rounded(blueShare, 3)},
                                 {"pattern", rounded(busy, 3)},
                                 {"bare_skin", rounded(bareSkin, 3)}};
-        if (s.greyscale()) value["bare_skin"] = nullptr;
+        if (!skinJudged) value["bare_skin"] = nullptr;
         std::string blueText = "blue " + fixed(blueShare * 100) + "%";
         if (blueBackdrop && !blueJudged) {
             // Never a silent pass: what else was measured stands, the blue part is for staff.
@@ -376,7 +394,7 @@ class ClothingContrast final : public ComplianceCheck {
                           en + ": " + fixed(closeShare * 100) + "% within dE " +
                               fixed(closeDeltaE, 0) + " of the backdrop colour, " + blueText +
                               ", edge density " + fixed(busy * 100) + "%, bare skin " +
-                              fixed(bareSkin * 100) + "%");
+                              (skinJudged ? fixed(bareSkin * 100) + "%" : "not judged"));
     }
 };
 
