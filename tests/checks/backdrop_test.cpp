@@ -184,6 +184,55 @@ TEST(BackdropSurvey, AShadowBesideTheHeadIsFlagged) {
     }
 }
 
+// Grey hair on a white wall is the wall's colour and darker too, but hair has texture: the
+// shadow measure must not read it as shadow. Portraits with full hair, the hair (the person above
+// the chin outside the face and forehead) turned neutral grey keeping its own light and texture,
+// over a white wall.
+TEST(BackdropSurvey, GreyHairOnAWhiteWallIsNoShadow) {
+    GRADPHOTO_REQUIRE_TESTDATA(data);
+    const double warn =
+        checks::CheckConfig::shipped().thresholds("background_uniform").number("warn_shadow");
+    for (const char* file :
+         {"congress_D000594.jpg", "congress_K000400.jpg", "congress_G000600.jpg"}) {
+        SCOPED_TRACE(file);
+        CutOut c;
+        c.image = loadImage(data / "portraits" / file);
+        const auto faces = FaceLocator::shared()->locate(c.image);
+        ASSERT_EQ(faces.size(), 1u);
+        c.face = faces.front();
+        c.alpha = BackdropMatte::extract(c.image, c.face, cv::Mat{}).alpha;
+        const auto& p = c.face.points;
+        const float fw = c.face.faceWidth;
+        std::vector<cv::Point> pts, hull;
+        for (const auto& q : p) pts.emplace_back(cvRound(q.x), cvRound(q.y));
+        cv::convexHull(pts, hull);
+        cv::Mat face = cv::Mat::zeros(c.image.size(), CV_8U);
+        cv::fillConvexPoly(face, hull, 255);
+        const cv::Point2f brows = (p[19] + p[24]) * 0.5f;
+        cv::ellipse(face, cv::Point(cvRound(brows.x), cvRound(brows.y)),
+                    cv::Size(cvRound(0.45 * fw), cvRound(0.3 * fw)), 0, 180, 360, 255, cv::FILLED);
+        cv::dilate(face, face, cv::Mat(), cv::Point(-1, -1), cvRound(0.04 * fw));
+        cv::Mat lab;
+        c.image.convertTo(lab, CV_32FC3, 1.0 / 255);
+        cv::cvtColor(lab, lab, cv::COLOR_BGR2Lab);
+        int hair = 0;
+        for (int y = 0; y < std::min(lab.rows, cvRound(c.face.chin.y)); ++y)
+            for (int x = 0; x < lab.cols; ++x) {
+                if (c.alpha.at<float>(y, x) < 0.5f || face.at<uchar>(y, x)) continue;
+                cv::Vec3f& l = lab.at<cv::Vec3f>(y, x);
+                l = cv::Vec3f(std::clamp(l[0] * 0.6f + 40.0f, 0.0f, 100.0f), 0, 0);
+                ++hair;
+            }
+        ASSERT_GT(hair, int(0.1 * fw * fw));
+        cv::cvtColor(lab, lab, cv::COLOR_Lab2BGR);
+        lab.convertTo(c.image, CV_8UC3, 255);
+        const cv::Mat white(c.image.size(), CV_8UC3, cv::Scalar(255, 255, 255));
+        const CheckResult r = runOne(composite(c, white), "background_uniform");
+        EXPECT_GE(shadowArea(r), 0.0) << r.message_en;
+        EXPECT_LT(shadowArea(r), warn) << r.message_en;
+    }
+}
+
 TEST(BackdropSurvey, DefocusedFoliageIsFlagged) {
     GRADPHOTO_REQUIRE_TESTDATA(data);
     const CutOut* c = person();
