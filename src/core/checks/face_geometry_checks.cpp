@@ -66,14 +66,21 @@ class FaceSize final : public ComplianceCheck {
         const nlohmann::json limit = {{"min_face_px", rounded(p.faceWidth.min / p.maxUpscale, 0)},
                                       {"min_room", 1.0}};
         nlohmann::json value = {{"face_px", rounded(fw, 0)}, {"room", rounded(fit, 2)}};
+        // Too far: the enlargement the photo needs; too near or off centre: the crop's room.
+        // (A face of no width needs infinite enlargement: too far, not unknown.)
+        const CheckStatus byFar =
+            std::isfinite(upscale)
+                ? grade(upscale, p.maxUpscale * t.number("warn_share"), p.maxUpscale)
+                : CheckStatus::kFail;
+        const CheckStatus byRoom = grade(fit, t.number("warn_room"), 1.0, true);
         // "too": which way the student should move (the kiosk words it from this, not from text).
-        const bool far = upscale > p.maxUpscale * t.number("warn_share");
-        if (far || fit < t.number("warn_room")) value["too"] = far ? "far" : "near";
-        if (upscale > p.maxUpscale)
+        const bool far = byFar != CheckStatus::kPass;
+        if (far || byRoom != CheckStatus::kPass) value["too"] = far ? "far" : "near";
+        if (byFar == CheckStatus::kFail)
             return makeResult(id(), CheckStatus::kFail, value, limit, "离镜头太远，请靠近一些",
                               "face " + fixed(fw, 0) + " px wide needs " + fixed(upscale, 2) +
                                   "x enlargement (max " + fixed(p.maxUpscale, 2) + ")");
-        if (fit < 1.0) {
+        if (byRoom == CheckStatus::kFail) {
             value["too"] = "near";
             return makeResult(id(), CheckStatus::kFail, value, limit,
                               "离镜头太近或人不在画面中间，请后退一些并居中",
@@ -86,7 +93,7 @@ class FaceSize final : public ComplianceCheck {
                               "face " + fixed(fw, 0) + " px wide needs " + fixed(upscale, 2) +
                                   "x enlargement, near the limit (max " + fixed(p.maxUpscale, 2) +
                                   "): move closer");
-        if (fit < t.number("warn_room"))
+        if (byRoom == CheckStatus::kWarn)
             return sideways < upDown
                        ? makeResult(id(), CheckStatus::kWarn, value, limit,
                                     "离镜头稍近或没站在画面中间，请稍微后退并站到中间",
