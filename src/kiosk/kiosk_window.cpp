@@ -55,6 +55,15 @@ QPixmap fitted(const QImage& image, const QSize& box) {
     if (image.isNull() || box.isEmpty()) return {};
     return QPixmap::fromImage(image.scaled(box, Qt::KeepAspectRatio, Qt::SmoothTransformation));
 }
+
+// A failed check that says what a refusal already says (the backdrop: the standardizer refuses a
+// cluttered one, and background_uniform fails on it too) is listed once, as the refusal.
+bool explainedByRefusal(const CheckResult& check, const std::vector<Problem>& refusals) {
+    for (const Problem& p : refusals)
+        if (p.code == "background_cluttered" && check.id == "background_uniform") return true;
+    return false;
+}
+
 }  // namespace
 
 KioskWindow::KioskWindow(KioskParts parts, QWidget* parent)
@@ -972,9 +981,11 @@ void KioskWindow::renderPage() {
                 for (const Problem& p : report.errors)
                     result_.checksList->addItem(QStringLiteral("✗ ") +
                                                 StudentWording::problem(p, language_));
-                for (const CheckResult* c : failed)
+                for (const CheckResult* c : failed) {
+                    if (explainedByRefusal(*c, report.errors)) continue;
                     result_.checksList->addItem(QStringLiteral("✗ ") +
                                                 StudentWording::check(*c, language_));
+                }
                 for (const CheckResult* c : marked)
                     result_.checksList->addItem((c->status == CheckStatus::kWarn
                                                      ? QStringLiteral("! ")

@@ -158,6 +158,10 @@ QString directionText(const CheckResult& c) {
         return StudentWording::tr("照片太亮，工作人员会减弱灯光");
     if (c.id == "sharpness" && stringAt(c.value, "cause") == "noise")
         return StudentWording::tr("照片噪点或压缩痕迹过多，请重拍");
+    if (c.id == "background_uniform" && stringAt(c.value, "cause") == "shadow")
+        return StudentWording::tr("背景上有阴影，请离背景墙远一点");
+    if (c.id == "clothing_contrast" && stringAt(c.value, "cause") == "bare_skin")
+        return StudentWording::tr("请穿有领上衣：无袖、吊带或低胸衣服不符合要求（请工作人员确认）");
     if (c.id == "eyes_open" && c.status == CheckStatus::kWarn && c.value.is_object() &&
         c.value.contains("iris") && c.value["iris"].is_array()) {
         // No iris seen in either eye: covered or too dark, not closed.

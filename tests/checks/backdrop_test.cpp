@@ -180,6 +180,7 @@ TEST(BackdropSurvey, AShadowBesideTheHeadIsFlagged) {
         EXPECT_GE(shadowArea(r), warn) << r.message_en;
         if (r.status != CheckStatus::kPass && shadowArea(r) >= warn) {
             EXPECT_NE(r.message_zh.find("影"), std::string::npos) << r.message_zh;
+            EXPECT_EQ(r.value.value("cause", ""), "shadow") << r.value.dump();
         }
     }
 }

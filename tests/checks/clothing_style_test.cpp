@@ -37,6 +37,7 @@ TEST_P(StrapTop, WarnsWhileTheOwnClothesPass) {
     EXPECT_GE(bareSkin(strapped), warn) << strapped.message_en;
     EXPECT_EQ(strapped.status, CheckStatus::kWarn) << strapped.message_en;
     EXPECT_NE(strapped.message_zh.find("吊带"), std::string::npos) << strapped.message_zh;
+    EXPECT_EQ(strapped.value.value("cause", ""), "bare_skin") << strapped.value.dump();
     EXPECT_NE(strapped.message_en.find("staff please look"), std::string::npos)
         << strapped.message_en;
 }

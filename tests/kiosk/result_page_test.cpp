@@ -213,6 +213,35 @@ TEST_F(ResultPageTest, FailingCheckDisablesSubmitAndPutsRetakeFirst) {
     ASSERT_TRUE(reach(FlowState::kCapture));
 }
 
+// A capture refused for its backdrop: the refusal and the failing background_uniform say the same,
+// so the list names the backdrop once (the refusal), then the other problems.
+class RefusedBackdropProcessor : public flow::PhotoProcessor {
+  public:
+    StandardizedPhoto process(const cv::Mat&) const override {
+        StandardizedPhoto p;
+        p.report.ok = false;
+        p.report.errors.push_back(
+            {"background_cluttered", "背景不是纯色", "backdrop is not a plain wall"});
+        p.report.checks = {
+            check("face_count", CheckStatus::kPass, "一张人脸", "one face"),
+            check("background_uniform", CheckStatus::kFail, "背景不干净，请站在纯色墙前",
+                  "backdrop misfit"),
+            check("mouth_closed", CheckStatus::kFail, "请自然闭嘴，不要露齿", "teeth showing")};
+        return p;
+    }
+};
+
+TEST_F(ResultPageTest, ARefusedBackdropIsListedOnce) {
+    build(std::make_shared<RefusedBackdropProcessor>());
+    toResult();
+    const QStringList items = listed();
+    ASSERT_EQ(items.size(), 3) << items.join(" | ").toStdString();
+    EXPECT_TRUE(items[0].startsWith("✗ ") && items[0].contains("背景")) << items[0].toStdString();
+    EXPECT_TRUE(items[1].startsWith("✗ ") && items[1].contains("闭嘴")) << items[1].toStdString();
+    EXPECT_EQ(items[2], "✓ 其余 1 项检查通过");
+    EXPECT_FALSE(button("submitButton")->isEnabled());
+}
+
 TEST_F(ResultPageTest, StaffConfirmWithWrongPinIsRefusedThenRightPinSubmitsWithAudit) {
     build(eyesClosedProcessor());
     toResult();

@@ -124,6 +124,20 @@ TEST_F(StudentWordingTest, SaysWhichWayToCorrect) {
     EXPECT_TRUE(hidden.contains("cannot be seen")) << hidden.toStdString();
     EXPECT_TRUE(squint.contains("open")) << squint.toStdString();
 
+    // What the message is about (the checks' "cause"): a shadow, a strapped top.
+    const QString shadow = en(
+        result("background_uniform", CheckStatus::kWarn, {{"shadow", 0.2}, {"cause", "shadow"}}));
+    const QString cluttered =
+        en(result("background_uniform", CheckStatus::kFail, {{"clutter", 0.2}}));
+    EXPECT_TRUE(shadow.contains("shadow") && shadow.contains("further from the wall"))
+        << shadow.toStdString();
+    EXPECT_FALSE(cluttered.contains("shadow")) << cluttered.toStdString();
+    const QString bare = en(result("clothing_contrast", CheckStatus::kWarn,
+                                   {{"bare_skin", 0.5}, {"cause", "bare_skin"}}));
+    const QString blue = en(result("clothing_contrast", CheckStatus::kFail, {{"blue", 0.5}}));
+    EXPECT_TRUE(bare.contains("collared") && bare.contains("staff")) << bare.toStdString();
+    EXPECT_FALSE(blue.contains("collared")) << blue.toStdString();
+
     const QString none = en(result("face_count", CheckStatus::kFail, 0));
     const QString two = en(result("face_count", CheckStatus::kFail, 2));
     EXPECT_TRUE(none.contains("No face")) << none.toStdString();

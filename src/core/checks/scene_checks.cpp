@@ -172,8 +172,10 @@ class BackgroundUniform final : public ComplianceCheck {
             return unknownResult(id(), "画面中看不到背景",
                                  "no backdrop visible beside the person (no survey cell)");
         std::string zh = "背景干净均匀";
-        if (st != CheckStatus::kPass && byShadow == st &&
-            std::max({byClutter, byOverreach, byResidual, byBlotches, byFusion}) < st)
+        const bool shadowFirst =
+            st != CheckStatus::kPass && byShadow == st &&
+            std::max({byClutter, byOverreach, byResidual, byBlotches, byFusion}) < st;
+        if (shadowFirst)
             zh = "背景上有阴影，请离背景墙远一点";
         else if (st != CheckStatus::kPass)
             zh = std::max(byBlotches, byFusion) == st &&
@@ -193,6 +195,8 @@ class BackgroundUniform final : public ComplianceCheck {
             {"shadow", survey.judged ? nlohmann::json(rounded(survey.shadowArea, 3))
                                      : nlohmann::json(nullptr)}};
         if (std::isfinite(survey.sideReach)) value["side_reach"] = rounded(survey.sideReach, 2);
+        // "cause": what the student's message is about, for whoever words the advice.
+        if (shadowFirst) value["cause"] = "shadow";
         return makeResult(id(), st, value,
                           {{"clutter", t.number("fail_clutter")},
                            {"overreach", t.number("fail_overreach")},
@@ -354,7 +358,9 @@ class ClothingContrast final : public ComplianceCheck {
         if (en.empty()) en = "clothing contrasts with the backdrop";
         // On a tie the colour advice comes first: the student can act on it; bare skin may be
         // skin-coloured clothing, which staff judge.
-        if (byBareSkin != CheckStatus::kPass && byBareSkin > std::max({byClose, byBlue, byBusy})) {
+        const bool bareSkinFirst =
+            byBareSkin != CheckStatus::kPass && byBareSkin > std::max({byClose, byBlue, byBusy});
+        if (bareSkinFirst) {
             zh = kBareSkinZh;
         } else if (byBlue != CheckStatus::kPass && byBlue >= std::max(byClose, byBusy)) {
             zh = "背景是蓝色，请勿穿蓝色衣服";
@@ -373,6 +379,8 @@ class ClothingContrast final : public ComplianceCheck {
                                 {"pattern", rounded(busy, 3)},
                                 {"bare_skin", rounded(bareSkin, 3)}};
         if (!skinJudged) value["bare_skin"] = nullptr;
+        // "cause": what the student's message is about, for whoever words the advice.
+        if (bareSkinFirst) value["cause"] = "bare_skin";
         std::string blueText = "blue " + fixed(blueShare * 100) + "%";
         if (blueBackdrop && !blueJudged) {
             // Never a silent pass: what else was measured stands, the blue part is for staff.
