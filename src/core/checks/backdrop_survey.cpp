@@ -55,7 +55,7 @@ void findShadow(const CheckSession& session, const cv::Mat& alpha, const cv::Mat
         cv::fillConvexPoly(face, hull, 255);
         cv::dilate(face, face, cv::Mat(), cv::Point(-1, -1), std::max(1, cvRound(0.03 * fw)));
     }
-    out.shadowMask = cv::Mat::zeros(lab.size(), CV_8U);
+    cv::Mat shadowMask = cv::Mat::zeros(lab.size(), CV_8U);
     const int bottom = std::clamp(cvRound(f.chin.y), 0, lab.rows);
     for (int y = 0; y < bottom; ++y) {
         const float* a = alpha.ptr<float>(y);
@@ -63,7 +63,7 @@ void findShadow(const CheckSession& session, const cv::Mat& alpha, const cv::Mat
         const float* m = mean.ptr<float>(y);
         const float* m2 = meanSq.ptr<float>(y);
         const uchar* inFace = face.ptr<uchar>(y);
-        uchar* shadow = out.shadowMask.ptr<uchar>(y);
+        uchar* shadow = shadowMask.ptr<uchar>(y);
         for (int x = 0; x < lab.cols; ++x) {
             if (a[x] <= 0.5f || inFace[x]) continue;
             const auto b = basis({x / fw, y / fw});
@@ -80,8 +80,8 @@ void findShadow(const CheckSession& session, const cv::Mat& alpha, const cv::Mat
             shadow[x] = 255;
         }
     }
-    cv::morphologyEx(out.shadowMask, out.shadowMask, cv::MORPH_OPEN, cv::Mat());
-    out.shadowArea = cv::countNonZero(out.shadowMask) / (fw * fw);
+    cv::morphologyEx(shadowMask, shadowMask, cv::MORPH_OPEN, cv::Mat());
+    out.shadowArea = cv::countNonZero(shadowMask) / (fw * fw);
 }
 
 }  // namespace

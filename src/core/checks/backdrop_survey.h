@@ -44,7 +44,6 @@ struct BackdropSurvey {
     // darker than the wall), so it is looked for inside the matte beside the head. Its area in
     // square face widths (0 when not judged).
     double shadowArea = 0;
-    cv::Mat shadowMask;    // 8-bit over work(): the pixels read as shadow
     cv::Mat backdropMask;  // 8-bit over work(): the pixels surveyed
     cv::Mat cellResidual;  // CV_32F over work(): each surveyed cell's distance, else -1
 };
