@@ -20,6 +20,7 @@
 #include "network_status.h"
 #include "payment_code_image.h"
 #include "photo_picker_page.h"
+#include "photo_printer.h"
 #include "staff_settlement_dialog.h"
 #include "student_copy_offer.h"
 #include "student_wording.h"
@@ -80,6 +81,7 @@ KioskWindow::KioskWindow(KioskParts parts, QWidget* parent)
          this},
         [this](const std::string& zh, const std::string& en) { return text(zh, en); }, this);
     connectPages();
+    reportInterruptedPrints();
     if (!parts_.staffGate) {
         ownStaffGate_ =
             std::make_unique<flow::SettingPinStaffGate>(parts_.settings.staffPin.toStdString());
@@ -144,9 +146,32 @@ KioskWindow::KioskWindow(KioskParts parts, QWidget* parent)
 KioskWindow::~KioskWindow() {
     qApp->removeEventFilter(this);
     ticker_.stop();
+    // The lookup and payment calls end by their own time-outs (libcurl's timeout_ms, SQLite's
+    // busy time-out): waiting for the one in progress is bounded. The print thread is not (a
+    // printer driver can hang): StudentCopyOffer leaves it behind after kHungDeviceWait.
     portWorker_.reset();
+    // The standardizer works on a copy of the capture in memory (CPU only): it cannot hang.
     for (const auto& worker : workers_)
         if (worker) worker->wait();
+}
+
+// Prints an earlier run left behind when it closed while the printer had not answered
+// (PortWorker::leaveHungWorkAfter): their print_jobs rows become print_interrupted and the staff
+// log names them, so staff check whether those sheets came out.
+void KioskWindow::reportInterruptedPrints() {
+    if (!parts_.printDb) return;
+    try {
+        const auto rows = print::PhotoPrinter::markInterrupted(*parts_.printDb);
+        if (rows.empty()) return;
+        QStringList ids;
+        for (const std::int64_t id : rows) ids << QString::number(id);
+        qWarning(
+            "gradphoto-kiosk: %d print(s) never finished: the kiosk closed while the printer had "
+            "not answered (print_jobs %s, now print_interrupted): check whether they came out",
+            int(rows.size()), qPrintable(ids.join(", ")));
+    } catch (const std::exception& e) {
+        qWarning("gradphoto-kiosk: cannot check print_jobs for unfinished prints: %s", e.what());
+    }
 }
 
 void KioskWindow::buildPages() {

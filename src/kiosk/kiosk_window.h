@@ -142,6 +142,7 @@ class KioskWindow : public QWidget {
     bool offline() const;
     bool takeScannerKey(QKeyEvent* key);
     void keypad(const QString& key);
+    void reportInterruptedPrints();
     void askStaffPin();
     bool admitToStaffMenu(StaffSettlementDialog& dialog);
     void maybeScreenshot();

@@ -10,6 +10,7 @@
 #include <opencv2/imgcodecs.hpp>
 
 #include "gradphoto/identify/collection_code_scanner.h"
+#include "port_worker.h"
 #include "usb_mounts.h"
 
 namespace gradphoto::kiosk {
@@ -41,7 +42,14 @@ PhotoPickerPage::PhotoPickerPage(QStringList roots, QWidget* parent)
 }
 
 PhotoPickerPage::~PhotoPickerPage() {
-    if (worker_) worker_->wait();
+    // The decoding thread reads the picked image from a USB stick or the shared photo folder, and
+    // a network share whose server went away can block a read for minutes. It owns nothing the
+    // window frees (a copy of the path; its answer reaches this page through a QPointer, or
+    // nothing once qApp is gone), so closing waits a moment, then leaves it to finish on its own.
+    if (worker_ && !worker_->wait(QDeadlineTimer(kHungDeviceWait.count())))
+        qWarning(
+            "gradphoto-kiosk: closing while a picked image is still being read: left to "
+            "finish on its own");
 }
 
 QStringList PhotoPickerPage::defaultRoots(const QString& sharedFolder) {

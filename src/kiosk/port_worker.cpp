@@ -2,6 +2,7 @@
 
 #include <QMetaObject>
 #include <QPointer>
+#include <QtGlobal>
 #include <atomic>
 #include <exception>
 #include <optional>
@@ -19,11 +20,17 @@ struct PortWorkerState {
 PortWorker::PortWorker(WorkerPortsFactory factory, QObject* parent)
     : QObject(parent), state_(std::make_shared<PortWorkerState>()) {
     state_->factory = std::move(factory);
-    thread_.setObjectName("gradphoto-ports");
+    thread_ = new QThread;
+    thread_->setObjectName("gradphoto-ports");
     runner_ = new QObject;
-    runner_->moveToThread(&thread_);
-    connect(&thread_, &QThread::finished, runner_, &QObject::deleteLater);
-    thread_.start();
+    runner_->moveToThread(thread_);
+    connect(thread_, &QThread::finished, runner_, &QObject::deleteLater);
+    thread_->start();
+}
+
+void PortWorker::leaveHungWorkAfter(std::chrono::milliseconds wait, std::string leftBehind) {
+    stopWait_ = wait;
+    leftBehind_ = std::move(leftBehind);
 }
 
 PortWorker::~PortWorker() {
@@ -32,8 +39,23 @@ PortWorker::~PortWorker() {
     // The ports (and their SQLite connection) are closed on the thread that opened them.
     QMetaObject::invokeMethod(
         runner_, [state] { state->ports.reset(); }, Qt::QueuedConnection);
-    thread_.quit();
-    thread_.wait();
+    thread_->quit();
+    const bool finished =
+        stopWait_ ? thread_->wait(QDeadlineTimer(stopWait_->count())) : thread_->wait();
+    if (finished) {
+        delete thread_;
+        return;
+    }
+    // Left behind, not terminated (terminating a thread inside a driver or mid-write to SQLite
+    // could corrupt either): the work finishes whenever the driver returns and its result is
+    // dropped (stopping). The thread object goes once it has finished, on the GUI thread's event
+    // loop; at exit nobody waits for it.
+    qWarning("gradphoto-kiosk: %s", leftBehind_.c_str());
+    connect(thread_, &QThread::finished, thread_, &QObject::deleteLater);
+    if (thread_->isFinished()) {  // finished between the wait and the connection
+        thread_->wait();
+        delete thread_;
+    }
 }
 
 void PortWorker::submit(const flow::PortCall& call) {

@@ -2,8 +2,11 @@
 
 #include <QObject>
 #include <QThread>
+#include <chrono>
 #include <functional>
 #include <memory>
+#include <optional>
+#include <string>
 
 #include "gradphoto/flow/port_call.h"
 
@@ -30,13 +33,26 @@ using WorkerPortsFactory = std::function<std::unique_ptr<WorkerPorts>()>;
 // hung printer does not hold up the next student's lookup either:
 //
 //   PortWorker printing({});  // no ports: only run() is used
+//   printing.leaveHungWorkAfter(kHungDeviceWait, "...");  // closing must not wait for a driver
 //   printing.run<PrintOutcome>([job] { return printOnThisThread(job); },   // worker thread
 //                              [this](PrintOutcome outcome) { show(outcome); });  // GUI thread
+//
+// Destroying the worker drops the queued calls and waits for the one in progress: for the ports
+// that wait is bounded by their own time-outs (HTTP: the resolver's and the payment provider's
+// timeout_ms through libcurl; SQLite: the busy time-out). Work that can hang in a device driver
+// (a printer) has no such bound: leaveHungWorkAfter() makes destroying wait at most that long and
+// then leave the thread to finish the work on its own (never terminated: it may be writing its
+// own SQLite connection), with a line in the staff log. Such work must own everything it uses
+// (copies, its own store connection) — nothing the GUI thread frees on closing.
 class PortWorker : public QObject {
     Q_OBJECT
   public:
     explicit PortWorker(WorkerPortsFactory factory, QObject* parent = nullptr);
-    ~PortWorker() override;  // finishes the call in progress, drops the queued ones
+    ~PortWorker() override;  // drops the queued calls, waits for the one in progress (see above)
+
+    // Destroying waits at most `wait` for the work in progress, then leaves it behind and logs
+    // `leftBehind` (English, for the staff log; one line).
+    void leaveHungWorkAfter(std::chrono::milliseconds wait, std::string leftBehind);
 
     void submit(const flow::PortCall& call);
 
@@ -60,9 +76,18 @@ class PortWorker : public QObject {
     // object's thread afterwards (unless the worker was destroyed by then).
     void post(std::function<std::function<void()>()> job);
 
-    QThread thread_;
+    // On the heap: a thread left behind (leaveHungWorkAfter) must outlive this object; it then
+    // deletes itself once it finishes, if the GUI thread's event loop still runs by then.
+    QThread* thread_ = nullptr;
     QObject* runner_ = nullptr;  // lives on thread_
     std::shared_ptr<struct PortWorkerState> state_;
+    std::optional<std::chrono::milliseconds> stopWait_;  // empty: wait until the work finishes
+    std::string leftBehind_;
 };
+
+// How long closing the kiosk waits for a print in progress before leaving it behind: a sheet
+// normally reaches the spooler well within a second; 3 s lets one that is nearly done finish and
+// record itself, and is still short enough that staff closing the booth see it close at once.
+inline constexpr std::chrono::milliseconds kHungDeviceWait{3000};
 
 }  // namespace gradphoto::kiosk

@@ -33,9 +33,14 @@ struct SheetPrintRequest {
 };
 
 // On the print thread: the sheet, the printer, the print and its print_jobs row (through a
-// connection of this thread, closed before it returns). Never throws.
+// connection of this thread, closed before it returns). Never throws. The row is written before
+// the printer is touched (PhotoPrinter::begin): a driver that hangs from then on — the kiosk may
+// close and leave this thread behind — leaves it unfinished in the store, not missing.
 print::PrintOutcome printSheetHere(const SheetPrintRequest& request) {
     print::PrintOutcome outcome;
+    std::optional<store::Database> records;
+    std::optional<print::PhotoPrinter> photoPrinter;
+    std::int64_t begun = 0;
     try {
         const auto settings = layout::LayoutSettings::load();
         const auto sheet =
@@ -51,15 +56,15 @@ print::PrintOutcome printSheetHere(const SheetPrintRequest& request) {
         job.paper = *paper;
         job.turned = sheet.plan.turned;
         job.boothId = request.boothId;
-        std::optional<store::Database> records;
         if (!request.recordFile.empty()) records = store::Database::open(request.recordFile);
+        photoPrinter.emplace(records ? &*records : nullptr);
+        begun = photoPrinter->begin(job);
         QPrinter printer(QPrinter::HighResolution);
         if (request.printerSetUp)
             request.printerSetUp(printer);
         else if (!request.printerName.isEmpty())
             printer.setPrinterName(request.printerName);
-        print::PhotoPrinter photoPrinter(records ? &*records : nullptr);
-        outcome = photoPrinter.print(printer, job);
+        outcome = photoPrinter->print(printer, job, begun);
     } catch (const Error& e) {
         outcome.ok = false;
         outcome.problem = e.problem();
@@ -69,6 +74,14 @@ print::PrintOutcome printSheetHere(const SheetPrintRequest& request) {
     } catch (...) {
         outcome.ok = false;
         outcome.problem = Problem{"print_failed", "未知错误。", "unknown error"};
+    }
+    if (begun != 0 && outcome.recordId == 0) {  // begun, then failed before print() settled it
+        try {
+            photoPrinter->fail(begun, outcome.problem);
+            outcome.recordId = begun;
+        } catch (const std::exception&) {
+            // The store failed: the row stays unfinished, the next start marks it interrupted.
+        }
     }
     return outcome;
 }
@@ -86,7 +99,9 @@ StudentCopyOffer::StudentCopyOffer(
 }
 
 StudentCopyOffer::~StudentCopyOffer() {
-    printWorker_.reset();  // waits for the print in progress; its answer is dropped
+    // Waits a moment for the print in progress (kHungDeviceWait), then leaves it behind; its
+    // answer is dropped either way.
+    printWorker_.reset();
 }
 
 void StudentCopyOffer::offer(const std::string& studentNo,
@@ -192,6 +207,11 @@ void StudentCopyOffer::printSheet() {
     if (ports_.printDb) request.recordFile = ports_.printDb->file();
     if (!printWorker_) {
         printWorker_ = std::make_unique<PortWorker>(WorkerPortsFactory{});  // run() only
+        printWorker_->leaveHungWorkAfter(
+            kHungDeviceWait,
+            "closing while the printer has not answered a print of the layout sheet: it is left "
+            "to finish on its own; its print_jobs row stays print_unfinished until it does (the "
+            "next start marks it print_interrupted): check whether the sheet came out");
     }
     printing_ = true;
     showPrintButton();

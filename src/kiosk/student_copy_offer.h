@@ -51,7 +51,9 @@ struct StudentCopyPorts {
 // button says 正在打印… and is disabled; the result appears when the print thread answers. The
 // print thread lays out the sheet, prints it and writes the print_jobs row itself, so leaving the
 // page or the session timing out meanwhile loses nothing (the answer is then not shown to
-// whoever is at the booth by then). Destroying the offer waits for the print in progress.
+// whoever is at the booth by then). Destroying the offer (closing the kiosk) waits at most
+// kHungDeviceWait for the print in progress, then leaves the print thread behind: its print_jobs
+// row, written before the printer was touched, stays print_unfinished until the printer answers.
 class StudentCopyOffer : public QObject {
     Q_OBJECT
   public:

@@ -6,6 +6,7 @@
 #include <QPrintPreviewDialog>
 #include <QPrinter>
 #include <QPrinterInfo>
+#include <algorithm>
 #include <ctime>
 
 namespace gradphoto::print {
@@ -104,7 +105,7 @@ std::optional<Problem> PhotoPrinter::readiness(const QPrinter& printer) {
     return std::nullopt;
 }
 
-PrintOutcome PhotoPrinter::print(QPrinter& printer, const PrintJob& job) {
+PrintOutcome PhotoPrinter::print(QPrinter& printer, const PrintJob& job, std::int64_t begun) {
     PrintOutcome outcome;
     if (const auto problem = readiness(printer)) {
         outcome.problem = *problem;
@@ -121,7 +122,12 @@ PrintOutcome PhotoPrinter::print(QPrinter& printer, const PrintJob& job) {
             settle(printer, outcome);
         }
     }
-    outcome.recordId = record(printer, job, outcome);
+    if (begun != 0 && db_) {
+        settleRow(begun, printer, outcome);
+        outcome.recordId = begun;
+    } else {
+        outcome.recordId = record(printer, job, outcome);
+    }
     return outcome;
 }
 
@@ -156,6 +162,56 @@ PrintOutcome PhotoPrinter::preview(QPrinter& printer, const PrintJob& job, QWidg
     settle(printer, outcome);
     outcome.recordId = record(printer, job, outcome);
     return outcome;
+}
+
+std::int64_t PhotoPrinter::begin(const PrintJob& job) {
+    if (!db_) return 0;
+    auto insert = db_->prepare(
+        "INSERT INTO print_jobs (capture_id, kind, paper, copies, printer, booth_id, staff_no, "
+        "ok, error, printed_at) VALUES (?, ?, ?, 1, '', ?, ?, 0, ?, ?)");
+    insert.bind(1, job.captureId);
+    insert.bind(2, job.kind == PrintKind::kSheet ? "sheet" : "standard");
+    insert.bind(3, job.paper.name);
+    insert.bind(4, job.boothId);
+    insert.bind(5, job.staffNo);
+    insert.bind(6, kUnfinished);
+    insert.bind(7, static_cast<std::int64_t>(std::time(nullptr)));
+    insert.run();
+    return db_->lastInsertRowId();
+}
+
+void PhotoPrinter::settleRow(std::int64_t row, const QPrinter& printer,
+                             const PrintOutcome& outcome) {
+    auto update = db_->prepare(
+        "UPDATE print_jobs SET copies = ?, printer = ?, ok = ?, error = ?, printed_at = ? "
+        "WHERE id = ?");
+    update.bind(1, std::max(1, printer.copyCount()));
+    update.bind(2, printerLabel(printer).toStdString());
+    update.bind(3, outcome.ok ? 1 : 0);
+    update.bind(4, outcome.problem.code);
+    update.bind(5, static_cast<std::int64_t>(std::time(nullptr)));
+    update.bind(6, row);
+    update.run();
+}
+
+void PhotoPrinter::fail(std::int64_t begun, const Problem& problem) {
+    if (!db_ || begun == 0) return;
+    auto update =
+        db_->prepare("UPDATE print_jobs SET ok = 0, error = ?, printed_at = ? WHERE id = ?");
+    update.bind(1, problem.code.empty() ? std::string("print_failed") : problem.code);
+    update.bind(2, static_cast<std::int64_t>(std::time(nullptr)));
+    update.bind(3, begun);
+    update.run();
+}
+
+std::vector<std::int64_t> PhotoPrinter::markInterrupted(store::Database& db) {
+    std::vector<std::int64_t> rows;
+    auto update = db.prepare("UPDATE print_jobs SET error = ? WHERE error = ? RETURNING id");
+    update.bind(1, kInterrupted);
+    update.bind(2, kUnfinished);
+    while (update.step()) rows.push_back(update.integer(0));
+    std::sort(rows.begin(), rows.end());
+    return rows;
 }
 
 std::int64_t PhotoPrinter::record(const QPrinter& printer, const PrintJob& job,

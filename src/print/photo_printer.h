@@ -14,9 +14,17 @@
 // standard photo is centred at its physical size. Printer problems (not valid, stopped with an
 // error — CUPS reports out of paper and offline this way — aborted, a failed start) come back as a
 // Problem with Chinese and English messages; the print is recorded either way (ok 0 or 1).
+//
+// A printer driver can hang anywhere from choosing the printer to the last page. A print that must
+// survive that (the kiosk's print thread, which the kiosk may leave behind when it closes) is
+// recorded before anything touches the printer — begin(): ok 0, error print_unfinished — and the
+// row is settled when the printer answers (print(printer, job, begun)). A row still unfinished
+// when the kiosk starts again belonged to a kiosk that closed while its printer hung:
+// markInterrupted() turns it into print_interrupted for the staff (did the sheet come out?).
 
 #include <QRectF>
 #include <memory>
+#include <vector>
 
 #include "gradphoto/common/error.h"
 #include "gradphoto/store/database.h"
@@ -50,8 +58,22 @@ class PhotoPrinter {
     // The printer's problem before printing (not valid, stopped with an error), if any.
     static std::optional<Problem> readiness(const QPrinter& printer);
 
-    // Sets the printer up, prints one page and records the attempt.
-    PrintOutcome print(QPrinter& printer, const PrintJob& job);
+    // Records the print as started (ok 0, error print_unfinished) and returns its print_jobs row
+    // (0 without a store). Call it before the QPrinter is made or set up.
+    std::int64_t begin(const PrintJob& job);
+    // Sets the printer up, prints one page and records the attempt: into the row `begun` (from
+    // begin()) when given, else a new row.
+    PrintOutcome print(QPrinter& printer, const PrintJob& job, std::int64_t begun = 0);
+    // The row `begun` failed before print() could settle it (a set-up that threw): ok 0, the code.
+    void fail(std::int64_t begun, const Problem& problem);
+
+    // print_jobs rows begun and never settled (their kiosk closed while the printer hung) become
+    // print_interrupted; returns their ids. Only for a store no print thread is using any more
+    // (the kiosk's start).
+    static std::vector<std::int64_t> markInterrupted(store::Database& db);
+    // The codes of those rows' error column.
+    static constexpr const char* kUnfinished = "print_unfinished";
+    static constexpr const char* kInterrupted = "print_interrupted";
 
     // A print preview of the job (the dialog's print button prints with `printer`). Show it with
     // exec(); preview() does that and records the print when the user printed.
@@ -61,6 +83,7 @@ class PhotoPrinter {
 
   private:
     std::int64_t record(const QPrinter& printer, const PrintJob& job, const PrintOutcome& outcome);
+    void settleRow(std::int64_t row, const QPrinter& printer, const PrintOutcome& outcome);
 
     store::Database* db_;
 };

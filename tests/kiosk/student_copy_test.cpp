@@ -18,11 +18,13 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QMouseEvent>
+#include <QPointer>
 #include <QPrinter>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QThread>
 #include <QTimer>
+#include <algorithm>
 #include <atomic>
 #include <condition_variable>
 #include <filesystem>
@@ -40,6 +42,7 @@
 #include "gradphoto/store/sqlite_record_store.h"
 #include "kiosk_window.h"
 #include "kiosk_window_driver.h"
+#include "port_worker.h"
 #include "qt_wait.h"
 #include "replay_camera.h"
 #include "student_copy.h"
@@ -386,7 +389,9 @@ TEST_F(StudentCopyWindowTest, PrintRunsOffTheGuiThreadAndTheButtonWaitsForIt) {
     EXPECT_EQ(window->flow().state(), FlowState::kStatus);
     window->studentCopy()->printSheet();  // a second press meanwhile starts nothing
     saveShot("status-printing.png");
-    EXPECT_EQ(printJobs("1 = 1"), 0);
+    // One row, written before the printer was touched, not yet settled.
+    EXPECT_EQ(printJobs("1 = 1"), 1);
+    EXPECT_EQ(printJobs("ok = 0 AND error = 'print_unfinished'"), 1);
 
     bool finished = false;
     QObject::connect(window->studentCopy(), &StudentCopyOffer::printFinished,
@@ -437,7 +442,8 @@ TEST_F(StudentCopyWindowTest, FinishingWhilePrintingKeepsThePrintJob) {
 TEST_F(StudentCopyWindowTest, ClosingTheKioskWhilePrintingFinishesThePrintFirst) {
     startAPrintThatHangs();
     if (HasFatalFailure()) return;
-    // The window goes while the printer still hangs; the printer comes back a moment later.
+    // The window goes while the printer still hangs; the printer comes back a moment later,
+    // within the time closing gives a print in progress (kHungDeviceWait).
     std::thread printerComesBack([this] {
         std::this_thread::sleep_for(std::chrono::milliseconds(300));
         releaseThePrinter();
@@ -445,6 +451,75 @@ TEST_F(StudentCopyWindowTest, ClosingTheKioskWhilePrintingFinishesThePrintFirst)
     window.reset();
     printerComesBack.join();
     EXPECT_EQ(printJobs("kind = 'sheet' AND ok = 1"), 1);
+    EXPECT_GT(QFileInfo(pdf).size(), 1000);
+}
+
+// Qt's messages (the staff log) while it lives.
+class LogCapture {
+  public:
+    LogCapture() {
+        current = this;
+        previous_ = qInstallMessageHandler(&LogCapture::keep);
+    }
+    ~LogCapture() {
+        qInstallMessageHandler(previous_);
+        current = nullptr;
+    }
+    bool mentions(const QString& text) const {
+        return std::any_of(lines.begin(), lines.end(),
+                           [&](const QString& line) { return line.contains(text); });
+    }
+    QStringList lines;
+
+  private:
+    static void keep(QtMsgType, const QMessageLogContext&, const QString& message) {
+        if (current) current->lines << message;
+    }
+    static inline LogCapture* current = nullptr;
+    QtMessageHandler previous_ = nullptr;
+};
+
+TEST_F(StudentCopyWindowTest, ClosingWhileThePrinterNeverAnswersReturnsAndKeepsTheJobUnfinished) {
+    LogCapture log;
+    startAPrintThatHangs();
+    if (HasFatalFailure()) return;
+    // Recorded before the printer was touched: the hung print is in the store already.
+    EXPECT_EQ(printJobs("kind = 'sheet' AND booth_id = 'B7' AND ok = 0 AND "
+                        "error = 'print_unfinished'"),
+              1);
+    const QPointer<QThread> leftBehind(printThread.load());
+    ASSERT_FALSE(leftBehind.isNull());
+
+    // Staff close the kiosk; the printer never answers while it closes.
+    QElapsedTimer closing;
+    closing.start();
+    window.reset();
+    const qint64 closedMs = closing.elapsed();
+    EXPECT_GE(closedMs, kHungDeviceWait.count() - 50);  // it gave the print its moment
+    EXPECT_LT(closedMs, kHungDeviceWait.count() + 1500) << closedMs;
+    EXPECT_FALSE(leftBehind.isNull());  // still inside the printer, not terminated
+    EXPECT_EQ(printJobs("ok = 1"), 0);
+    EXPECT_EQ(printJobs("ok = 0 AND error = 'print_unfinished'"), 1);
+    EXPECT_TRUE(log.mentions("closing while the printer has not answered"))
+        << log.lines.join("\n").toStdString();
+
+    // The next start names it for the staff, once.
+    build({.print = true});
+    EXPECT_EQ(printJobs("ok = 0 AND error = 'print_interrupted'"), 1);
+    EXPECT_EQ(log.lines.filter("print(s) never finished").size(), 1)
+        << log.lines.join("\n").toStdString();
+    window.reset();
+    build({.print = true});
+    EXPECT_EQ(log.lines.filter("print(s) never finished").size(), 1);
+    window.reset();
+
+    // The printer answers at last: the thread left behind prints, settles its own row (the sheet
+    // did come out) and goes away; nothing crashes.
+    releaseThePrinter();
+    ASSERT_TRUE(waitFor([&] { return printJobs("ok = 1") == 1; }));
+    ASSERT_TRUE(waitFor([&] { return leftBehind.isNull(); }));
+    EXPECT_EQ(printJobs("1 = 1"), 1);
+    EXPECT_EQ(printJobs("kind = 'sheet' AND ok = 1 AND error = '' AND printer LIKE 'pdf:%'"), 1);
     EXPECT_GT(QFileInfo(pdf).size(), 1000);
 }
 
