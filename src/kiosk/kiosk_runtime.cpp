@@ -15,9 +15,7 @@
 #include "gradphoto/flow/photo_processor.h"
 #include "gradphoto/flow/review_queue_submission_sink.h"
 #include "gradphoto/flow/roster_student_lookup.h"
-#include "gradphoto/flow/setting_pin_staff_gate.h"
 #include "gradphoto/flow/sqlite_session_journal.h"
-#include "gradphoto/flow/store_staff_gate.h"
 #include "gradphoto/payment/checkout_payment_gateway.h"
 #include "gradphoto/payment/payment_settings.h"
 #include "gradphoto/store/reject_reasons.h"
@@ -165,7 +163,7 @@ KioskRuntime::KioskRuntime(const KioskOptions& options) {
         submissions_ = std::make_unique<flow::DemoSubmissionSink>(dataDir_.toStdString(),
                                                                   settings.boothId.toStdString());
         // No staff accounts in the demo: its staff (D001) open the menu with kiosk.staff_pin.
-        staffGate_ = std::make_unique<flow::SettingPinStaffGate>(settings.staffPin.toStdString());
+        staffGates_ = settingPinStaffGates(settings.staffPin.toStdString());
     } else {
         try {
             store_ = store::SqliteRecordStore::open(std::filesystem::path(dataDir_.toStdString()));
@@ -178,8 +176,9 @@ KioskRuntime::KioskRuntime(const KioskOptions& options) {
             journal_ = std::make_unique<flow::SqliteSessionJournal>(store_->database(),
                                                                     settings.boothId.toStdString());
             // The staff menu: the store's staff accounts (kiosk.staff_pin only while it has none).
-            staffGate_ = std::make_unique<flow::StoreStaffGate>(
-                *store_, settings.boothId.toStdString(), settings.staffPin.toStdString());
+            // Checked on the staff-check thread, over its own connection (StaffCheck).
+            staffGates_ = storeStaffGates(dataDir_.toStdString(), settings.boothId.toStdString(),
+                                          settings.staffPin.toStdString());
         } catch (const Error& e) {
             throw std::runtime_error("record store in " + dataDir_.toStdString() +
                                      " unusable: " + e.problem().message_en);
@@ -238,7 +237,7 @@ KioskRuntime::KioskRuntime(const KioskOptions& options) {
     parts.demoCodes = demoCodes;
     parts.demo = options.demo;
     parts.screenshotDir = options.screenshotDir;
-    parts.staffGate = staffGate_.get();
+    parts.staffGates = staffGates_;
     if (store_) parts.printDb = &store_->database();  // print_jobs of 打印排版照
     window_ = std::make_unique<KioskWindow>(parts);
 }

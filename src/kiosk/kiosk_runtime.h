@@ -7,12 +7,12 @@
 #include "camera_source.h"
 #include "gradphoto/flow/payment_gateway.h"
 #include "gradphoto/flow/session_journal.h"
-#include "gradphoto/flow/staff_gate.h"
 #include "gradphoto/flow/student_lookup.h"
 #include "gradphoto/flow/submission_sink.h"
 #include "gradphoto/store/sqlite_record_store.h"
 #include "kiosk_settings.h"
 #include "port_worker.h"
+#include "staff_check.h"
 
 class QCoreApplication;
 
@@ -59,7 +59,7 @@ class KioskRuntime {
     std::unique_ptr<flow::PaymentGateway> payments_;
     std::unique_ptr<flow::SubmissionSink> submissions_;
     std::unique_ptr<flow::SessionJournal> journal_;
-    std::unique_ptr<flow::StaffGate> staffGate_;  // the hidden corner's staff menu
+    StaffGateFactory staffGates_;  // the hidden corner's staff menu, checked off the GUI thread
     std::unique_ptr<CameraSource> camera_;
     std::unique_ptr<KioskWindow> window_;
 };

@@ -14,7 +14,6 @@
 #include <exception>
 
 #include "gradphoto/flow/masking.h"
-#include "gradphoto/flow/setting_pin_staff_gate.h"
 #include "guide_pictures.h"
 #include "image_conversion.h"
 #include "network_status.h"
@@ -82,11 +81,11 @@ KioskWindow::KioskWindow(KioskParts parts, QWidget* parent)
         [this](const std::string& zh, const std::string& en) { return text(zh, en); }, this);
     connectPages();
     reportInterruptedPrints();
-    if (!parts_.staffGate) {
-        ownStaffGate_ =
-            std::make_unique<flow::SettingPinStaffGate>(parts_.settings.staffPin.toStdString());
-        parts_.staffGate = ownStaffGate_.get();
-    }
+    staffCheck_ = new StaffCheck(parts_.staffGates
+                                     ? parts_.staffGates
+                                     : settingPinStaffGates(parts_.settings.staffPin.toStdString()),
+                                 this);
+    connect(staffCheck_, &StaffCheck::finished, this, &KioskWindow::staffChecked);
 
     if (parts_.ports.callsOutside) {
         portWorker_ = std::make_unique<PortWorker>(parts_.slowPorts);
@@ -464,37 +463,57 @@ void KioskWindow::closeEvent(QCloseEvent* event) {
     askStaffPin();
 }
 
-// The staff number and PIN go to the staff gate (store::StaffAccess, lock-out, audit entry);
-// a refusal stays in the dialog with its reason. Only the refusal's English text is logged.
-bool KioskWindow::admitToStaffMenu(StaffSettlementDialog& dialog) {
-    flow::StaffGateVerdict verdict;
-    try {
-        verdict =
-            parts_.staffGate->admit(dialog.staffNo().toStdString(), dialog.pin().toStdString());
-    } catch (const Error& e) {  // the store failed: the menu stays shut
-        verdict.refusal = e.problem();
-    } catch (const std::exception& e) {
-        verdict.refusal = {"unavailable", "暂时无法核对工作人员账号。", e.what()};
+// The staff number and PIN go to the staff gate (store::StaffAccess, lock-out, audit entry) on
+// the staff-check thread: its PBKDF2 takes a noticeable moment, the screen goes on meanwhile. The
+// dialog says it is checking (button disabled, 正在核对…, fields read-only); a second press
+// starts nothing. A refusal then stays in the dialog with its reason. Only the refusal's English
+// text is logged.
+void KioskWindow::checkStaff(StaffSettlementDialog& dialog) {
+    if (staffCheck_->running() || dialog.staffNo().isEmpty() || dialog.pin().isEmpty()) return;
+    if (!staffCheck_->start(dialog.staffNo().toStdString(), dialog.pin().toStdString())) return;
+    staffChecking_ = &dialog;
+    showStaffChecking(dialog, true);
+}
+
+void KioskWindow::showStaffChecking(StaffSettlementDialog& dialog, bool checking) {
+    auto& ui = dialog.ui();
+    if (checking) {
+        staffButtonText_ = ui.confirmButton->text();
+        ui.confirmButton->setText(tr("正在核对…"));
+    } else {
+        ui.confirmButton->setText(staffButtonText_);
     }
+    ui.staffNoEdit->setReadOnly(checking);
+    ui.pinEdit->setReadOnly(checking);
+    ui.confirmButton->setEnabled(!checking && !dialog.staffNo().isEmpty() &&
+                                 !dialog.pin().isEmpty());
+}
+
+void KioskWindow::staffChecked(const flow::StaffGateVerdict& verdict) {
     if (verdict.bySettingPin && !settingPinLogged_) {
         settingPinLogged_ = true;
         qWarning(
             "gradphoto-kiosk: the booth has no staff accounts yet: the staff menu opens with "
             "the kiosk.staff_pin setting until an admin is added (gradphoto staff add)");
     }
-    if (verdict.admitted) return true;
-    qWarning("gradphoto-kiosk: staff menu refused: %s", verdict.refusal.message_en.c_str());
-    dialog.showRefusal(text(verdict.refusal.message_zh, verdict.refusal.message_en));
-    return false;
+    if (!verdict.admitted)
+        qWarning("gradphoto-kiosk: staff menu refused: %s", verdict.refusal.message_en.c_str());
+    const QPointer<StaffSettlementDialog> dialog = staffChecking_;
+    staffChecking_.clear();
+    if (!dialog) return;  // closed while checking: nothing opens
+    showStaffChecking(*dialog, false);
+    if (verdict.admitted)
+        dialog->accept();
+    else
+        dialog->showRefusal(text(verdict.refusal.message_zh, verdict.refusal.message_en));
 }
 
 void KioskWindow::askStaffPin() {
     if (staffDialog_) return;  // a staff dialog is already open
     StaffSettlementDialog dialog(this, StaffSettlementDialog::Purpose::kStaffMenu);
     staffDialog_ = &dialog;
-    connect(&dialog, &StaffSettlementDialog::credentialsGiven, this, [this, &dialog] {
-        if (admitToStaffMenu(dialog)) dialog.accept();
-    });
+    connect(&dialog, &StaffSettlementDialog::credentialsGiven, this,
+            [this, &dialog] { checkStaff(dialog); });
     const bool admitted = dialog.exec() == QDialog::Accepted;
     staffDialog_.clear();
     if (!admitted) return;

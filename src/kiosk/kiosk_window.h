@@ -18,6 +18,7 @@
 #include "gradphoto/identify/keyboard_wedge_detector.h"
 #include "kiosk_settings.h"
 #include "port_worker.h"
+#include "staff_check.h"
 #include "staff_settlement_dialog.h"
 #include "ui_capture_page.h"
 #include "ui_failsafe_page.h"
@@ -69,9 +70,10 @@ struct KioskParts {
     QStringList usbRoots;
     store::Database* printDb = nullptr;
     std::function<void(QPrinter&)> printerSetUp;
-    // Who may open the hidden corner's staff menu (not owned; called on the GUI thread). Null: the
-    // window makes a flow::SettingPinStaffGate over settings.staffPin (no accounts, no audit).
-    flow::StaffGate* staffGate = nullptr;
+    // Who may open the hidden corner's staff menu: makes the gate for each check on the
+    // staff-check thread (StaffCheck; storeStaffGates gives it a store connection of its own).
+    // Empty: settingPinStaffGates(settings.staffPin) (no accounts, no audit).
+    StaffGateFactory staffGates;
 };
 
 class PhotoPickerPage;
@@ -104,6 +106,8 @@ class KioskWindow : public QWidget {
     bool photoPickerShown() const;
     void openPhotoPicker();
     StaffSettlementDialog* staffDialog() const { return staffDialog_; }
+    // Checks the staff menu's staff number and PIN off the GUI thread (tests watch it run).
+    StaffCheck* staffCheck() const { return staffCheck_; }
     void openStaffSettlement();
     // 工作人员确认提交 on the result page when a compliance check failed.
     void openStaffSubmission();
@@ -144,7 +148,9 @@ class KioskWindow : public QWidget {
     void keypad(const QString& key);
     void reportInterruptedPrints();
     void askStaffPin();
-    bool admitToStaffMenu(StaffSettlementDialog& dialog);
+    void checkStaff(StaffSettlementDialog& dialog);
+    void showStaffChecking(StaffSettlementDialog& dialog, bool checking);
+    void staffChecked(const flow::StaffGateVerdict& verdict);
     void maybeScreenshot();
     QString text(const std::string& zh, const std::string& en) const;
     QString guidanceText(const QList<int>& hints) const;
@@ -184,8 +190,12 @@ class KioskWindow : public QWidget {
     PhotoPickerPage* picker_ = nullptr;
     StudentCopyOffer* copy_ = nullptr;
     QPointer<StaffSettlementDialog> staffDialog_;
-    std::unique_ptr<flow::StaffGate> ownStaffGate_;  // when parts_.staffGate is null
-    bool settingPinLogged_ = false;                  // "no staff accounts yet" is logged once
+    StaffCheck* staffCheck_ = nullptr;
+    // The staff-menu dialog whose staff number and PIN are being checked (null: none, or it was
+    // closed meanwhile: the verdict then opens nothing), and its button's own text.
+    QPointer<StaffSettlementDialog> staffChecking_;
+    QString staffButtonText_;
+    bool settingPinLogged_ = false;  // "no staff accounts yet" is logged once
     std::optional<bool> networkOverride_;
     // The last code the camera read and when (clock_): the same code in view is not sent again
     // for a while, so an unknown one does not repeat its notice every frame.

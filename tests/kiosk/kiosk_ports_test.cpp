@@ -284,13 +284,12 @@ TEST_F(KioskPortsTest, StaffCornerOffersTheConsole) {
     // PIN open the menu, the plain kiosk.staff_pin does not (tests/kiosk/staff_corner_test.cpp).
     payment::test::CampusGateway gateway;
     const QString settingsFile = writeSettings(gateway.base());
-    flow::StoreStaffGate gate(*store, "A1", "2580");
     KioskParts parts;
     parts.settings = KioskSettings::load(settingsFile, nullptr);
     parts.ports = {nullptr, nullptr, sink.get(), nullptr, true};
     parts.slowPorts = storeWorkerPorts(dataDir, parts.settings, settingsFile);
     parts.camera = camera.get();
-    parts.staffGate = &gate;
+    parts.staffGates = storeStaffGates(dataDir.toStdString(), "A1", "2580");
     window = std::make_unique<KioskWindow>(parts);
     window->allowClose();
     window->show();

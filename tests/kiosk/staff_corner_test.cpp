@@ -14,21 +14,26 @@
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QTemporaryDir>
+#include <QThread>
 #include <QTimer>
 #include <algorithm>
+#include <condition_variable>
 #include <functional>
+#include <mutex>
 #include <utility>
 
 #include "audit_search.h"
 #include "gradphoto/flow/demo_payment_gateway.h"
 #include "gradphoto/flow/demo_student_lookup.h"
 #include "gradphoto/flow/demo_submission_sink.h"
-#include "gradphoto/flow/store_staff_gate.h"
+#include "gradphoto/store/pin.h"
 #include "gradphoto/store/sqlite_record_store.h"
 #include "gradphoto/store/staff_access.h"
 #include "kiosk_window.h"
 #include "kiosk_window_driver.h"
+#include "qt_wait.h"
 #include "replay_camera.h"
+#include "staff_check.h"
 #include "staff_settlement_dialog.h"
 
 namespace gradphoto::kiosk {
@@ -42,6 +47,9 @@ struct CornerVisit {
     bool pinClearedAfterRefusal = true;
     QStringList menuButtons;  // empty: the menu never opened
     bool fieldsFit = true;    // the PIN field and the reason sit above the buttons, unsqueezed
+    // While a check ran (off the GUI thread): the dialog said so and the screen's timers went on.
+    bool checkingShown = true;  // button disabled with 正在核对…, fields read-only, every time
+    int ticksWhileChecking = 0;  // a 1 ms timer's ticks on the GUI thread during the checks
 };
 
 // Whether the dialog's PIN field (full height) and its reason, if shown, end above the buttons.
@@ -68,7 +76,7 @@ class StaffCornerTest : public ::testing::Test {
         camera = std::make_unique<ReplayCamera>(gui_test::plainReplayFolder(dir.path()), 50, 2);
         sink = std::make_unique<flow::DemoSubmissionSink>(
             QDir(dir.path()).filePath("demo").toStdString());
-        gate = std::make_unique<flow::StoreStaffGate>(*store, "A1", "2580");
+        gates = storeStaffGates(QDir(dir.path()).filePath("store").toStdString(), "A1", "2580");
         capturedLog = &log;
         previousHandler = qInstallMessageHandler(captureMessage);
     }
@@ -78,19 +86,20 @@ class StaffCornerTest : public ::testing::Test {
         capturedLog = nullptr;
     }
 
-    // An admin A001 (PIN 246810) and the staff member S001 (PIN 4321).
-    void addAccounts() {
+    // An admin A001 (PIN 246810) and the staff member S001 (PIN 4321); their PINs hashed with
+    // `iterations` (fewer than the real store::kPinIterations keep most tests fast).
+    void addAccounts(int iterations = 1000) {
         store::StaffAccess access(*store);
-        access.setPinIterations(1000);
+        access.setPinIterations(iterations);
         admin = access.addFirstAdmin("A001", "王老师", "246810");
         access.addAccount(admin, "S001", "值班员", store::StaffRole::kStaff, "4321");
     }
 
-    void build() {
+    void build(StaffGateFactory staffGates = {}) {
         KioskParts parts;
         parts.ports = {&students, &payments, sink.get()};
         parts.camera = camera.get();
-        parts.staffGate = gate.get();
+        parts.staffGates = staffGates ? staffGates : gates;
         window = std::make_unique<KioskWindow>(parts);
         countConsoleRequests();
         window->allowClose();
@@ -108,6 +117,14 @@ class StaffCornerTest : public ::testing::Test {
                       const QString& choice = "返回", bool byEscape = false) {
         CornerVisit seen;
         std::size_t next = 0;
+        bool awaiting = false;  // a try was given: its verdict comes from the staff-check thread
+        QTimer ticker;
+        ticker.setTimerType(Qt::PreciseTimer);
+        ticker.setInterval(1);
+        QObject::connect(&ticker, &QTimer::timeout, [&] {
+            if (window->staffCheck()->running()) ++seen.ticksWhileChecking;
+        });
+        ticker.start();
         QTimer driver;
         driver.setInterval(30);
         QObject::connect(&driver, &QTimer::timeout, [&] {
@@ -116,6 +133,19 @@ class StaffCornerTest : public ::testing::Test {
                 seen.dialogShown = true;
                 seen.dialogTitle = d->windowTitle();
                 if (d->result() == QDialog::Accepted) return;  // closing, the menu comes next
+                if (awaiting) {
+                    if (window->staffCheck()->running()) return;
+                    awaiting = false;
+                    if (d->ui().refusalLabel->isVisible()) {
+                        seen.refusals << d->ui().refusalLabel->text();
+                        if (!d->ui().pinEdit->text().isEmpty()) seen.pinClearedAfterRefusal = false;
+                        QApplication::processEvents();  // the dialog grows to the reason
+                        seen.fieldsFit = seen.fieldsFit && fieldsFit(*d);
+                        if (!shotsFolder.isEmpty())
+                            d->grab().save(QDir(shotsFolder).filePath(shotName + "-refused.png"));
+                    }
+                    return;
+                }
                 if (next >= tries.size()) {
                     d->ui().cancelButton->click();
                     return;
@@ -128,14 +158,13 @@ class StaffCornerTest : public ::testing::Test {
                 if (!shotsFolder.isEmpty() && next == tries.size())
                     d->grab().save(QDir(shotsFolder).filePath(shotName + "-filled.png"));
                 d->ui().confirmButton->click();
-                if (d->result() != QDialog::Accepted && d->ui().refusalLabel->isVisible()) {
-                    seen.refusals << d->ui().refusalLabel->text();
-                    if (!d->ui().pinEdit->text().isEmpty()) seen.pinClearedAfterRefusal = false;
-                    QApplication::processEvents();  // the dialog grows to the reason
-                    seen.fieldsFit = seen.fieldsFit && fieldsFit(*d);
-                    if (!shotsFolder.isEmpty())
-                        d->grab().save(QDir(shotsFolder).filePath(shotName + "-refused.png"));
-                }
+                awaiting = true;
+                // The verdict cannot be here yet: it comes back through the event loop.
+                seen.checkingShown =
+                    seen.checkingShown && window->staffCheck()->running() &&
+                    d->result() != QDialog::Accepted && !d->ui().confirmButton->isEnabled() &&
+                    d->ui().confirmButton->text() == checkingText &&
+                    d->ui().pinEdit->isReadOnly() && d->ui().staffNoEdit->isReadOnly();
             } else if (auto* box = qobject_cast<QMessageBox*>(modal)) {
                 for (QAbstractButton* b : box->buttons()) seen.menuButtons << b->text();
                 for (QAbstractButton* b : box->buttons())
@@ -156,6 +185,7 @@ class StaffCornerTest : public ::testing::Test {
                 for (int i = 0; i < 5; ++i) corner->click();
         }
         driver.stop();
+        ticker.stop();
         return seen;
     }
 
@@ -178,7 +208,7 @@ class StaffCornerTest : public ::testing::Test {
     flow::DemoStudentLookup students;
     flow::DemoPaymentGateway payments;
     std::unique_ptr<flow::DemoSubmissionSink> sink;
-    std::unique_ptr<flow::StoreStaffGate> gate;
+    StaffGateFactory gates;  // the real gate over its own connection to the store's file
     std::unique_ptr<KioskWindow> window;
     int consoleRequests = 0;
     QStringList log;
@@ -186,6 +216,7 @@ class StaffCornerTest : public ::testing::Test {
     // GRADPHOTO_SHOTS_DIR: the dialogs are saved there as PNGs to look at.
     QString shotsFolder = qEnvironmentVariable("GRADPHOTO_SHOTS_DIR");
     QString shotName = "staff-menu-zh";
+    QString checkingText = "正在核对…";
 };
 
 TEST_F(StaffCornerTest, PlainSettingPinNoLongerOpensTheMenu) {
@@ -197,6 +228,7 @@ TEST_F(StaffCornerTest, PlainSettingPinNoLongerOpensTheMenu) {
     ASSERT_EQ(seen.refusals.size(), 2);
     EXPECT_TRUE(seen.refusals[0].contains("工号或 PIN 不正确")) << seen.refusals[0].toStdString();
     EXPECT_TRUE(seen.pinClearedAfterRefusal);
+    EXPECT_TRUE(seen.checkingShown);
     EXPECT_TRUE(seen.menuButtons.isEmpty());
     EXPECT_EQ(consoleRequests, 0);
     // The wrong try counts towards S001's lock-out and both are audited, without the PIN.
@@ -237,14 +269,18 @@ TEST_F(StaffCornerTest, WrongPinSaysWhyThenTheRightOneOpens) {
     EXPECT_FALSE(zh.menuButtons.isEmpty());
     EXPECT_EQ(store->staff().find("S001")->failedAttempts, 0);  // reset by the right PIN
 
+    EXPECT_TRUE(zh.checkingShown);
+
     window->setLanguage("en");
     shotName = "staff-menu-en";
+    checkingText = "Checking…";
     const CornerVisit en = visit({{"S001", "1111"}});
     EXPECT_EQ(en.dialogTitle, "Staff");
     ASSERT_EQ(en.refusals.size(), 1);
     EXPECT_TRUE(en.refusals[0].contains("wrong PIN (4 attempts left"))
         << en.refusals[0].toStdString();
     EXPECT_TRUE(en.menuButtons.isEmpty());
+    EXPECT_TRUE(en.checkingShown);
     EXPECT_TRUE(en.fieldsFit);  // the English intro wraps to three lines: the dialog grows
     EXPECT_TRUE(zh.fieldsFit);
     EXPECT_FALSE(logMentions("1111"));
@@ -260,6 +296,7 @@ TEST_F(StaffCornerTest, LockedAccountSaysSoAndStaysShut) {
                                      {"S001", "0005"},
                                      {"S001", "4321"}});
     ASSERT_EQ(wrong.refusals.size(), 6);
+    EXPECT_TRUE(wrong.checkingShown);
     EXPECT_TRUE(wrong.refusals[4].contains("锁定")) << wrong.refusals[4].toStdString();
     EXPECT_TRUE(wrong.refusals[5].contains("账号已锁定")) << wrong.refusals[5].toStdString();
     EXPECT_TRUE(wrong.menuButtons.isEmpty());
@@ -285,6 +322,135 @@ TEST_F(StaffCornerTest, FreshBoothOpensWithTheSettingPinAndLogsItOnce) {
     // Once the first admin exists, the setting no longer opens the menu.
     addAccounts();
     EXPECT_TRUE(visit({{"D001", "2580"}}).menuButtons.isEmpty());
+}
+
+// The real gate behind a hold the test lets go of, as a PBKDF2 on a slow booth PC would take its
+// time: made on the staff-check thread (counted, the thread noted), it waits, then checks.
+class HeldGates {
+  public:
+    explicit HeldGates(StaffGateFactory real) : real_(std::move(real)) {}
+    StaffGateFactory factory() {
+        return [this]() -> std::unique_ptr<flow::StaffGate> {
+            {
+                std::unique_lock lock(mutex_);
+                ++made_;
+                thread_ = QThread::currentThread();
+                changed_.notify_all();
+                changed_.wait(lock, [this] { return !held_; });
+            }
+            return real_();
+        };
+    }
+    void hold() {
+        std::lock_guard lock(mutex_);
+        held_ = true;
+    }
+    void release() {
+        std::lock_guard lock(mutex_);
+        held_ = false;
+        changed_.notify_all();
+    }
+    int made() {
+        std::lock_guard lock(mutex_);
+        return made_;
+    }
+    QThread* thread() {
+        std::lock_guard lock(mutex_);
+        return thread_;
+    }
+
+  private:
+    StaffGateFactory real_;
+    std::mutex mutex_;
+    std::condition_variable changed_;
+    bool held_ = false;
+    int made_ = 0;
+    QThread* thread_ = nullptr;
+};
+
+TEST_F(StaffCornerTest, PinCheckRunsOffTheGuiThreadAndASecondPressStartsNothing) {
+    addAccounts();
+    HeldGates held(gates);
+    held.hold();
+    build(held.factory());
+    struct {
+        QString buttonText;
+        bool buttonEnabled = true;
+        bool fieldsReadOnly = false;
+        int ticks = 0;  // of a 10 ms timer while the check is held
+        QStringList menuButtons;
+    } seen;
+    int step = 0;
+    int ticks = 0;
+    int ticksAtPress = 0;
+    QTimer ticker;
+    ticker.setInterval(10);
+    QObject::connect(&ticker, &QTimer::timeout, [&] { ++ticks; });
+    ticker.start();
+    QTimer driver;
+    driver.setInterval(20);
+    QObject::connect(&driver, &QTimer::timeout, [&] {
+        QWidget* modal = QApplication::activeModalWidget();
+        if (auto* d = qobject_cast<StaffSettlementDialog*>(modal)) {
+            if (step == 0) {
+                d->ui().staffNoEdit->setText("S001");
+                d->ui().pinEdit->setText("4321");
+                d->ui().confirmButton->click();
+                ticksAtPress = ticks;
+                step = 1;
+            } else if (step == 1 && held.made() == 1) {  // the check thread is in the gate
+                seen.buttonText = d->ui().confirmButton->text();
+                seen.buttonEnabled = d->ui().confirmButton->isEnabled();
+                seen.fieldsReadOnly =
+                    d->ui().pinEdit->isReadOnly() && d->ui().staffNoEdit->isReadOnly();
+                emit d->credentialsGiven();  // pressed again, however it gets there
+                step = 2;
+            } else if (step == 2 && ticks - ticksAtPress >= 20) {  // the screen's timers go on
+                seen.ticks = ticks - ticksAtPress;
+                held.release();
+                step = 3;
+            }
+        } else if (auto* box = qobject_cast<QMessageBox*>(modal)) {
+            for (QAbstractButton* b : box->buttons()) seen.menuButtons << b->text();
+            for (QAbstractButton* b : box->buttons())
+                if (b->text() == "返回") {
+                    b->click();
+                    return;
+                }
+        }
+    });
+    driver.start();
+    QTimer::singleShot(0, [&] {
+        QKeyEvent escape(QEvent::KeyPress, Qt::Key_Escape, Qt::NoModifier);
+        QApplication::sendEvent(window.get(), &escape);
+    });
+    ASSERT_TRUE(gradphoto::test::waitFor([&] { return !seen.menuButtons.isEmpty(); }, 15000))
+        << "step " << step;
+    driver.stop();
+    EXPECT_EQ(seen.buttonText, "正在核对…");
+    EXPECT_FALSE(seen.buttonEnabled);
+    EXPECT_TRUE(seen.fieldsReadOnly);
+    EXPECT_GE(seen.ticks, 20);
+    EXPECT_EQ(held.made(), 1);  // the second press started no second check
+    EXPECT_NE(held.thread(), nullptr);
+    EXPECT_NE(held.thread(), QThread::currentThread());
+    EXPECT_EQ(audited("kiosk.staff_menu", "S001"), 1);
+    EXPECT_EQ(audited("kiosk.staff_menu_refused", "S001"), 0);
+}
+
+TEST_F(StaffCornerTest, RealPbkdf2CheckLeavesTheScreenResponsive) {
+    addAccounts(store::kPinIterations);  // the production hash, as on a booth
+    build();
+    const CornerVisit seen = visit({{"S001", "1111"}, {"S001", "4321"}});
+    ASSERT_EQ(seen.refusals.size(), 1);
+    EXPECT_TRUE(seen.refusals[0].contains("还可尝试 4 次")) << seen.refusals[0].toStdString();
+    EXPECT_FALSE(seen.menuButtons.isEmpty());
+    EXPECT_TRUE(seen.checkingShown);
+    // Two PBKDF2 runs of 100 000 iterations: the GUI thread's 1 ms timer fired meanwhile.
+    EXPECT_GT(seen.ticksWhileChecking, 0);
+    EXPECT_EQ(store->staff().find("S001")->failedAttempts, 0);
+    EXPECT_EQ(audited("kiosk.staff_menu_refused", "S001"), 1);
+    EXPECT_EQ(audited("kiosk.staff_menu", "S001"), 1);
 }
 
 }  // namespace
