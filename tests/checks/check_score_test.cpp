@@ -7,10 +7,13 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <fstream>
 #include <latch>
 #include <limits>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <opencv2/imgproc.hpp>
+#include <set>
 #include <sstream>
 #include <string>
 #include <thread>
@@ -18,6 +21,7 @@
 
 #include "check_runner.h"
 #include "gradphoto/checks/compliance_analyzer.h"
+#include "gradphoto/common/resources.h"
 #include "gradphoto/imaging/image_loader.h"
 #include "gradphoto/imaging/preset.h"
 #include "gradphoto/imaging/standardizer.h"
@@ -283,8 +287,10 @@ TEST_P(CheckScoreOnVariants, DefectScoresLowerThanTheCleanBase) {
     ASSERT_FALSE(p.base.empty());
     const auto clean = analyzer().analyze(p.base);
     for (const auto& r : clean) expectInBand(r, GetParam() + " base");
-    for (const Defect d : {Defect{"blur", "sharpness"}, Defect{"half_dark", "face_lighting"},
-                           Defect{"under", "exposure"}, Defect{"roll+12", "head_roll"}}) {
+    for (const Defect d :
+         {Defect{"blur", "sharpness"}, Defect{"half_dark", "face_lighting"},
+          Defect{"under", "exposure"}, Defect{"roll+12", "head_roll"},
+          Defect{"second_face", "face_count"}, Defect{"retouched", "retouching"}}) {
         SCOPED_TRACE(d.variant);
         const cv::Mat image = variantImage(p, d.variant);
         ASSERT_FALSE(image.empty());
@@ -301,6 +307,60 @@ TEST_P(CheckScoreOnVariants, DefectScoresLowerThanTheCleanBase) {
 
 INSTANTIATE_TEST_SUITE_P(Portraits, CheckScoreOnVariants,
                          ::testing::Values("congress_C001131.jpg", "congress_L000582.jpg"));
+
+// The checks whose verdict is a rule over measures (lips parted with teeth between them, the ears,
+// the skin's texture) grade those measures: across the corpus their scores spread inside the band
+// instead of sitting on its edge or on the fixed score of a rule decision.
+TEST(CheckScoreOnPortraits, RuleVerdictsScoreTheirMeasures) {
+    GRADPHOTO_REQUIRE_TESTDATA(data);
+    const auto files = corpusImages("portraits");
+    ASSERT_GE(files.size(), 10u);
+    std::map<std::string, std::set<int>> seen;  // "check status" -> the scores
+    for (std::size_t i = 0; i < files.size(); i += 2)
+        for (const auto& r : analyzer().analyze(loadImage(files[i])))
+            if (r.score) seen[r.id + " " + toString(r.status)].insert(*r.score);
+    for (const std::string key :
+         {"retouching pass", "mouth_closed fail", "hair_covers_features warn", "face_count pass"}) {
+        ASSERT_FALSE(seen[key].empty()) << key << ": not in this corpus";
+        if (key != "face_count pass") {  // alone in every corpus photo: one value
+            EXPECT_GE(seen[key].size(), 3u) << key;
+        }
+        for (const int rule :
+             {shippedBands().rulePass, shippedBands().ruleWarn, shippedBands().ruleFail}) {
+            EXPECT_FALSE(seen[key].size() == 1 && *seen[key].begin() == rule)
+                << key << ": every result scores the rule's fixed " << rule;
+        }
+    }
+}
+
+// An iris seen in both eyes overrules a narrow landmark eye aspect ratio (eyes_open): the pass is
+// scored by the iris, not held at the pass band's floor by the ratio it overruled.
+TEST(CheckScoreOverrule, AnIrisOverrulingANarrowEyeScoresTheIris) {
+    GRADPHOTO_REQUIRE_TESTDATA(data);
+    nlohmann::json json;
+    {
+        std::ifstream in(resourcesDir() / "checks.json");
+        json = nlohmann::json::parse(in);
+    }
+    json["checks"]["eyes_open"]["warn_ear"] = 0.6;  // every open eye's ratio now warns
+    json["checks"]["eyes_open"]["fail_ear"] = 0.02;
+    ScratchDir dir;
+    std::ofstream(dir / "checks.json") << json.dump();
+    const checks::CheckConfig narrowEyes = checks::CheckConfig::load(dir / "checks.json");
+    const checks::ComplianceAnalyzer overruling(FaceLocator::shared(), narrowEyes);
+    const cv::Mat image = loadImage(data / "portraits" / "congress_L000582.jpg");
+    checks::AnalysisOptions eyesOnly;
+    eyesOnly.only = {"eyes_open"};
+    const auto shipped = analyzer().analyze(image, eyesOnly);
+    const auto overruled = overruling.analyze(image, eyesOnly);
+    ASSERT_EQ(shipped.size(), 1u);
+    ASSERT_EQ(overruled.size(), 1u);
+    ASSERT_EQ(shipped[0].status, CheckStatus::kPass) << shipped[0].message_en;
+    ASSERT_EQ(overruled[0].status, CheckStatus::kPass) << overruled[0].message_en;
+    ASSERT_TRUE(shipped[0].score && overruled[0].score);
+    EXPECT_GT(*overruled[0].score, shippedBands().passFloor) << overruled[0].message_en;
+    EXPECT_GE(*overruled[0].score, *shipped[0].score);
+}
 
 // The live preview goes through the same run(): its results are scored too.
 TEST(CheckScoreLive, PreviewFramesAreScored) {

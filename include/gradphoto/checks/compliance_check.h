@@ -82,6 +82,10 @@ CheckResult unknownResult(const std::string& id, const std::string& zhReason,
 // when value is not finite. Also reports the measure's 0-100 sub-score to the calling thread's open
 // ScoreCollector, if any (gradphoto/checks/check_score.h).
 CheckStatus grade(double value, double warnAt, double failAt, bool lowerIsWorse = false);
+// grade() without the sub-score: for a measure another measure may overrule (eyes_open's landmark
+// eye aspect ratio against a visible iris); the check grades it with grade() where it counts, so
+// an overruled measure does not pull the result's score.
+CheckStatus classify(double value, double warnAt, double failAt, bool lowerIsWorse = false);
 double rounded(double v, int decimals = 2);
 
 }  // namespace gradphoto::checks

@@ -138,8 +138,12 @@ CheckResult unknownResult(const std::string& id, const std::string& zhReason,
 }
 
 CheckStatus grade(double value, double warnAt, double failAt, bool lowerIsWorse) {
+    if (std::isfinite(value)) ScoreCollector::measured(value, warnAt, failAt, lowerIsWorse);
+    return classify(value, warnAt, failAt, lowerIsWorse);
+}
+
+CheckStatus classify(double value, double warnAt, double failAt, bool lowerIsWorse) {
     if (!std::isfinite(value)) return CheckStatus::kUnknown;
-    ScoreCollector::measured(value, warnAt, failAt, lowerIsWorse);
     if (lowerIsWorse) {
         if (value < failAt) return CheckStatus::kFail;
         if (value < warnAt) return CheckStatus::kWarn;

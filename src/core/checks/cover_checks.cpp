@@ -215,11 +215,14 @@ class HairCoversFeatures final : public ComplianceCheck {
         // Facing the camera, both ears show: one ear area almost without skin is hair over it
         // (curls the colour of the skin can lift the mean of both).
         const bool frontal = s.pose().valid && std::abs(s.pose().yaw) < t.number("frontal_yaw_deg");
-        const bool oneHidden = frontal && std::isfinite(earL) && std::isfinite(earR) &&
-                               std::min(earL, earR) < t.number("hidden_ear_skin");
-        const CheckStatus byEars = (anyEar && ears < t.number("warn_ear_skin")) || oneHidden
-                                       ? CheckStatus::kWarn
-                                       : CheckStatus::kPass;
+        // Ears only warn: their fail levels are the skin shares' floor, never reached, so a
+        // score runs from the warn level's 60 down to 30 at no skin at all.
+        CheckStatus byEars = CheckStatus::kPass;
+        if (anyEar)
+            byEars = grade(ears, t.number("warn_ear_skin"), t.number("fail_ear_skin"), true);
+        if (frontal && std::isfinite(earL) && std::isfinite(earR))
+            byEars = std::max(byEars, grade(std::min(earL, earR), t.number("hidden_ear_skin"),
+                                            t.number("fail_ear_skin"), true));
         const CheckStatus st = std::max(byForehead, byEars);
         std::string zh = "额头、眉毛和耳朵露出", en = "forehead, eyebrows and ears visible";
         if (byForehead != CheckStatus::kPass)

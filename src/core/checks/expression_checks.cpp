@@ -28,7 +28,7 @@ class EyesOpen final : public ComplianceCheck {
     CheckResult evaluate(const CheckSession& s, const CheckThresholds& t) const override {
         const auto& p = s.face().points;
         const double ear = std::min(eyeAspect(p, 36), eyeAspect(p, 42));
-        const CheckStatus byEar = grade(ear, t.number("warn_ear"), t.number("fail_ear"), true);
+        const CheckStatus byEar = classify(ear, t.number("warn_ear"), t.number("fail_ear"), true);
         const auto eyes =
             measureEyeOpenness(s, {t.number("dark_fraction"), t.number("min_contrast"),
                                    t.number("search_band"), t.number("skin_from")});
@@ -49,6 +49,9 @@ class EyesOpen final : public ComplianceCheck {
         CheckStatus st = std::max(byEar, byIris);
         if (byIris == CheckStatus::kPass)
             st = byEar == CheckStatus::kFail ? CheckStatus::kWarn : CheckStatus::kPass;
+        // The eye aspect ratio scores unless the iris overruled it (a narrow eye that is open).
+        if (!(byIris == CheckStatus::kPass && byEar == CheckStatus::kWarn))
+            grade(ear, t.number("warn_ear"), t.number("fail_ear"), true);
         auto band = [](const EyeOpenness& e) -> nlohmann::json {
             return e.visible ? nlohmann::json(rounded(e.band, 3)) : nlohmann::json(nullptr);
         };
@@ -126,10 +129,11 @@ class MouthClosed final : public ComplianceCheck {
         }
         const CheckStatus byTeeth =
             grade(teethShare, t.number("warn_teeth"), t.number("fail_teeth"));
-        // Parted lips with teeth between them are an open mouth even when each alone is small.
-        CheckStatus st = std::max(byGap, byTeeth);
-        if (gap > t.number("warn_gap") && teethShare > t.number("warn_teeth"))
-            st = CheckStatus::kFail;
+        // Parted lips with teeth between them are an open mouth even when each alone is small:
+        // both past their warn levels fails, measured as the lesser of the two in warn levels.
+        const double both =
+            std::min(gap / t.number("warn_gap"), teethShare / t.number("warn_teeth"));
+        const CheckStatus st = std::max({byGap, byTeeth, grade(both, 1.0, 1.0)});
         return makeResult(id(), st, {{"gap", rounded(gap, 3)}, {"teeth", rounded(teethShare, 3)}},
                           {{"gap", t.number("fail_gap")}, {"teeth", t.number("fail_teeth")}},
                           st == CheckStatus::kPass ? "嘴唇自然闭合" : "请自然闭嘴，不要露齿",

@@ -19,15 +19,19 @@ class FaceCount final : public ComplianceCheck {
         if (!s.hasFace())
             return makeResult(id(), CheckStatus::kFail, 0, 1, "未检测到人脸，请正对镜头",
                               "no face found");
+        // The measure: the largest other face's width as a share of the main face's (0 alone).
         const double main = s.face().faceWidth;
         int others = 0, small = 0;
+        double largest = 0;
         for (std::size_t i = 1; i < s.faces().size(); ++i) {
             const double r = s.faces()[i].faceWidth / main;
-            if (r >= t.number("second_face_ratio"))
+            largest = std::max(largest, r);
+            if (r > t.number("second_face_ratio"))
                 ++others;
-            else if (r >= t.number("warn_face_ratio"))
+            else if (r > t.number("warn_face_ratio"))
                 ++small;
         }
+        grade(largest, t.number("warn_face_ratio"), t.number("second_face_ratio"));
         if (others)
             return makeResult(id(), CheckStatus::kFail, 1 + others, 1, "画面中有其他人，请单独拍摄",
                               std::to_string(1 + others) + " faces in the photo");

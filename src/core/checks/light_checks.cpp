@@ -506,9 +506,11 @@ class Retouching final : public ComplianceCheck {
                               "照片压缩过度，无法判断是否美颜，请工作人员确认",
                               "cannot assess: JPEG compression flattened the skin (blockiness " +
                                   fixed(blocks, 2) + "); staff please check");
-        const bool smooth =
-            texture < t.number("warn_skin_texture") || ratio < t.number("warn_texture_ratio");
-        const CheckStatus st = smooth ? CheckStatus::kWarn : CheckStatus::kPass;
+        // Only warns: the fail levels are the measures' floor (0), never reached, so a score runs
+        // from the warn level's 60 down to 30 at no texture at all.
+        const CheckStatus st = std::max(
+            grade(texture, t.number("warn_skin_texture"), t.number("fail_skin_texture"), true),
+            grade(ratio, t.number("warn_texture_ratio"), t.number("fail_texture_ratio"), true));
         return makeResult(
             id(), st, value,
             {{"skin_texture", t.number("warn_skin_texture")},
