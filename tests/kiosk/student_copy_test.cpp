@@ -32,6 +32,7 @@
 #include <mutex>
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
+#include <stdexcept>
 #include <thread>
 
 #include "full_photo_view.h"
@@ -184,6 +185,7 @@ class StudentCopyWindowTest : public ::testing::Test {
                 gateChanged.notify_all();
                 gateChanged.wait(lock, [this] { return !holdPrinter; });
             }
+            if (setUpFails) throw std::runtime_error("the printer set-up failed");
             printer.setOutputFormat(QPrinter::PdfFormat);
             printer.setOutputFileName(pdf);
         };
@@ -267,6 +269,7 @@ class StudentCopyWindowTest : public ::testing::Test {
     std::condition_variable gateChanged;
     bool holdPrinter = false;
     bool printerEntered = false;
+    std::atomic<bool> setUpFails{false};  // the printer set-up throws (a driver that refuses)
     std::atomic<QThread*> printThread{nullptr};
     std::unique_ptr<KioskWindow> window;
 };
@@ -532,6 +535,18 @@ TEST_F(StudentCopyWindowTest, PrinterProblemIsShownInChinese) {
     EXPECT_TRUE(message().contains("无法开始打印")) << message().toStdString();
     EXPECT_TRUE(printButton()->isEnabled());
     EXPECT_EQ(printJobs("ok = 0"), 1);
+}
+
+TEST_F(StudentCopyWindowTest, PrinterSetUpFailingSettlesTheBegunRow) {
+    build({.print = true});
+    setUpFails = true;
+    toApprovedStatus();
+    button("printButton")->click();
+    ASSERT_TRUE(waitFor([&] { return message().contains("打印失败"); })) << message().toStdString();
+    EXPECT_TRUE(printButton()->isEnabled());
+    // The row begun before the set-up is settled as failed, not left unfinished.
+    EXPECT_EQ(printJobs("1 = 1"), 1);
+    EXPECT_EQ(printJobs("ok = 0 AND error = 'print_failed'"), 1);
 }
 
 TEST_F(StudentCopyWindowTest, FullScreenViewShowsThePhotoLargeAndClosesOnTap) {
