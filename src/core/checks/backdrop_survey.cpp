@@ -42,18 +42,21 @@ void findShadow(const CheckSession& session, const cv::Mat& alpha, const cv::Mat
     const double fw = std::max(8.0f, f.faceWidth);
     cv::Mat l, mean, meanSq;
     cv::extractChannel(lab, l, 0);
-    cv::blur(l, mean, cv::Size(5, 5));
-    cv::blur(l.mul(l), meanSq, cv::Size(5, 5));
+    const cv::Size patch(std::max(3, limits.shadowSmoothPx), std::max(3, limits.shadowSmoothPx));
+    cv::blur(l, mean, patch);
+    cv::blur(l.mul(l), meanSq, patch);
     // The face and its skin: the landmarks' hull and the forehead above it.
     cv::Mat face = cv::Mat::zeros(lab.size(), CV_8U);
     {
         std::vector<cv::Point> pts, hull;
         for (const auto& p : f.points) pts.emplace_back(cvRound(p.x), cvRound(p.y));
         for (int i = 17; i <= 26; ++i)
-            pts.emplace_back(cvRound(f.points[i].x), cvRound(f.points[i].y - 0.3 * fw));
+            pts.emplace_back(cvRound(f.points[i].x),
+                             cvRound(f.points[i].y - limits.shadowForehead * fw));
         cv::convexHull(pts, hull);
         cv::fillConvexPoly(face, hull, 255);
-        cv::dilate(face, face, cv::Mat(), cv::Point(-1, -1), std::max(1, cvRound(0.03 * fw)));
+        cv::dilate(face, face, cv::Mat(), cv::Point(-1, -1),
+                   std::max(1, cvRound(limits.shadowFaceMargin * fw)));
     }
     cv::Mat shadowMask = cv::Mat::zeros(lab.size(), CV_8U);
     const int bottom = std::clamp(cvRound(f.chin.y), 0, lab.rows);

@@ -25,8 +25,12 @@ struct BackdropSurveyLimits {
     double blotchDeltaE = 6.0;   // a cell further than this from the fitted surface is a blotch
     // Shadow: person-matte pixels beside the head, above the chin, that read as the fitted wall
     // darker by shadowMinDarker..shadowMaxDarker L* with the wall's chromaticity (within
-    // shadowChroma), smooth (L* spread within shadowSmooth over a 5x5 patch).
+    // shadowChroma), smooth (L* spread within shadowSmooth over a shadowSmoothPx square patch),
+    // outside the face (the landmarks' hull grown by shadowFaceMargin face widths, its brows
+    // raised by shadowForehead face widths to take in the forehead).
     double shadowMinDarker = 8, shadowMaxDarker = 45, shadowChroma = 4, shadowSmooth = 1.2;
+    int shadowSmoothPx = 5;
+    double shadowFaceMargin = 0.03, shadowForehead = 0.3;
     int minCells = 12;  // fewer visible cells: too little backdrop to judge
 };
 

@@ -149,6 +149,9 @@ class BackgroundUniform final : public ComplianceCheck {
         limits.shadowMaxDarker = t.number("shadow_max_darker");
         limits.shadowChroma = t.number("shadow_chroma");
         limits.shadowSmooth = t.number("shadow_smooth");
+        limits.shadowSmoothPx = int(std::lround(t.number("shadow_smooth_px")));
+        limits.shadowFaceMargin = t.number("shadow_face_margin");
+        limits.shadowForehead = t.number("shadow_forehead");
         const BackdropSurvey survey = surveyBackdrop(s, s.personAlpha(), limits);
         const CheckStatus byBlotches =
             survey.judged ? grade(survey.blotchShare, t.number("warn_blotch_share"),
