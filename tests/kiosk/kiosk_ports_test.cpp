@@ -29,7 +29,6 @@
 #include "demo_roster.h"
 #include "gradphoto/flow/demo_student_lookup.h"
 #include "gradphoto/flow/review_queue_submission_sink.h"
-#include "gradphoto/flow/store_staff_gate.h"
 #include "gradphoto/payment/payment_orders.h"
 #include "gradphoto/store/reject_reasons.h"
 #include "gradphoto/store/sqlite_record_store.h"
