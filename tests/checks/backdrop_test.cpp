@@ -135,17 +135,42 @@ TEST(BackdropSurvey, AClippedWhiteWallPasses) {
     EXPECT_EQ(r.status, CheckStatus::kPass) << r.message_en;
 }
 
-// A white wall with the person's shadow on it: the matte moved by (dx, dy) face widths, softened
-// by soft face widths (0: a hard flash shadow), darkening the wall to 55 %.
-cv::Mat whiteWallWithShadow(const CutOut& c, double dx, double dy, double soft) {
+// wall (8-bit BGR) with the person's shadow on it: the matte moved by (dx, dy) face widths,
+// softened by soft face widths (0: a hard flash shadow), darkening the wall to 55 %.
+cv::Mat withShadow(const CutOut& c, const cv::Mat& wall, double dx, double dy, double soft) {
     const double fw = c.face.faceWidth;
     cv::Mat shadow;
     cv::warpAffine(c.alpha, shadow, cv::Matx23d(1, 0, dx * fw, 0, 1, dy * fw), c.alpha.size());
     if (soft > 0) cv::GaussianBlur(shadow, shadow, cv::Size(), soft * fw);
-    cv::Mat wall;
-    cv::Mat(1 - 0.45 * shadow).convertTo(wall, CV_8U, 255);
-    cv::cvtColor(wall, wall, cv::COLOR_GRAY2BGR);
-    return wall;
+    cv::Mat light, shaded;
+    cv::cvtColor(cv::Mat(1 - 0.45 * shadow), light, cv::COLOR_GRAY2BGR);
+    wall.convertTo(shaded, CV_32FC3);
+    cv::multiply(shaded, light, shaded);
+    shaded.convertTo(shaded, CV_8UC3);
+    return shaded;
+}
+
+cv::Mat whiteWallWithShadow(const CutOut& c, double dx, double dy, double soft) {
+    return withShadow(c, cv::Mat(c.image.size(), CV_8UC3, cv::Scalar(255, 255, 255)), dx, dy, soft);
+}
+
+// A dark grey painted canvas, mottled (lighter and darker patches about a fifth of a face wide,
+// a few L* either way), as studios hang behind official portraits.
+cv::Mat darkMottledCanvas(const CutOut& c) {
+    const cv::Mat patches = blotches(c.image.size(), 0.08 * c.face.faceWidth, 23);
+    cv::Mat out(c.image.size(), CV_8UC3);
+    for (int y = 0; y < out.rows; ++y)
+        for (int x = 0; x < out.cols; ++x) {
+            const double v = 90 + 10 * patches.at<float>(y, x);
+            out.at<cv::Vec3b>(y, x) =
+                cv::Vec3b(cv::saturate_cast<uchar>(v + 6), cv::saturate_cast<uchar>(v),
+                          cv::saturate_cast<uchar>(v - 4));
+        }
+    return out;
+}
+
+double castShadow(const CheckResult& r) {
+    return r.value.is_object() ? r.value.value("cast_shadow", -99.0) : -99.0;
 }
 
 double shadowArea(const CheckResult& r) {
@@ -182,6 +207,34 @@ TEST(BackdropSurvey, AShadowBesideTheHeadIsFlagged) {
             EXPECT_NE(r.message_zh.find("影"), std::string::npos) << r.message_zh;
             EXPECT_EQ(r.value.value("cause", ""), "shadow") << r.value.dump();
         }
+    }
+}
+
+// On a dark wall a shadow darkens it by a few L* only, less than the shadow inside the matte must
+// be darker by, and the matte keeps it out of the person: the wall right beside the person's
+// outline is darker than the wall further out on that side. A clean mottled canvas and a wall lit
+// from behind the head are not.
+TEST(BackdropSurvey, AShadowOnADarkMottledCanvasIsFlagged) {
+    GRADPHOTO_REQUIRE_TESTDATA(data);
+    const CutOut* c = person();
+    ASSERT_NE(c, nullptr) << "no face in congress_E000296.jpg";
+    const double warn =
+        checks::CheckConfig::shipped().thresholds("background_uniform").number("warn_cast_shadow");
+    const cv::Mat canvas = darkMottledCanvas(*c);
+    const CheckResult clean = runOne(composite(*c, canvas), "background_uniform");
+    EXPECT_EQ(clean.status, CheckStatus::kPass) << clean.message_en;
+    EXPECT_GT(castShadow(clean), -99.0) << clean.message_en;  // judged
+    EXPECT_LT(castShadow(clean), warn / 2) << clean.message_en;
+    const CheckResult spot = runOne(composite(*c, studioGradient(*c)), "background_uniform");
+    EXPECT_LT(castShadow(spot), warn / 2) << spot.message_en;
+    for (const double dx : {0.4, -0.4}) {
+        SCOPED_TRACE(dx);
+        const CheckResult r =
+            runOne(composite(*c, withShadow(*c, canvas, dx, 0.1, 0.08)), "background_uniform");
+        EXPECT_NE(r.status, CheckStatus::kPass) << r.message_en;
+        EXPECT_GE(castShadow(r), warn) << r.message_en;
+        EXPECT_EQ(r.value.value("cause", ""), "shadow") << r.value.dump();
+        EXPECT_NE(r.message_zh.find("影"), std::string::npos) << r.message_zh;
     }
 }
 

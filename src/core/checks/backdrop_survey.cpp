@@ -87,6 +87,45 @@ void findShadow(const CheckSession& session, const cv::Mat& alpha, const cv::Mat
     out.shadowArea = cv::countNonZero(shadowMask) / (fw * fw);
 }
 
+// The wall next to the person's outline against the wall further out, on each side of the face:
+// the mean of (fitted wall L* - pixel L*) over the backdrop pixels (matte under 0.05) of each
+// band. The fitted surface takes out a gradient; comparing with the far band takes out what the
+// fit absorbed of the shadow and a wall darker or mottled all over.
+void findCastShadow(const CheckSession& session, const cv::Mat& alpha, const cv::Mat& distance,
+                    const cv::Rect& inner, const cv::Mat& wall, const BackdropSurveyLimits& limits,
+                    BackdropSurvey& out) {
+    const cv::Mat& lab = session.workLab();
+    const FaceLandmarks& f = session.workFace();
+    const double fw = std::max(8.0f, f.faceWidth);
+    double sum[2][2] = {{0, 0}, {0, 0}};  // [side][near, far]
+    int count[2][2] = {{0, 0}, {0, 0}};
+    const int bottom = std::clamp(cvRound(f.chin.y + limits.castBelowChin * fw), 0, lab.rows);
+    for (int y = 0; y < bottom; ++y) {
+        const float* a = alpha.ptr<float>(y);
+        const float* d = distance.ptr<float>(y);
+        const cv::Vec3f* px = lab.ptr<cv::Vec3f>(y);
+        for (int x = inner.x; x < inner.x + inner.width; ++x) {
+            if (a[x] >= 0.05f) continue;
+            const double away = d[x] / fw;
+            const int band = away >= limits.personMargin && away <= limits.castNear   ? 0
+                             : away >= limits.castFarFrom && away <= limits.castFarTo ? 1
+                                                                                      : -1;
+            if (band < 0) continue;
+            const auto b = basis({x / fw, y / fw});
+            double w = 0;
+            for (int k = 0; k < 6; ++k) w += wall.at<double>(k, 0) * b[k];
+            const int side = x < f.faceCenterX() ? 0 : 1;
+            sum[side][band] += w - px[x][0];
+            ++count[side][band];
+        }
+    }
+    for (int side = 0; side < 2; ++side) {
+        if (count[side][0] < limits.castMinPx || count[side][1] < limits.castMinPx) continue;
+        const double darker = sum[side][0] / count[side][0] - sum[side][1] / count[side][1];
+        out.castShadow = std::max(out.castShadow, darker);
+    }
+}
+
 }  // namespace
 
 BackdropSurvey surveyBackdrop(const CheckSession& session, const cv::Mat& alpha,
@@ -195,7 +234,10 @@ BackdropSurvey surveyBackdrop(const CheckSession& session, const cv::Mat& alpha,
     const std::size_t p90 = (n - 1) * 9 / 10;
     std::nth_element(sorted.begin(), sorted.begin() + p90, sorted.end());
     out.residualP90 = sorted[p90];
-    if (!X.empty()) findShadow(session, alpha, X, limits, out);
+    if (!X.empty()) {
+        findShadow(session, alpha, X, limits, out);
+        findCastShadow(session, alpha, distance, inner, X, limits, out);
+    }
     return out;
 }
 

@@ -31,6 +31,12 @@ struct BackdropSurveyLimits {
     double shadowMinDarker = 8, shadowMaxDarker = 45, shadowChroma = 4, shadowSmooth = 1.2;
     int shadowSmoothPx = 5;
     double shadowFaceMargin = 0.03, shadowForehead = 0.3;
+    // Cast shadow on the wall beside the person (outside the matte): the backdrop pixels within
+    // castNear face widths of the person's outline against those castFarFrom..castFarTo face
+    // widths from it, on each side of the face, down to castBelowChin face widths below the chin;
+    // a band with fewer than castMinPx pixels (working copy) is not compared.
+    double castNear = 0.35, castFarFrom = 0.5, castFarTo = 1.0, castBelowChin = 1.0;
+    int castMinPx = 50;
     int minCells = 12;  // fewer visible cells: too little backdrop to judge
 };
 
@@ -48,6 +54,11 @@ struct BackdropSurvey {
     // darker than the wall), so it is looked for inside the matte beside the head. Its area in
     // square face widths (0 when not judged).
     double shadowArea = 0;
+    // A shadow the matte kept out of the person, on the wall beside it: how much darker (L*) the
+    // wall is right beside the person's outline than further out on the same side, the darker
+    // side's (0 when not judged). A mottled or graded wall is as dark near the person as away
+    // from it; a soft spotlight behind the head makes it lighter there.
+    double castShadow = 0;
     cv::Mat backdropMask;  // 8-bit over work(): the pixels surveyed
     cv::Mat cellResidual;  // CV_32F over work(): each surveyed cell's distance, else -1
 };

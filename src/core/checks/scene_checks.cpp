@@ -152,6 +152,11 @@ class BackgroundUniform final : public ComplianceCheck {
         limits.shadowSmoothPx = int(std::lround(t.number("shadow_smooth_px")));
         limits.shadowFaceMargin = t.number("shadow_face_margin");
         limits.shadowForehead = t.number("shadow_forehead");
+        limits.castNear = t.number("cast_near");
+        limits.castFarFrom = t.number("cast_far_from");
+        limits.castFarTo = t.number("cast_far_to");
+        limits.castBelowChin = t.number("cast_below_chin");
+        limits.castMinPx = int(std::lround(t.number("cast_min_px")));
         const BackdropSurvey survey = surveyBackdrop(s, s.personAlpha(), limits);
         const CheckStatus byBlotches =
             survey.judged ? grade(survey.blotchShare, t.number("warn_blotch_share"),
@@ -163,10 +168,15 @@ class BackgroundUniform final : public ComplianceCheck {
                                          ? grade(survey.sideReach, t.number("warn_side_reach"),
                                                  t.number("fail_side_reach"), true)
                                          : CheckStatus::kPass;
+        // A shadow beside the head: taken into the matte (the photo would carry it), or on the
+        // wall beside the person, kept out of the photo by the matte (only warns: staff look at
+        // the hair's edge and the light).
         const CheckStatus byShadow =
-            survey.judged
-                ? grade(survey.shadowArea, t.number("warn_shadow"), t.number("fail_shadow"))
-                : CheckStatus::kPass;
+            survey.judged ? std::max(grade(survey.shadowArea, t.number("warn_shadow"),
+                                           t.number("fail_shadow")),
+                                     grade(survey.castShadow, t.number("warn_cast_shadow"),
+                                           t.number("fail_cast_shadow")))
+                          : CheckStatus::kPass;
         const CheckStatus st =
             std::max({byClutter, byOverreach, byResidual, byBlotches, byFusion, byShadow});
         // Not one survey cell of backdrop beside the person (a crop to the face, a person filling
@@ -196,26 +206,33 @@ class BackgroundUniform final : public ComplianceCheck {
             {"residual", rounded(m->backdropResidual, 1)},
             {"blotches", rounded(survey.blotchShare, 3)},
             {"shadow", survey.judged ? nlohmann::json(rounded(survey.shadowArea, 3))
-                                     : nlohmann::json(nullptr)}};
+                                     : nlohmann::json(nullptr)},
+            {"cast_shadow", survey.judged ? nlohmann::json(rounded(survey.castShadow, 1))
+                                          : nlohmann::json(nullptr)}};
         if (std::isfinite(survey.sideReach)) value["side_reach"] = rounded(survey.sideReach, 2);
         // "cause": what the student's message is about, for whoever words the advice.
         if (shadowFirst) value["cause"] = "shadow";
-        return makeResult(id(), st, value,
-                          {{"clutter", t.number("fail_clutter")},
-                           {"overreach", t.number("fail_overreach")},
-                           {"blotches", t.number("fail_blotch_share")},
-                           {"side_reach", t.number("fail_side_reach")},
-                           {"shadow", t.number("fail_shadow")}},
-                          zh,
-                          "backdrop misfit " + fixed(m->clutter * 100) + "%, person overreach " +
-                              fixed(m->overreach * 100) + "%, blotches " +
-                              (survey.judged ? fixed(survey.blotchShare * 100) + "% of " +
-                                                   std::to_string(survey.cells) + " cells"
-                                             : "not judged (" + std::to_string(survey.cells) +
-                                                   " cells visible)") +
-                              ", " + reach + ", shadow beside the head " +
-                              (survey.judged ? fixed(survey.shadowArea, 3) + " face width²"
-                                             : std::string("not judged")));
+        return makeResult(
+            id(), st, value,
+            {{"clutter", t.number("fail_clutter")},
+             {"overreach", t.number("fail_overreach")},
+             {"blotches", t.number("fail_blotch_share")},
+             {"side_reach", t.number("fail_side_reach")},
+             {"shadow", t.number("fail_shadow")},
+             {"cast_shadow", t.number("fail_cast_shadow")}},
+            zh,
+            "backdrop misfit " + fixed(m->clutter * 100) + "%, person overreach " +
+                fixed(m->overreach * 100) + "%, blotches " +
+                (survey.judged
+                     ? fixed(survey.blotchShare * 100) + "% of " + std::to_string(survey.cells) +
+                           " cells"
+                     : "not judged (" + std::to_string(survey.cells) + " cells visible)") +
+                ", " + reach + ", shadow beside the head " +
+                (survey.judged ? fixed(survey.shadowArea, 3) + " face width²"
+                               : std::string("not judged")) +
+                ", wall beside the outline " +
+                (survey.judged ? fixed(survey.castShadow, 1) + " L* darker than further out"
+                               : std::string("not judged")));
     }
 };
 
