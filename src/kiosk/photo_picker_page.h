@@ -1,7 +1,12 @@
 #pragma once
 
+#include <QImage>
 #include <QStringList>
 #include <QWidget>
+#include <atomic>
+#include <memory>
+#include <utility>
+#include <vector>
 
 #include "ui_photo_picker_page.h"
 
@@ -12,6 +17,17 @@ namespace gradphoto::kiosk {
 // CollectionCodeScanner on a worker thread; a found code is handed on by codeFound(), an image
 // without a readable code gets the seed's advice (save the image from the app instead of taking a
 // screenshot).
+//
+// The folders may sit on a slow or failing USB stick or on a network share whose server went away,
+// where listing a folder or reading a file blocks for minutes. So refresh() lists the images and
+// reads their thumbnails on a listing thread: the page says 正在读取图片… and stays responsive, the
+// names appear as soon as they are listed (a tap works before the thumbnail is there) and the
+// thumbnails follow in small batches. Only one listing runs at a time: refresh() while one runs
+// drops what that one still sends and lists again once it has ended. A folder that was there at
+// the last listing and is gone now (a pulled-out stick, a share that went away) is named in the
+// notice. Closing waits at most kHungDeviceWait for the listing and the decoding threads, then
+// leaves them to finish on their own (they own copies of what they read, and their answers reach
+// the page through a QPointer).
 class PhotoPickerPage : public QWidget {
     Q_OBJECT
   public:
@@ -27,6 +43,7 @@ class PhotoPickerPage : public QWidget {
     void setNotice(const QString& text);
     QStringList files() const;
     bool decoding() const { return decoding_; }
+    bool listing() const { return listing_; }  // a listing thread is reading the folders
     Ui::PhotoPickerPage& ui() { return ui_; }
 
   signals:
@@ -37,10 +54,23 @@ class PhotoPickerPage : public QWidget {
     void changeEvent(QEvent* event) override;
 
   private:
+    using Thumbnails = std::vector<std::pair<QString, QImage>>;  // file, its thumbnail
+    void startListing();
+    void showListed(const QStringList& files, const QStringList& presentRoots);
+    void showThumbnails(const Thumbnails& thumbnails);
+    void listingEnded();
+
     Ui::PhotoPickerPage ui_;
     QStringList roots_;
     bool decoding_ = false;
-    class QThread* worker_ = nullptr;
+    class QThread* worker_ = nullptr;  // decoding the picked image
+
+    class QThread* lister_ = nullptr;  // listing the folders and reading the thumbnails
+    bool listing_ = false;
+    bool listAgain_ = false;  // refresh() came while a listing ran
+    int generation_ = 0;      // of the listing whose answers are shown; older ones are dropped
+    std::shared_ptr<std::atomic_bool> stopListing_;  // tells the running listing to stop early
+    QStringList seenRoots_;  // the roots that were there at the last listing
 };
 
 }  // namespace gradphoto::kiosk

@@ -264,6 +264,7 @@ TEST_F(KioskPortsTest, PhotoPickerDecodesAnImageAndAdvisesOnOthers) {
     press(FlowState::kScanCode, "photoButton");
     ASSERT_TRUE(window->photoPickerShown());
     PhotoPickerPage* picker = window->photoPicker();
+    ASSERT_TRUE(waitFor([&] { return !picker->listing(); }));  // listed on its own thread
     ASSERT_EQ(picker->files().size(), 2);
     EXPECT_FALSE(picker->ui().imageList->item(0)->icon().isNull());
 

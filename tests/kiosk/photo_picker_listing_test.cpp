@@ -1,0 +1,178 @@
+// 相册识别 lists the images of USB sticks and the shared folder and reads their thumbnails on a
+// listing thread: a slow or failing stick, or a network share whose server went away, must not
+// freeze the kiosk. Real JPEGs in a real folder; a hanging read is a real one: a photo that is a
+// link to a named pipe (FIFO) without a writer, as a link into a share that stopped answering,
+// blocks the reader in open() until a writer comes.
+
+#include <fcntl.h>
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QImage>
+#include <QPainter>
+#include <QTemporaryDir>
+#include <QTimer>
+#include <memory>
+
+#include "photo_picker_page.h"
+#include "port_worker.h"
+#include "qt_wait.h"
+
+namespace gradphoto::kiosk {
+namespace {
+
+using gradphoto::test::waitFor;
+
+void saveJpeg(const QString& file, QColor colour) {
+    QImage image(600, 800, QImage::Format_RGB888);
+    image.fill(colour);
+    QPainter painter(&image);
+    painter.setPen(Qt::white);
+    painter.drawEllipse(QRect(150, 150, 300, 400));
+    painter.end();
+    ASSERT_TRUE(image.save(file, "JPEG", 90)) << file.toStdString();
+}
+
+// Opens the pipe for writing once a reader is there and closes it at once: the reader sees the
+// end of an empty file. False while nobody reads.
+bool letTheReaderGo(const QString& fifo) {
+    const int fd = ::open(QFile::encodeName(fifo).constData(), O_WRONLY | O_NONBLOCK);
+    if (fd < 0) return false;  // ENXIO: no reader yet
+    ::close(fd);
+    return true;
+}
+
+// Lets every reader of the pipe go for a while (threads left behind end before the test does).
+void keepLettingReadersGo(const QString& fifo, int ms) {
+    QElapsedTimer clock;
+    clock.start();
+    while (clock.elapsed() < ms) {
+        letTheReaderGo(fifo);
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 10);
+        QThread::msleep(5);
+    }
+}
+
+TEST(PhotoPickerListing, AFolderWithRealJpegsListsThemWithThumbnails) {
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    const QDir root(dir.path());
+    saveJpeg(root.filePath("code.jpg"), QColor(30, 60, 160));
+    ASSERT_TRUE(root.mkdir("DCIM"));
+    saveJpeg(root.filePath("DCIM/IMG_0001.JPG"), QColor(160, 60, 30));
+    QFile notes(root.filePath("readme.txt"));
+    ASSERT_TRUE(notes.open(QIODevice::WriteOnly));
+    notes.write("not an image");
+    notes.close();
+
+    PhotoPickerPage page({dir.path()});
+    page.refresh();
+    EXPECT_TRUE(page.listing());  // on the listing thread, not done before refresh() returns
+    EXPECT_TRUE(page.ui().noticeLabel->text().contains("正在读取"))
+        << page.ui().noticeLabel->text().toStdString();
+    ASSERT_TRUE(waitFor([&] { return !page.listing(); }));
+
+    QStringList files = page.files();
+    files.sort();
+    EXPECT_EQ(files, (QStringList{root.filePath("DCIM/IMG_0001.JPG"), root.filePath("code.jpg")}));
+    for (int i = 0; i < page.ui().imageList->count(); ++i)
+        EXPECT_FALSE(page.ui().imageList->item(i)->icon().isNull()) << i;
+    EXPECT_TRUE(page.ui().noticeLabel->isHidden()) << page.ui().noticeLabel->text().toStdString();
+}
+
+TEST(PhotoPickerListing, AHangingReadLeavesTheScreenResponsiveAndClosingIsBounded) {
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    const QDir root(dir.path());
+    saveJpeg(root.filePath("code.jpg"), QColor(30, 60, 160));
+    const QString fifo = root.filePath("share.pipe");
+    ASSERT_EQ(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+    ASSERT_TRUE(QFile::link(fifo, root.filePath("on-the-share.jpg")));
+
+    auto page = std::make_unique<PhotoPickerPage>(QStringList{dir.path()});
+    int ticks = 0;
+    QTimer timer;
+    QObject::connect(&timer, &QTimer::timeout, [&] { ++ticks; });
+    timer.start(20);
+
+    page->refresh();
+    // The names are listed at once; the thumbnail read of the linked photo hangs.
+    ASSERT_TRUE(waitFor([&] { return page->files().size() == 2; }, 5000));
+    QElapsedTimer clock;
+    clock.start();
+    while (clock.elapsed() < 500) QCoreApplication::processEvents(QEventLoop::AllEvents, 10);
+    EXPECT_GE(ticks, 10) << "the GUI thread stopped processing events";
+    EXPECT_TRUE(page->listing());
+    EXPECT_TRUE(page->ui().noticeLabel->text().contains("正在读取"));
+
+    // A second refresh while the first still hangs starts no second listing (one would list the
+    // two names at once): the first one's answers are dropped, and the folders are listed again
+    // when it ends.
+    page->refresh();
+    EXPECT_EQ(page->files().size(), 0);
+    clock.restart();
+    while (clock.elapsed() < 300) QCoreApplication::processEvents(QEventLoop::AllEvents, 10);
+    EXPECT_EQ(page->files().size(), 0);
+    EXPECT_TRUE(page->listing());
+
+    // The share answers: the first listing ends (its thumbnails dropped), the second one lists
+    // the names and hangs in the same read again.
+    ASSERT_TRUE(waitFor([&] { return letTheReaderGo(fifo); }, 5000));
+    ASSERT_TRUE(waitFor([&] { return page->files().size() == 2; }, 5000));
+    EXPECT_TRUE(page->listing());
+
+    // Closing waits kHungDeviceWait for the hung read, then leaves it behind.
+    QElapsedTimer closing;
+    closing.start();
+    page.reset();
+    const qint64 closedMs = closing.elapsed();
+    EXPECT_GE(closedMs, kHungDeviceWait.count() - 50);
+    EXPECT_LT(closedMs, kHungDeviceWait.count() + 1500) << closedMs;
+
+    // The late read ends; its answers find no page and are dropped.
+    keepLettingReadersGo(fifo, 500);
+}
+
+TEST(PhotoPickerListing, AFolderRemovedBetweenRefreshesIsNamed) {
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    const QString stick = QDir(dir.path()).filePath("KINGSTON");
+    ASSERT_TRUE(QDir().mkpath(stick));
+    saveJpeg(QDir(stick).filePath("code.jpg"), QColor(30, 60, 160));
+    const QString shared = QDir(dir.path()).filePath("shared");
+    ASSERT_TRUE(QDir().mkpath(shared));
+    saveJpeg(QDir(shared).filePath("photo.jpg"), QColor(60, 160, 30));
+
+    PhotoPickerPage page({stick, shared});
+    page.refresh();
+    ASSERT_TRUE(waitFor([&] { return !page.listing(); }));
+    ASSERT_EQ(page.files().size(), 2);
+
+    ASSERT_TRUE(QDir(stick).removeRecursively());  // the stick is pulled out
+    page.refresh();
+    ASSERT_TRUE(waitFor([&] { return !page.listing(); }));
+    EXPECT_EQ(page.files(), QStringList{QDir(shared).filePath("photo.jpg")});
+    const QString notice = page.ui().noticeLabel->text();
+    EXPECT_FALSE(page.ui().noticeLabel->isHidden());
+    EXPECT_TRUE(notice.contains("找不到") && notice.contains("KINGSTON")) << notice.toStdString();
+
+    // A tap on an image that went with it gives the advice, not a crash.
+    page.pick(QDir(stick).filePath("code.jpg"));
+    ASSERT_TRUE(waitFor([&] { return !page.decoding(); }));
+    EXPECT_FALSE(page.ui().noticeLabel->text().isEmpty());
+
+    // The shared folder goes as well: nothing is listed and the notice names it.
+    ASSERT_TRUE(QDir(shared).removeRecursively());
+    page.refresh();
+    ASSERT_TRUE(waitFor([&] { return !page.listing(); }));
+    EXPECT_TRUE(page.files().isEmpty());
+    EXPECT_TRUE(page.ui().noticeLabel->text().contains("shared"))
+        << page.ui().noticeLabel->text().toStdString();
+}
+
+}  // namespace
+}  // namespace gradphoto::kiosk
