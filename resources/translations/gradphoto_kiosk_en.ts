@@ -1301,12 +1301,24 @@ Please retake soon; the retake is free.</translation>
 <context>
     <name>gradphoto::kiosk::PhotoPickerPage</name>
     <message>
-        <location filename="../../src/kiosk/photo_picker_page.cpp" line="94"/>
+        <location filename="../../src/kiosk/photo_picker_page.cpp" line="126"/>
+        <location filename="../../src/kiosk/photo_picker_page.cpp" line="134"/>
+        <location filename="../../src/kiosk/photo_picker_page.cpp" line="207"/>
+        <source>正在读取图片…</source>
+        <translation>Reading the pictures…</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/photo_picker_page.cpp" line="175"/>
+        <source>找不到“%1”：U 盘可能已拔出，或共享文件夹已断开。请重新插入 U 盘，或请工作人员检查共享文件夹，然后点“刷新”。</source>
+        <translation>“%1” is gone: the USB stick may have been pulled out, or the shared folder disconnected. Insert the stick again or ask the staff to check the shared folder, then tap “Refresh”.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/photo_picker_page.cpp" line="180"/>
         <source>没有找到图片。请插入存有采集码图片的 U 盘，或请工作人员把图片放入共享文件夹，然后点“刷新”。</source>
         <translation>No pictures found. Insert a USB stick with the picture of your code, or ask the staff to put it into the shared folder, then tap “Refresh”.</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/photo_picker_page.cpp" line="106"/>
+        <location filename="../../src/kiosk/photo_picker_page.cpp" line="218"/>
         <source>正在识别…</source>
         <translation>Reading the code…</translation>
     </message>

@@ -61,11 +61,19 @@ PrintPage::PrintPage(ConsoleContext& context, QWidget* parent)
         QPrintDialog dialog(&printer, this);
         if (dialog.exec() == QDialog::Accepted) printTo(printer);
     });
+    unfinished_ = new UnfinishedPrintsList(this);
+    ui_.layout->addWidget(unfinished_);
+    connect(unfinished_, &UnfinishedPrintsList::reprintRequested, this, [this](const QString& no) {
+        openStudent(no);
+        ui_.studentNoEdit->setFocus();
+    });
     clearStudent();
+    unfinished_->reload(context_.store.database());
 }
 
 void PrintPage::activate() {
     ui_.studentNoEdit->setFocus();
+    unfinished_->reload(context_.store.database());
 }
 
 void PrintPage::openStudent(const QString& studentNo) {
@@ -197,6 +205,7 @@ print::PrintOutcome PrintPage::printTo(QPrinter& printer) {
 }
 
 void PrintPage::show(const print::PrintOutcome& outcome) {
+    unfinished_->reload(context_.store.database());
     if (outcome.ok)
         say(tr("已发送到打印机（打印记录 %1）").arg(outcome.recordId), false);
     else if (outcome.problem.code == "print_cancelled")

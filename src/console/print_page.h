@@ -6,6 +6,7 @@
 #include "gradphoto/layout/layout_settings.h"
 #include "photo_printer.h"
 #include "ui_console_print_page.h"
+#include "unfinished_prints.h"
 
 class QPrinter;
 
@@ -15,6 +16,11 @@ namespace gradphoto::console {
 // photo or a layout sheet (paper, copies, cut lines, caption) through print::PhotoPrinter, with
 // the print preview. Every print is recorded in print_jobs (capture, staff, booth). Printer
 // problems are shown, never a crash. All signed-in staff may print.
+//
+// Below, 未完成的打印 lists the prints whose sheet may not have come out (print_unfinished,
+// print_interrupted: a printer that hung) so that staff can check the printer and, with
+// 打开该学生补打, open the student here and print again; a later successful print of the capture
+// takes the row off the list. It is read again when the page is shown and after every print.
 class PrintPage : public ConsolePage {
     Q_OBJECT
   public:
@@ -33,6 +39,7 @@ class PrintPage : public ConsolePage {
     print::PrintOutcome printTo(QPrinter& printer);
     QString message() const { return ui_.messageLabel->text(); }
     Ui::ConsolePrintPage& ui() { return ui_; }
+    UnfinishedPrintsList& unfinishedPrints() { return *unfinished_; }
 
   private:
     void clearStudent();
@@ -47,6 +54,7 @@ class PrintPage : public ConsolePage {
     std::optional<store::Capture> capture_;
     std::string studentName_;
     std::vector<std::uint8_t> photo_;
+    UnfinishedPrintsList* unfinished_ = nullptr;
 };
 
 }  // namespace gradphoto::console

@@ -16,6 +16,7 @@
 #include <QPainter>
 #include <QTemporaryDir>
 #include <QTimer>
+#include <QTranslator>
 #include <memory>
 
 #include "photo_picker_page.h"
@@ -172,6 +173,29 @@ TEST(PhotoPickerListing, AFolderRemovedBetweenRefreshesIsNamed) {
     EXPECT_TRUE(page.files().isEmpty());
     EXPECT_TRUE(page.ui().noticeLabel->text().contains("shared"))
         << page.ui().noticeLabel->text().toStdString();
+}
+
+TEST(PhotoPickerListing, TheNoticesComeInEnglishFromTheCompiledTranslation) {
+    QTranslator english;
+    ASSERT_TRUE(english.load(":/i18n/gradphoto_kiosk_en.qm"));
+    QCoreApplication::installTranslator(&english);
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    const QString stick = QDir(dir.path()).filePath("KINGSTON");
+    ASSERT_TRUE(QDir().mkpath(stick));
+    saveJpeg(QDir(stick).filePath("code.jpg"), QColor(30, 60, 160));
+    {
+        PhotoPickerPage page({stick});
+        page.refresh();
+        EXPECT_EQ(page.ui().noticeLabel->text(), "Reading the pictures…");
+        ASSERT_TRUE(waitFor([&] { return !page.listing(); }));
+        ASSERT_TRUE(QDir(stick).removeRecursively());
+        page.refresh();
+        ASSERT_TRUE(waitFor([&] { return !page.listing(); }));
+        const QString notice = page.ui().noticeLabel->text();
+        EXPECT_TRUE(notice.startsWith("“KINGSTON” is gone")) << notice.toStdString();
+    }
+    QCoreApplication::removeTranslator(&english);
 }
 
 }  // namespace
