@@ -123,7 +123,7 @@ void PhotoPickerPage::refresh() {
         if (stopListing_) *stopListing_ = true;
         listAgain_ = true;
         ui_.imageList->clear();
-        setNotice(tr("正在读取图片…"));
+        showReading();
         return;
     }
     startListing();
@@ -131,7 +131,7 @@ void PhotoPickerPage::refresh() {
 
 void PhotoPickerPage::startListing() {
     ui_.imageList->clear();
-    setNotice(tr("正在读取图片…"));
+    showReading();
     listing_ = true;
     listAgain_ = false;
     const int generation = ++generation_;
@@ -204,10 +204,16 @@ void PhotoPickerPage::listingEnded() {
         return;
     }
     listing_ = false;
-    if (ui_.noticeLabel->text() == tr("正在读取图片…")) setNotice({});
+    if (readingShown_) setNotice({});  // not when a tap or the listing said something since
+}
+
+void PhotoPickerPage::showReading() {
+    setNotice(tr("正在读取图片…"));
+    readingShown_ = true;
 }
 
 void PhotoPickerPage::setNotice(const QString& text) {
+    readingShown_ = false;
     ui_.noticeLabel->setText(text);
     ui_.noticeLabel->setVisible(!text.isEmpty());
 }

@@ -59,6 +59,7 @@ class PhotoPickerPage : public QWidget {
     void showListed(const QStringList& files, const QStringList& presentRoots);
     void showThumbnails(const Thumbnails& thumbnails);
     void listingEnded();
+    void showReading();  // 正在读取图片… until the listing ends or something else is said
 
     Ui::PhotoPickerPage ui_;
     QStringList roots_;
@@ -70,6 +71,7 @@ class PhotoPickerPage : public QWidget {
     bool listAgain_ = false;  // refresh() came while a listing ran
     int generation_ = 0;      // of the listing whose answers are shown; older ones are dropped
     std::shared_ptr<std::atomic_bool> stopListing_;  // tells the running listing to stop early
+    bool readingShown_ = false;
     QStringList seenRoots_;  // the roots that were there at the last listing
 };
 
