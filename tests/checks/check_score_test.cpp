@@ -151,6 +151,21 @@ TEST(CheckScoreMapping, WarnOnlyMeasureSpansFromTheWarnLimit) {
     EXPECT_EQ(shippedBands().noFailLimit, 1e6);
 }
 
+// A measure whose warn and fail levels coincide but whose scale is known (mouth_closed: lips parted
+// with teeth, in warn levels) scores over the span it is given, not 20% of its fail level.
+TEST(CheckScoreMapping, AGivenSpanSetsTheScale) {
+    EXPECT_NEAR(*measureScore(1.5, 1.0, 1.0, false, {}, 1.0), 30.0 * std::exp(-0.5), 1e-9);
+    EXPECT_NEAR(*measureScore(1.5, 1.0, 1.0, false, {}), 30.0 * std::exp(-2.5), 1e-9);
+    EXPECT_NEAR(*measureScore(0.5, 1.0, 1.0, false, {}, 1.0), 100.0 - 40.0 * std::exp(-0.5), 1e-9);
+    const double span =
+        checks::CheckConfig::shipped().thresholds("mouth_closed").number("both_score_span");
+    EXPECT_GT(span, 0.0);
+    ScoreCollector collector(shippedBands());
+    EXPECT_EQ(grade(1.5, 1.0, 1.0, false, span), CheckStatus::kFail);
+    ASSERT_TRUE(collector.lowest());
+    EXPECT_NEAR(*collector.lowest(), 30.0 * std::exp(-0.5 / span), 1e-9);
+}
+
 TEST(CheckScoreMapping, NonFiniteHasNoScore) {
     EXPECT_FALSE(measureScore(kNaN, 3.0, 6.0, false));
     EXPECT_FALSE(measureScore(kInf, 3.0, 6.0, false));

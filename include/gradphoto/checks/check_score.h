@@ -45,8 +45,10 @@ struct ScoreBands {
 };
 
 // The sub-score of one measure graded as grade() grades it; nullopt when value is not finite.
+// span > 0 sets the warn-to-fail span the score measures in (a measure whose warn and fail levels
+// coincide but whose scale is known, as mouth_closed's parted-lips-with-teeth rule).
 std::optional<double> measureScore(double value, double warnAt, double failAt, bool lowerIsWorse,
-                                   const ScoreBands& bands = {});
+                                   const ScoreBands& bands = {}, double span = 0);
 
 // The score of a result of status whose measures scored lowest (nullopt: none was graded).
 std::optional<int> resultScore(CheckStatus status, std::optional<double> lowest,
@@ -65,7 +67,8 @@ class ScoreCollector {
     ScoreCollector& operator=(const ScoreCollector&) = delete;
 
     // Called by grade(): scores the measure into this thread's open collector, if any.
-    static void measured(double value, double warnAt, double failAt, bool lowerIsWorse);
+    static void measured(double value, double warnAt, double failAt, bool lowerIsWorse,
+                         double span = 0);
 
     std::optional<double> lowest() const { return lowest_; }
     int measures() const { return measures_; }

@@ -80,8 +80,9 @@ CheckResult unknownResult(const std::string& id, const std::string& zhReason,
                           const std::string& enReason);
 // pass / warn / fail for a value that is bad when large (or when small with lowerIsWorse); unknown
 // when value is not finite. Also reports the measure's 0-100 sub-score to the calling thread's open
-// ScoreCollector, if any (gradphoto/checks/check_score.h).
-CheckStatus grade(double value, double warnAt, double failAt, bool lowerIsWorse = false);
+// ScoreCollector, if any (gradphoto/checks/check_score.h); scoreSpan > 0: the span it scores in.
+CheckStatus grade(double value, double warnAt, double failAt, bool lowerIsWorse = false,
+                  double scoreSpan = 0);
 // grade() without the sub-score: for a measure another measure may overrule (eyes_open's landmark
 // eye aspect ratio against a visible iris); the check grades it with grade() where it counts, so
 // an overruled measure does not pull the result's score.

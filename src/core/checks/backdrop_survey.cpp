@@ -122,7 +122,7 @@ void findCastShadow(const CheckSession& session, const cv::Mat& alpha, const cv:
     for (int side = 0; side < 2; ++side) {
         if (count[side][0] < limits.castMinPx || count[side][1] < limits.castMinPx) continue;
         const double darker = sum[side][0] / count[side][0] - sum[side][1] / count[side][1];
-        out.castShadow = std::max(out.castShadow, darker);
+        out.castShadow = std::isfinite(out.castShadow) ? std::max(out.castShadow, darker) : darker;
     }
 }
 

@@ -56,9 +56,10 @@ struct BackdropSurvey {
     double shadowArea = 0;
     // A shadow the matte kept out of the person, on the wall beside it: how much darker (L*) the
     // wall is right beside the person's outline than further out on the same side, the darker
-    // side's (0 when not judged). A mottled or graded wall is as dark near the person as away
-    // from it; a soft spotlight behind the head makes it lighter there.
-    double castShadow = 0;
+    // side's; NaN when neither side has castMinPx pixels in both bands (or the survey did not
+    // judge). A mottled or graded wall is as dark near the person as away from it (about 0); a
+    // soft spotlight behind the head makes it lighter there (below 0).
+    double castShadow = std::numeric_limits<double>::quiet_NaN();
     cv::Mat backdropMask;  // 8-bit over work(): the pixels surveyed
     cv::Mat cellResidual;  // CV_32F over work(): each surveyed cell's distance, else -1
 };

@@ -23,7 +23,7 @@ ScoreBands ScoreBands::from(const CheckConfig& config) {
 }
 
 std::optional<double> measureScore(double value, double warnAt, double failAt, bool lowerIsWorse,
-                                   const ScoreBands& bands) {
+                                   const ScoreBands& bands, double givenSpan) {
     if (!std::isfinite(value) || !std::isfinite(warnAt) || !std::isfinite(failAt))
         return std::nullopt;
     double span = std::abs(failAt - warnAt);
@@ -31,6 +31,7 @@ std::optional<double> measureScore(double value, double warnAt, double failAt, b
         span = warnAt != 0 ? 0.2 * std::abs(warnAt) : 1.0;
     else if (span == 0)
         span = failAt != 0 ? 0.2 * std::abs(failAt) : 1.0;
+    if (givenSpan > 0 && std::isfinite(givenSpan)) span = givenSpan;
     const double worse = lowerIsWorse ? -1.0 : 1.0;
     const double d = worse * (value - warnAt) / span;         // past the warn limit
     const double pastFail = worse * (value - failAt) / span;  // d - 1 unless warn == fail
@@ -73,10 +74,11 @@ ScoreCollector::~ScoreCollector() {
     openCollector = hidden_;
 }
 
-void ScoreCollector::measured(double value, double warnAt, double failAt, bool lowerIsWorse) {
+void ScoreCollector::measured(double value, double warnAt, double failAt, bool lowerIsWorse,
+                              double span) {
     ScoreCollector* c = openCollector;
     if (!c) return;
-    const auto s = measureScore(value, warnAt, failAt, lowerIsWorse, c->bands_);
+    const auto s = measureScore(value, warnAt, failAt, lowerIsWorse, c->bands_, span);
     if (!s) return;
     ++c->measures_;
     c->lowest_ = c->lowest_ ? std::min(*c->lowest_, *s) : *s;

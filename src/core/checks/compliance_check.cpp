@@ -137,8 +137,9 @@ CheckResult unknownResult(const std::string& id, const std::string& zhReason,
             "cannot assess: " + enReason + "; staff please check"};
 }
 
-CheckStatus grade(double value, double warnAt, double failAt, bool lowerIsWorse) {
-    if (std::isfinite(value)) ScoreCollector::measured(value, warnAt, failAt, lowerIsWorse);
+CheckStatus grade(double value, double warnAt, double failAt, bool lowerIsWorse, double scoreSpan) {
+    if (std::isfinite(value))
+        ScoreCollector::measured(value, warnAt, failAt, lowerIsWorse, scoreSpan);
     return classify(value, warnAt, failAt, lowerIsWorse);
 }
 

@@ -44,7 +44,10 @@ class EyesOpen final : public ComplianceCheck {
         CheckStatus byIris = CheckStatus::kWarn;
         if (seen) {
             byIris = grade(moreOpen, t.number("warn_iris"), t.number("fail_iris"), true);
-            if (lessOpen < t.number("warn_iris")) byIris = std::max(byIris, CheckStatus::kWarn);
+            // The narrower eye only warns (a squint, a wink): its fail level is the band's
+            // floor, never reached, so it scores from 60 at warn_iris down to 30 at no band.
+            byIris = std::max(byIris, grade(lessOpen, t.number("warn_iris"),
+                                            t.number("fail_narrower_iris"), true));
         }
         CheckStatus st = std::max(byEar, byIris);
         if (byIris == CheckStatus::kPass)
@@ -130,10 +133,13 @@ class MouthClosed final : public ComplianceCheck {
         const CheckStatus byTeeth =
             grade(teethShare, t.number("warn_teeth"), t.number("fail_teeth"));
         // Parted lips with teeth between them are an open mouth even when each alone is small:
-        // both past their warn levels fails, measured as the lesser of the two in warn levels.
+        // both past their warn levels fails, measured as the lesser of the two in warn levels
+        // (scored over both_score_span warn levels past that, as far as each one's own fail
+        // level lies past its warn level).
         const double both =
             std::min(gap / t.number("warn_gap"), teethShare / t.number("warn_teeth"));
-        const CheckStatus st = std::max({byGap, byTeeth, grade(both, 1.0, 1.0)});
+        const CheckStatus st =
+            std::max({byGap, byTeeth, grade(both, 1.0, 1.0, false, t.number("both_score_span"))});
         return makeResult(id(), st, {{"gap", rounded(gap, 3)}, {"teeth", rounded(teethShare, 3)}},
                           {{"gap", t.number("fail_gap")}, {"teeth", t.number("fail_teeth")}},
                           st == CheckStatus::kPass ? "嘴唇自然闭合" : "请自然闭嘴，不要露齿",

@@ -26,11 +26,13 @@ class FaceCount final : public ComplianceCheck {
         for (std::size_t i = 1; i < s.faces().size(); ++i) {
             const double r = s.faces()[i].faceWidth / main;
             largest = std::max(largest, r);
-            if (r > t.number("second_face_ratio"))
+            if (r >= t.number("second_face_ratio"))
                 ++others;
-            else if (r > t.number("warn_face_ratio"))
+            else if (r >= t.number("warn_face_ratio"))
                 ++small;
         }
+        // Scored only (the counts decide, at or above a ratio): alone, the measure is 0 against
+        // warn_face_ratio, a score of 84; a smaller face further back scores lower.
         grade(largest, t.number("warn_face_ratio"), t.number("second_face_ratio"));
         if (others)
             return makeResult(id(), CheckStatus::kFail, 1 + others, 1, "画面中有其他人，请单独拍摄",

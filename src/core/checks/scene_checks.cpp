@@ -171,12 +171,14 @@ class BackgroundUniform final : public ComplianceCheck {
         // A shadow beside the head: taken into the matte (the photo would carry it), or on the
         // wall beside the person, kept out of the photo by the matte (only warns: staff look at
         // the hair's edge and the light).
-        const CheckStatus byShadow =
-            survey.judged ? std::max(grade(survey.shadowArea, t.number("warn_shadow"),
-                                           t.number("fail_shadow")),
-                                     grade(survey.castShadow, t.number("warn_cast_shadow"),
-                                           t.number("fail_cast_shadow")))
-                          : CheckStatus::kPass;
+        // (castShadow is NaN where no side was compared: not graded, not a verdict.)
+        const bool castCompared = survey.judged && std::isfinite(survey.castShadow);
+        CheckStatus byShadow = CheckStatus::kPass;
+        if (survey.judged)
+            byShadow = grade(survey.shadowArea, t.number("warn_shadow"), t.number("fail_shadow"));
+        if (castCompared)
+            byShadow = std::max(byShadow, grade(survey.castShadow, t.number("warn_cast_shadow"),
+                                                t.number("fail_cast_shadow")));
         const CheckStatus st =
             std::max({byClutter, byOverreach, byResidual, byBlotches, byFusion, byShadow});
         // Not one survey cell of backdrop beside the person (a crop to the face, a person filling
@@ -207,8 +209,8 @@ class BackgroundUniform final : public ComplianceCheck {
             {"blotches", rounded(survey.blotchShare, 3)},
             {"shadow", survey.judged ? nlohmann::json(rounded(survey.shadowArea, 3))
                                      : nlohmann::json(nullptr)},
-            {"cast_shadow", survey.judged ? nlohmann::json(rounded(survey.castShadow, 1))
-                                          : nlohmann::json(nullptr)}};
+            {"cast_shadow", castCompared ? nlohmann::json(rounded(survey.castShadow, 1))
+                                         : nlohmann::json(nullptr)}};
         if (std::isfinite(survey.sideReach)) value["side_reach"] = rounded(survey.sideReach, 2);
         // "cause": what the student's message is about, for whoever words the advice.
         if (shadowFirst) value["cause"] = "shadow";
@@ -219,7 +221,8 @@ class BackgroundUniform final : public ComplianceCheck {
              {"blotches", t.number("fail_blotch_share")},
              {"side_reach", t.number("fail_side_reach")},
              {"shadow", t.number("fail_shadow")},
-             {"cast_shadow", t.number("fail_cast_shadow")}},
+             // only warns (its fail level is out of reach): the warn level is its limit
+             {"cast_shadow", t.number("warn_cast_shadow")}},
             zh,
             "backdrop misfit " + fixed(m->clutter * 100) + "%, person overreach " +
                 fixed(m->overreach * 100) + "%, blotches " +
@@ -231,8 +234,8 @@ class BackgroundUniform final : public ComplianceCheck {
                 (survey.judged ? fixed(survey.shadowArea, 3) + " face width²"
                                : std::string("not judged")) +
                 ", wall beside the outline " +
-                (survey.judged ? fixed(survey.castShadow, 1) + " L* darker than further out"
-                               : std::string("not judged")));
+                (castCompared ? fixed(survey.castShadow, 1) + " L* darker than further out"
+                              : std::string("not compared (too little wall beside the person)")));
     }
 };
 
