@@ -160,7 +160,8 @@ KioskWindow::~KioskWindow() {
 void KioskWindow::reportInterruptedPrints() {
     if (!parts_.printDb) return;
     try {
-        const auto rows = print::PhotoPrinter::markInterrupted(*parts_.printDb);
+        const auto rows = print::PhotoPrinter::markInterrupted(
+            *parts_.printDb, parts_.settings.boothId.toStdString());
         if (rows.empty()) return;
         QStringList ids;
         for (const std::int64_t id : rows) ids << QString::number(id);

@@ -88,17 +88,18 @@ PhotoPickerPage::~PhotoPickerPage() {
     // from a USB stick or the shared photo folder, and a network share whose server went away can
     // block a read for minutes. They own nothing the window frees (copies of the paths; their
     // answers reach this page through a QPointer, or nothing once qApp is gone), so closing
-    // waits a moment for both together, then leaves them to finish on their own.
+    // waits a moment for both together, then leaves them behind: the kiosk exits without them
+    // (a read has nothing to record).
     if (stopListing_) *stopListing_ = true;
     const QDeadlineTimer deadline(kHungDeviceWait.count());
     if (lister_ && !lister_->wait(deadline))
         qWarning(
-            "gradphoto-kiosk: closing while the photo folders are still being read: left to "
-            "finish on its own");
+            "gradphoto-kiosk: closing while the photo folders are still being read: the "
+            "listing is left behind");
     if (worker_ && !worker_->wait(deadline))
         qWarning(
-            "gradphoto-kiosk: closing while a picked image is still being read: left to "
-            "finish on its own");
+            "gradphoto-kiosk: closing while a picked image is still being read: the read is "
+            "left behind");
 }
 
 QStringList PhotoPickerPage::defaultRoots(const QString& sharedFolder) {

@@ -47,9 +47,10 @@ PortWorker::~PortWorker() {
         return;
     }
     // Left behind, not terminated (terminating a thread inside a driver or mid-write to SQLite
-    // could corrupt either): the work finishes whenever the driver returns and its result is
-    // dropped (stopping). The thread object goes once it has finished, on the GUI thread's event
-    // loop; at exit nobody waits for it.
+    // could corrupt either). If the process goes on (tests), the work finishes whenever the
+    // driver returns, its result is dropped (stopping) and the thread object goes once it has
+    // finished, on the GUI thread's event loop. In the kiosk, the process exits right after
+    // closing: nobody waits for the thread and it dies with the process, its work unfinished.
     qWarning("gradphoto-kiosk: %s", leftBehind_.c_str());
     connect(thread_, &QThread::finished, thread_, &QObject::deleteLater);
     if (thread_->isFinished()) {  // finished between the wait and the connection

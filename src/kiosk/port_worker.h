@@ -41,9 +41,12 @@ using WorkerPortsFactory = std::function<std::unique_ptr<WorkerPorts>()>;
 // that wait is bounded by their own time-outs (HTTP: the resolver's and the payment provider's
 // timeout_ms through libcurl; SQLite: the busy time-out). Work that can hang in a device driver
 // (a printer) has no such bound: leaveHungWorkAfter() makes destroying wait at most that long and
-// then leave the thread to finish the work on its own (never terminated: it may be writing its
-// own SQLite connection), with a line in the staff log. Such work must own everything it uses
-// (copies, its own store connection) — nothing the GUI thread frees on closing.
+// then leave the thread behind (never terminated: it may be writing its own SQLite connection),
+// with a line in the staff log. In the kiosk the worker goes when the kiosk closes, and the
+// process exits right after: a thread left behind dies with it, its work unfinished — work that
+// can be left behind must record itself before it starts (PhotoPrinter::begin) so the next start
+// can tell. Such work must own everything it uses (copies, its own store connection) — nothing
+// the GUI thread frees on closing.
 class PortWorker : public QObject {
     Q_OBJECT
   public:

@@ -4,6 +4,7 @@
 #include <QLabel>
 #include <QPrinter>
 #include <QPushButton>
+#include <QtGlobal>
 #include <exception>
 #include <filesystem>
 #include <optional>
@@ -65,6 +66,13 @@ print::PrintOutcome printSheetHere(const SheetPrintRequest& request) {
         else if (!request.printerName.isEmpty())
             printer.setPrinterName(request.printerName);
         outcome = photoPrinter->print(printer, job, begun);
+        if (outcome.unrecorded)
+            qWarning(
+                "gradphoto-kiosk: the printer answered a print of the layout sheet (%s) but its "
+                "print_jobs row %lld could not be settled: %s; it stays print_unfinished and the "
+                "next start marks it print_interrupted: check whether the sheet came out",
+                outcome.ok ? "printed" : outcome.problem.code.c_str(),
+                static_cast<long long>(begun), outcome.unrecorded->message_en.c_str());
     } catch (const Error& e) {
         outcome.ok = false;
         outcome.problem = e.problem();
@@ -209,9 +217,9 @@ void StudentCopyOffer::printSheet() {
         printWorker_ = std::make_unique<PortWorker>(WorkerPortsFactory{});  // run() only
         printWorker_->leaveHungWorkAfter(
             kHungDeviceWait,
-            "closing while the printer has not answered a print of the layout sheet: it is left "
-            "to finish on its own; its print_jobs row stays print_unfinished until it does (the "
-            "next start marks it print_interrupted): check whether the sheet came out");
+            "closing while the printer has not answered a print of the layout sheet: the kiosk "
+            "exits without it; its print_jobs row stays print_unfinished and the next start marks "
+            "it print_interrupted: check whether the sheet came out");
     }
     printing_ = true;
     showPrintButton();

@@ -52,8 +52,9 @@ struct StudentCopyPorts {
 // print thread lays out the sheet, prints it and writes the print_jobs row itself, so leaving the
 // page or the session timing out meanwhile loses nothing (the answer is then not shown to
 // whoever is at the booth by then). Destroying the offer (closing the kiosk) waits at most
-// kHungDeviceWait for the print in progress, then leaves the print thread behind: its print_jobs
-// row, written before the printer was touched, stays print_unfinished until the printer answers.
+// kHungDeviceWait for the print in progress, then leaves the print thread behind; the kiosk then
+// exits and the thread dies with it: its print_jobs row, written before the printer was touched,
+// stays print_unfinished and the next start marks it print_interrupted (did the sheet come out?).
 class StudentCopyOffer : public QObject {
     Q_OBJECT
   public:

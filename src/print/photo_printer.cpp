@@ -8,6 +8,7 @@
 #include <QPrinterInfo>
 #include <algorithm>
 #include <ctime>
+#include <exception>
 
 namespace gradphoto::print {
 
@@ -123,8 +124,14 @@ PrintOutcome PhotoPrinter::print(QPrinter& printer, const PrintJob& job, std::in
         }
     }
     if (begun != 0 && db_) {
-        settleRow(begun, printer, outcome);
         outcome.recordId = begun;
+        try {
+            settleRow(begun, printer, outcome);
+        } catch (const Error& e) {
+            outcome.unrecorded = e.problem();
+        } catch (const std::exception& e) {
+            outcome.unrecorded = Problem{"db_error", e.what(), e.what()};
+        }
     } else {
         outcome.recordId = record(printer, job, outcome);
     }
@@ -204,11 +211,14 @@ void PhotoPrinter::fail(std::int64_t begun, const Problem& problem) {
     update.run();
 }
 
-std::vector<std::int64_t> PhotoPrinter::markInterrupted(store::Database& db) {
+std::vector<std::int64_t> PhotoPrinter::markInterrupted(store::Database& db,
+                                                        const std::string& boothId) {
     std::vector<std::int64_t> rows;
-    auto update = db.prepare("UPDATE print_jobs SET error = ? WHERE error = ? RETURNING id");
+    auto update =
+        db.prepare("UPDATE print_jobs SET error = ? WHERE error = ? AND booth_id = ? RETURNING id");
     update.bind(1, kInterrupted);
     update.bind(2, kUnfinished);
+    update.bind(3, boothId);
     while (update.step()) rows.push_back(update.integer(0));
     std::sort(rows.begin(), rows.end());
     return rows;

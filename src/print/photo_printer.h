@@ -24,6 +24,8 @@
 
 #include <QRectF>
 #include <memory>
+#include <optional>
+#include <string>
 #include <vector>
 
 #include "gradphoto/common/error.h"
@@ -41,6 +43,10 @@ struct PrintOutcome {
     bool ok = false;
     Problem problem;            // empty code when ok
     std::int64_t recordId = 0;  // the print_jobs row, 0 when not recorded
+    // The printer answered but its begun row could not be settled (the store failed, e.g.
+    // db_locked): ok and problem are still the printer's; the row stays print_unfinished, so the
+    // next start marks it print_interrupted. Empty when the row was settled.
+    std::optional<Problem> unrecorded;
 };
 
 class PhotoPrinter {
@@ -62,15 +68,19 @@ class PhotoPrinter {
     // (0 without a store). Call it before the QPrinter is made or set up.
     std::int64_t begin(const PrintJob& job);
     // Sets the printer up, prints one page and records the attempt: into the row `begun` (from
-    // begin()) when given, else a new row.
+    // begin()) when given, else a new row. Settling `begun` never throws: a store failure then
+    // keeps the printer's outcome and says so in PrintOutcome::unrecorded (the sheet may have come
+    // out; reporting a failure would invite a reprint). Recording a new row may throw.
     PrintOutcome print(QPrinter& printer, const PrintJob& job, std::int64_t begun = 0);
     // The row `begun` failed before print() could settle it (a set-up that threw): ok 0, the code.
     void fail(std::int64_t begun, const Problem& problem);
 
-    // print_jobs rows begun and never settled (their kiosk closed while the printer hung) become
-    // print_interrupted; returns their ids. Only for a store no print thread is using any more
-    // (the kiosk's start).
-    static std::vector<std::int64_t> markInterrupted(store::Database& db);
+    // This booth's print_jobs rows begun and never settled (its kiosk closed while the printer
+    // hung) become print_interrupted; returns their ids. Only at the booth's start, when no print
+    // thread of it runs any more; other booths sharing the data folder may be printing, so their
+    // rows are left alone.
+    static std::vector<std::int64_t> markInterrupted(store::Database& db,
+                                                     const std::string& boothId);
     // The codes of those rows' error column.
     static constexpr const char* kUnfinished = "print_unfinished";
     static constexpr const char* kInterrupted = "print_interrupted";

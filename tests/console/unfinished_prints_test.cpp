@@ -132,7 +132,7 @@ class UnfinishedPrintsTest : public ::testing::Test {
         auto kiosk = store::SqliteRecordStore::open(dir_.path());
         print::PhotoPrinter printer(&kiosk->database());
         EXPECT_GT(printer.begin(kioskJob(interrupted, "B1")), 0);
-        EXPECT_EQ(print::PhotoPrinter::markInterrupted(kiosk->database()).size(), 1u);
+        EXPECT_EQ(print::PhotoPrinter::markInterrupted(kiosk->database(), "B1").size(), 1u);
         EXPECT_GT(printer.begin(kioskJob(unfinished, "B3")), 0);
         const auto begun = printer.begin(kioskJob(finished, "B1"));
         EXPECT_TRUE(printer.print(*pdfPrinter("finished.pdf"), kioskJob(finished, "B1"), begun).ok);

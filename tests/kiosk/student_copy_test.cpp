@@ -32,6 +32,7 @@
 #include <mutex>
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
+#include <optional>
 #include <stdexcept>
 #include <thread>
 
@@ -481,6 +482,33 @@ class LogCapture {
     static inline LogCapture* current = nullptr;
     QtMessageHandler previous_ = nullptr;
 };
+
+TEST_F(StudentCopyWindowTest, APrintTheStoreCannotRecordIsReportedAsPrinted) {
+    LogCapture log;
+    startAPrintThatHangs();
+    if (HasFatalFailure()) return;
+    // While the printer works, another connection (here the test's) holds the store's write
+    // lock: the print thread cannot settle its row once the printer answers (db_locked after the
+    // busy time-out).
+    store->database().exec("BEGIN EXCLUSIVE");
+    std::optional<bool> finished;
+    QObject::connect(window->studentCopy(), &StudentCopyOffer::printFinished,
+                     [&](bool ok) { finished = ok; });
+    releaseThePrinter();
+    const bool answered = waitFor([&] { return finished.has_value(); }, 20000);
+    store->database().exec("ROLLBACK");
+    ASSERT_TRUE(answered);
+
+    // The sheet came out: the student is told to take it, not that printing failed.
+    EXPECT_TRUE(*finished);
+    EXPECT_TRUE(message().contains("已发送到打印机")) << message().toStdString();
+    EXPECT_GT(QFileInfo(pdf).size(), 1000);
+    // The row is neither printed nor failed: unfinished, and the staff log says why.
+    EXPECT_EQ(printJobs("1 = 1"), 1);
+    EXPECT_EQ(printJobs("ok = 0 AND error = 'print_unfinished'"), 1);
+    EXPECT_TRUE(log.mentions("could not be settled")) << log.lines.join("\n").toStdString();
+    EXPECT_TRUE(log.mentions("(printed)")) << log.lines.join("\n").toStdString();
+}
 
 TEST_F(StudentCopyWindowTest, ClosingWhileThePrinterNeverAnswersReturnsAndKeepsTheJobUnfinished) {
     LogCapture log;

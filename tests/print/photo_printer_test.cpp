@@ -204,6 +204,74 @@ TEST_F(PhotoPrinterTest, PrinterProblemsAreReportedAndRecorded) {
     }
 }
 
+TEST_F(PhotoPrinterTest, MarkingInterruptedPrintsLeavesOtherBoothsRowsAlone) {
+    // Two kiosks share the data folder, each with its own connection: A1 starts again after it
+    // closed while its printer hung; A2 is printing right now.
+    auto a2Connection = store::Database::open(store->database().file());
+    PhotoPrinter a1(&store->database());
+    PhotoPrinter a2(&a2Connection);
+    auto a1Job = sheetJob("6in");
+    auto a2Job = a1Job;
+    a2Job.boothId = "A2";
+    const auto a1Hung = a1.begin(a1Job);
+    const auto a2Printing = a2.begin(a2Job);
+    ASSERT_GT(a1Hung, 0);
+    ASSERT_GT(a2Printing, 0);
+
+    EXPECT_EQ(PhotoPrinter::markInterrupted(store->database(), "A1"),
+              std::vector<std::int64_t>{a1Hung});
+    EXPECT_TRUE(PhotoPrinter::markInterrupted(store->database(), "A1").empty());  // once
+    auto rows = printJobs();
+    ASSERT_EQ(rows.size(), 2u);
+    EXPECT_EQ(rows[0].booth, "A1");
+    EXPECT_EQ(rows[0].error, PhotoPrinter::kInterrupted);
+    EXPECT_EQ(rows[1].booth, "A2");
+    EXPECT_EQ(rows[1].error, PhotoPrinter::kUnfinished);  // still printing, not flagged
+
+    // A2's printer answers: its row is settled as printed.
+    QPrinter qprinter(QPrinter::HighResolution);
+    qprinter.setOutputFormat(QPrinter::PdfFormat);
+    qprinter.setOutputFileName(QString::fromStdString((dir / "a2.pdf").string()));
+    const auto outcome = a2.print(qprinter, a2Job, a2Printing);
+    EXPECT_TRUE(outcome.ok) << outcome.problem.message_en;
+    rows = printJobs();
+    EXPECT_EQ(rows[1].ok, 1);
+    EXPECT_EQ(rows[1].error, "");
+    EXPECT_EQ(rows[0].error, PhotoPrinter::kInterrupted);
+}
+
+TEST_F(PhotoPrinterTest, APrintTheStoreCannotSettleKeepsThePrintersOutcome) {
+    // The print thread's connection (a short busy time-out) begins the row; another connection
+    // then holds the write lock while the printer prints, so settling the row fails (db_locked).
+    auto printing = store::Database::open(store->database().file(), {.busyTimeoutMs = 200});
+    PhotoPrinter printer(&printing);
+    const auto job = sheetJob("6in");
+    const auto begun = printer.begin(job);
+    ASSERT_GT(begun, 0);
+    store->database().exec("BEGIN EXCLUSIVE");
+    const fs::path pdf = dir / "locked.pdf";
+    QPrinter qprinter(QPrinter::HighResolution);
+    qprinter.setOutputFormat(QPrinter::PdfFormat);
+    qprinter.setOutputFileName(QString::fromStdString(pdf.string()));
+    PrintOutcome outcome;
+    EXPECT_NO_THROW(outcome = printer.print(qprinter, job, begun));
+    store->database().exec("ROLLBACK");
+
+    EXPECT_TRUE(outcome.ok) << outcome.problem.message_en;  // the sheet came out
+    EXPECT_TRUE(outcome.problem.code.empty()) << outcome.problem.code;
+    EXPECT_EQ(outcome.recordId, begun);
+    ASSERT_TRUE(outcome.unrecorded.has_value());
+    EXPECT_EQ(outcome.unrecorded->code, "db_locked");
+    EXPECT_GT(fs::file_size(pdf), 1000u);
+    // The row stays begun and unfinished (not failed): the next start marks it interrupted.
+    const auto rows = printJobs();
+    ASSERT_EQ(rows.size(), 1u);
+    EXPECT_EQ(rows[0].ok, 0);
+    EXPECT_EQ(rows[0].error, PhotoPrinter::kUnfinished);
+    EXPECT_EQ(PhotoPrinter::markInterrupted(store->database(), "A1"),
+              std::vector<std::int64_t>{begun});
+}
+
 TEST_F(PhotoPrinterTest, ThePreviewShowsOnePageOfTheJob) {
     PhotoPrinter printer(&store->database());
     const auto job = sheetJob("6in");
