@@ -179,6 +179,8 @@ KioskRuntime::KioskRuntime(const KioskOptions& options) {
             // Checked on the staff-check thread, over its own connection (StaffCheck).
             staffGates_ = storeStaffGates(dataDir_.toStdString(), settings.boothId.toStdString(),
                                           settings.staffPin.toStdString());
+            staffMenuNotes_ =
+                storeStaffMenuNotes(dataDir_.toStdString(), settings.boothId.toStdString());
         } catch (const Error& e) {
             throw std::runtime_error("record store in " + dataDir_.toStdString() +
                                      " unusable: " + e.problem().message_en);
@@ -238,6 +240,7 @@ KioskRuntime::KioskRuntime(const KioskOptions& options) {
     parts.demo = options.demo;
     parts.screenshotDir = options.screenshotDir;
     parts.staffGates = staffGates_;
+    parts.staffMenuNotes = staffMenuNotes_;
     if (store_) parts.printDb = &store_->database();  // print_jobs of 打印排版照
     window_ = std::make_unique<KioskWindow>(parts);
 }

@@ -59,7 +59,8 @@ class KioskRuntime {
     std::unique_ptr<flow::PaymentGateway> payments_;
     std::unique_ptr<flow::SubmissionSink> submissions_;
     std::unique_ptr<flow::SessionJournal> journal_;
-    StaffGateFactory staffGates_;  // the hidden corner's staff menu, checked off the GUI thread
+    StaffGateFactory staffGates_;   // the hidden corner's staff menu, checked off the GUI thread
+    StaffMenuNote staffMenuNotes_;  // audits an admission whose dialog closed during the check
     std::unique_ptr<CameraSource> camera_;
     std::unique_ptr<KioskWindow> window_;
 };

@@ -84,7 +84,7 @@ KioskWindow::KioskWindow(KioskParts parts, QWidget* parent)
     staffCheck_ = new StaffCheck(parts_.staffGates
                                      ? parts_.staffGates
                                      : settingPinStaffGates(parts_.settings.staffPin.toStdString()),
-                                 this);
+                                 parts_.staffMenuNotes, this);
     connect(staffCheck_, &StaffCheck::finished, this, &KioskWindow::staffChecked);
 
     if (parts_.ports.callsOutside) {
@@ -198,10 +198,14 @@ void KioskWindow::buildPages() {
     add(FlowState::kFailsafe, failsafe_);
 
     // 相册识别: shown instead of the scan page while the flow is on kScanCode.
-    const QStringList roots = parts_.photoRoots.isEmpty()
-                                  ? PhotoPickerPage::defaultRoots(parts_.settings.photoFolder)
-                                  : parts_.photoRoots;
-    picker_ = new PhotoPickerPage(roots, window_.pages);
+    // Worked out again at each listing, on the listing thread: a stick mounted after start-up.
+    PhotoPickerPage::RootsLister roots =
+        parts_.photoRoots.isEmpty()
+            ? PhotoPickerPage::RootsLister([shared = parts_.settings.photoFolder] {
+                  return PhotoPickerPage::defaultRoots(shared);
+              })
+            : PhotoPickerPage::RootsLister([fixed = parts_.photoRoots] { return fixed; });
+    picker_ = new PhotoPickerPage(std::move(roots), window_.pages);
     window_.pages->addWidget(picker_);
 }
 
@@ -517,6 +521,10 @@ void KioskWindow::askStaffPin() {
             [this, &dialog] { checkStaff(dialog); });
     const bool admitted = dialog.exec() == QDialog::Accepted;
     staffDialog_.clear();
+    if (staffChecking_ == &dialog) {  // closed while checking: its verdict opens nothing now
+        staffChecking_.clear();
+        staffCheck_->abandon();
+    }
     if (!admitted) return;
     QMessageBox box(this);
     box.setWindowTitle(tr("工作人员"));
@@ -766,7 +774,7 @@ void KioskWindow::clearStudentData() {
         label->clear();
     }
     result_.checksList->clear();
-    picker_->ui().imageList->clear();
+    picker_->clear();
     copy_->clear();
     if (staffDialog_) staffDialog_->reject();
 }

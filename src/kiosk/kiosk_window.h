@@ -74,6 +74,9 @@ struct KioskParts {
     // staff-check thread (StaffCheck; storeStaffGates gives it a store connection of its own).
     // Empty: settingPinStaffGates(settings.staffPin) (no accounts, no audit).
     StaffGateFactory staffGates;
+    // Audits an admission whose dialog was closed during the check (storeStaffMenuNotes); empty:
+    // not audited (the setting PIN's gate audits nothing either).
+    StaffMenuNote staffMenuNotes;
 };
 
 class PhotoPickerPage;

@@ -73,6 +73,9 @@ void answerPage(const QPointer<PhotoPickerPage>& page, Answer answer) {
 }  // namespace
 
 PhotoPickerPage::PhotoPickerPage(QStringList roots, QWidget* parent)
+    : PhotoPickerPage(RootsLister([roots = std::move(roots)] { return roots; }), parent) {}
+
+PhotoPickerPage::PhotoPickerPage(RootsLister roots, QWidget* parent)
     : QWidget(parent), roots_(std::move(roots)) {
     ui_.setupUi(this);
     setObjectName("photoPickerPage");
@@ -130,6 +133,15 @@ void PhotoPickerPage::refresh() {
     startListing();
 }
 
+void PhotoPickerPage::clear() {
+    ++generation_;  // the running listing's answers are dropped
+    if (stopListing_) *stopListing_ = true;
+    listAgain_ = false;
+    ++pickNumber_;  // and the running decoding's
+    ui_.imageList->clear();
+    setNotice({});
+}
+
 void PhotoPickerPage::startListing() {
     ui_.imageList->clear();
     showReading();
@@ -139,7 +151,7 @@ void PhotoPickerPage::startListing() {
     stopListing_ = std::make_shared<std::atomic_bool>(false);
     QPointer<PhotoPickerPage> self(this);
     lister_ = QThread::create([self, generation, roots = roots_, stop = stopListing_] {
-        const auto listed = listImages(roots, *stop);
+        const auto listed = listImages(roots ? roots() : QStringList{}, *stop);
         const QStringList files = listed.first;
         answerPage(self, [generation, listed](PhotoPickerPage* page) {
             if (page->generation_ == generation) page->showListed(listed.first, listed.second);
@@ -225,7 +237,8 @@ void PhotoPickerPage::pick(const QString& file) {
     setNotice(tr("正在识别…"));
     QPointer<PhotoPickerPage> self(this);
     const std::string path = QFile::encodeName(file).toStdString();
-    worker_ = QThread::create([self, path] {
+    const int number = ++pickNumber_;
+    worker_ = QThread::create([self, path, number] {
         std::optional<identify::ScannedCode> code;
         try {
             const cv::Mat image = cv::imread(path, cv::IMREAD_COLOR);
@@ -238,9 +251,10 @@ void PhotoPickerPage::pick(const QString& file) {
         }
         QMetaObject::invokeMethod(
             qApp,
-            [self, code] {
+            [self, code, number] {
                 if (!self) return;
                 self->decoding_ = false;
+                if (number != self->pickNumber_) return;  // cleared meanwhile (a new student)
                 if (code && !code->payload.empty()) {
                     self->setNotice({});
                     emit self->codeFound(QByteArray::fromStdString(code->payload));
@@ -254,7 +268,11 @@ void PhotoPickerPage::pick(const QString& file) {
             Qt::QueuedConnection);
     });
     connect(worker_, &QThread::finished, worker_, &QObject::deleteLater);
-    connect(worker_, &QThread::destroyed, this, [this] { worker_ = nullptr; });
+    // Only this thread's own pointer: an earlier pick's thread can go (deleteLater) after a later
+    // pick started, and must not make closing skip the wait for the later one.
+    connect(worker_, &QThread::destroyed, this, [this, thread = worker_] {
+        if (worker_ == thread) worker_ = nullptr;
+    });
     worker_->start();
 }
 

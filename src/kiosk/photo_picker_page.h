@@ -4,6 +4,7 @@
 #include <QStringList>
 #include <QWidget>
 #include <atomic>
+#include <functional>
 #include <memory>
 #include <utility>
 #include <vector>
@@ -26,24 +27,35 @@ namespace gradphoto::kiosk {
 // drops what that one still sends and lists again once it has ended. A folder that was there at
 // the last listing and is gone now (a pulled-out stick, a share that went away) is named in the
 // notice. Closing waits at most kHungDeviceWait for the listing and the decoding threads, then
-// leaves them to finish on their own (they own copies of what they read, and their answers reach
-// the page through a QPointer).
+// leaves them behind (they own copies of what they read, and their answers reach the page through
+// a QPointer).
 class PhotoPickerPage : public QWidget {
     Q_OBJECT
   public:
+    // Works out the folders to list; called on the listing thread at each listing, so a stick
+    // mounted after start-up is listed (and a slow mount table does not freeze the screen).
+    using RootsLister = std::function<QStringList()>;
     // roots: the folders whose images (and whose sub-folders' images, one level down) are listed.
     explicit PhotoPickerPage(QStringList roots, QWidget* parent = nullptr);
+    explicit PhotoPickerPage(RootsLister roots, QWidget* parent = nullptr);
     ~PhotoPickerPage() override;
 
     // The default roots: the USB mount points and the shared folder (may be empty).
     static QStringList defaultRoots(const QString& sharedFolder);
 
     void refresh();
+    // Forgets what is shown (a new student): the list and the notice are emptied, and what a
+    // listing or a decoding still running sends afterwards is dropped.
+    void clear();
     void pick(const QString& file);  // as a tap on the file's thumbnail
     void setNotice(const QString& text);
     QStringList files() const;
     bool decoding() const { return decoding_; }
     bool listing() const { return listing_; }  // a listing thread is reading the folders
+    // The thread decoding the latest pick, until it has gone (tests).
+    class QThread* decodingThread() const {
+        return worker_;
+    }
     Ui::PhotoPickerPage& ui() { return ui_; }
 
   signals:
@@ -62,8 +74,9 @@ class PhotoPickerPage : public QWidget {
     void showReading();  // 正在读取图片… until the listing ends or something else is said
 
     Ui::PhotoPickerPage ui_;
-    QStringList roots_;
+    RootsLister roots_;
     bool decoding_ = false;
+    int pickNumber_ = 0;  // of the pick whose answer is shown; clear() drops older ones
     class QThread* worker_ = nullptr;  // decoding the picked image
 
     class QThread* lister_ = nullptr;  // listing the folders and reading the thumbnails

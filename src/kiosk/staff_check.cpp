@@ -1,10 +1,14 @@
 #include "staff_check.h"
 
+#include <QtGlobal>
 #include <exception>
+#include <nlohmann/json.hpp>
 
 #include "gradphoto/common/error.h"
 #include "gradphoto/flow/setting_pin_staff_gate.h"
 #include "gradphoto/flow/store_staff_gate.h"
+#include "gradphoto/store/records.h"
+#include "gradphoto/store/repositories.h"
 #include "gradphoto/store/sqlite_record_store.h"
 
 namespace gradphoto::kiosk {
@@ -55,27 +59,72 @@ StaffGateFactory storeStaffGates(std::filesystem::path dataDir, std::string boot
     };
 }
 
+StaffMenuNote storeStaffMenuNotes(std::filesystem::path dataDir, std::string boothId) {
+    return [dataDir = std::move(dataDir),
+            boothId = std::move(boothId)](const flow::StaffGateVerdict& verdict) {
+        const auto records = store::SqliteRecordStore::open(dataDir);
+        const nlohmann::json detail = {
+            {"by", verdict.bySettingPin ? "setting_pin" : "staff_account"},
+            {"reason", "dialog_closed"}};
+        records->audit().append({0, store::systemNow(), verdict.staffNo, "kiosk.staff_menu_unused",
+                                 "kiosk:" + boothId, detail.dump()});
+    };
+}
+
 StaffGateFactory settingPinStaffGates(std::string settingPin) {
     return [settingPin = std::move(settingPin)]() -> std::unique_ptr<flow::StaffGate> {
         return std::make_unique<flow::SettingPinStaffGate>(settingPin);
     };
 }
 
-StaffCheck::StaffCheck(StaffGateFactory gates, QObject* parent)
-    : QObject(parent), gates_(std::move(gates)), worker_(WorkerPortsFactory{}) {}
+StaffCheck::StaffCheck(StaffGateFactory gates, StaffMenuNote note, QObject* parent)
+    : QObject(parent),
+      gates_(std::move(gates)),
+      note_(std::move(note)),
+      worker_(WorkerPortsFactory{}) {}
 
 StaffCheck::~StaffCheck() = default;
 
 bool StaffCheck::start(const std::string& staffNo, const std::string& pin) {
     if (running_) return false;
     running_ = true;
+    const std::uint64_t number = ++started_;
+    wanted_ = number;
     worker_.run<flow::StaffGateVerdict>(
         [gates = gates_, staffNo, pin] { return checkHere(gates, staffNo, pin); },
-        [this](flow::StaffGateVerdict verdict) {
-            running_ = false;
-            emit finished(verdict);
-        });
+        [this, number](flow::StaffGateVerdict verdict) { checked(number, verdict); });
     return true;
+}
+
+void StaffCheck::abandon() {
+    running_ = false;
+    wanted_ = 0;
+}
+
+void StaffCheck::checked(std::uint64_t number, const flow::StaffGateVerdict& verdict) {
+    if (number == wanted_) {
+        running_ = false;
+        wanted_ = 0;
+        emit finished(verdict);
+        return;
+    }
+    // Abandoned: nobody sees the verdict. An admission already audited kiosk.staff_menu; say that
+    // no menu opened after all.
+    if (!verdict.admitted || !note_) return;
+    worker_.run<bool>(
+        [note = note_, verdict] {
+            try {
+                note(verdict);
+                return true;
+            } catch (const Error& e) {
+                qWarning("gradphoto-kiosk: cannot audit an unused staff admission: %s",
+                         e.problem().message_en.c_str());
+            } catch (const std::exception& e) {
+                qWarning("gradphoto-kiosk: cannot audit an unused staff admission: %s", e.what());
+            }
+            return false;
+        },
+        [](bool) {});
 }
 
 }  // namespace gradphoto::kiosk

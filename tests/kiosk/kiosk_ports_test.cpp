@@ -265,7 +265,7 @@ TEST_F(KioskPortsTest, PhotoPickerDecodesAnImageAndAdvisesOnOthers) {
     ASSERT_TRUE(window->photoPickerShown());
     PhotoPickerPage* picker = window->photoPicker();
     ASSERT_TRUE(waitFor([&] { return !picker->listing(); }));  // listed on its own thread
-    ASSERT_EQ(picker->files().size(), 2);
+    ASSERT_EQ(picker->files().size(), 2) << picker->ui().noticeLabel->text().toStdString();
     EXPECT_FALSE(picker->ui().imageList->item(0)->icon().isNull());
 
     picker->pick(QDir(usb).filePath("screenshot.png"));

@@ -15,9 +15,13 @@
 #include <QImage>
 #include <QPainter>
 #include <QTemporaryDir>
+#include <QThread>
 #include <QTimer>
 #include <QTranslator>
+#include <atomic>
+#include <condition_variable>
 #include <memory>
+#include <mutex>
 
 #include "photo_picker_page.h"
 #include "port_worker.h"
@@ -173,6 +177,103 @@ TEST(PhotoPickerListing, AFolderRemovedBetweenRefreshesIsNamed) {
     EXPECT_TRUE(page.files().isEmpty());
     EXPECT_TRUE(page.ui().noticeLabel->text().contains("shared"))
         << page.ui().noticeLabel->text().toStdString();
+}
+
+// The mount folder as usb_mounts lists /media/<user>/*: its sub-folders, worked out on each call.
+QStringList mountedIn(const QString& media) {
+    QStringList roots;
+    for (const QString& name : QDir(media).entryList(QDir::Dirs | QDir::NoDotAndDotDot))
+        roots << QDir(media).filePath(name);
+    return roots;
+}
+
+TEST(PhotoPickerListing, AStickMountedAfterThePageWasBuiltIsListed) {
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    const QString media = QDir(dir.path()).filePath("media");
+    ASSERT_TRUE(QDir().mkpath(media));
+    std::atomic<QThread*> listedOn{nullptr};
+    PhotoPickerPage page(PhotoPickerPage::RootsLister([media, &listedOn] {
+        listedOn = QThread::currentThread();
+        return mountedIn(media);
+    }));
+    page.refresh();
+    ASSERT_TRUE(waitFor([&] { return !page.listing(); }));
+    EXPECT_TRUE(page.files().isEmpty());
+    EXPECT_NE(listedOn.load(), nullptr);
+    EXPECT_NE(listedOn.load(), QThread::currentThread());  // worked out on the listing thread
+
+    // A stick is plugged in after the page was built: the next refresh finds it.
+    const QString stick = QDir(media).filePath("SANDISK");
+    ASSERT_TRUE(QDir().mkpath(stick));
+    saveJpeg(QDir(stick).filePath("code.jpg"), QColor(30, 60, 160));
+    page.refresh();
+    ASSERT_TRUE(waitFor([&] { return !page.listing(); }));
+    EXPECT_EQ(page.files(), QStringList{QDir(stick).filePath("code.jpg")});
+}
+
+TEST(PhotoPickerListing, ALateListingDoesNotShowThePreviousStudentsImages) {
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    const QString stick = QDir(dir.path()).filePath("STICK");
+    ASSERT_TRUE(QDir().mkpath(QDir(stick).filePath("张三的照片")));
+    saveJpeg(QDir(stick).filePath("张三的照片/code.jpg"), QColor(30, 60, 160));
+    // The mount table answers slowly: the listing thread waits in it until the test lets go.
+    std::mutex mutex;
+    std::condition_variable changed;
+    bool held = true;
+    bool entered = false;
+    PhotoPickerPage page(PhotoPickerPage::RootsLister([&]() -> QStringList {
+        std::unique_lock lock(mutex);
+        entered = true;
+        changed.notify_all();
+        changed.wait(lock, [&] { return !held; });
+        return {stick};
+    }));
+    page.refresh();
+    ASSERT_TRUE(waitFor([&] {
+        std::lock_guard lock(mutex);
+        return entered;
+    }));
+    // The student leaves; the kiosk clears the picker while the listing still runs.
+    page.clear();
+    EXPECT_TRUE(page.files().isEmpty());
+    EXPECT_TRUE(page.ui().noticeLabel->isHidden());
+    {
+        std::lock_guard lock(mutex);
+        held = false;
+        changed.notify_all();
+    }
+    ASSERT_TRUE(waitFor([&] { return !page.listing(); }));
+    QElapsedTimer after;  // any thumbnails still on their way
+    after.start();
+    while (after.elapsed() < 200) QCoreApplication::processEvents();
+    EXPECT_TRUE(page.files().isEmpty());  // the earlier listing's folders never show
+    EXPECT_EQ(page.ui().imageList->count(), 0);
+    EXPECT_TRUE(page.ui().noticeLabel->isHidden()) << page.ui().noticeLabel->text().toStdString();
+
+    // The next student's own refresh lists afresh.
+    page.refresh();
+    ASSERT_TRUE(waitFor([&] { return !page.listing(); }));
+    EXPECT_EQ(page.files().size(), 1);
+}
+
+TEST(PhotoPickerListing, ClearingDropsTheAnswerOfAPickStillBeingDecoded) {
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    const QString fifo = QDir(dir.path()).filePath("code.png");
+    ASSERT_EQ(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+    PhotoPickerPage page(QStringList{dir.path()});
+    int codes = 0;
+    QObject::connect(&page, &PhotoPickerPage::codeFound, [&] { ++codes; });
+    page.pick(fifo);  // the read hangs
+    page.clear();     // a new student
+    EXPECT_TRUE(page.ui().noticeLabel->isHidden());
+    ASSERT_TRUE(waitFor([&] { return letTheReaderGo(fifo); }, 5000));
+    ASSERT_TRUE(waitFor([&] { return !page.decoding(); }));
+    EXPECT_EQ(codes, 0);
+    // The earlier student's "no code in this image" advice is not shown to the next one.
+    EXPECT_TRUE(page.ui().noticeLabel->isHidden()) << page.ui().noticeLabel->text().toStdString();
 }
 
 TEST(PhotoPickerListing, TheNoticesComeInEnglishFromTheCompiledTranslation) {

@@ -77,6 +77,7 @@ class StaffCornerTest : public ::testing::Test {
         sink = std::make_unique<flow::DemoSubmissionSink>(
             QDir(dir.path()).filePath("demo").toStdString());
         gates = storeStaffGates(QDir(dir.path()).filePath("store").toStdString(), "A1", "2580");
+        notes = storeStaffMenuNotes(QDir(dir.path()).filePath("store").toStdString(), "A1");
         capturedLog = &log;
         previousHandler = qInstallMessageHandler(captureMessage);
     }
@@ -100,6 +101,7 @@ class StaffCornerTest : public ::testing::Test {
         parts.ports = {&students, &payments, sink.get()};
         parts.camera = camera.get();
         parts.staffGates = staffGates ? staffGates : gates;
+        parts.staffMenuNotes = notes;
         window = std::make_unique<KioskWindow>(parts);
         countConsoleRequests();
         window->allowClose();
@@ -209,6 +211,7 @@ class StaffCornerTest : public ::testing::Test {
     flow::DemoPaymentGateway payments;
     std::unique_ptr<flow::DemoSubmissionSink> sink;
     StaffGateFactory gates;  // the real gate over its own connection to the store's file
+    StaffMenuNote notes;     // the real audit of an unused admission, likewise
     std::unique_ptr<KioskWindow> window;
     int consoleRequests = 0;
     QStringList log;
@@ -436,6 +439,119 @@ TEST_F(StaffCornerTest, PinCheckRunsOffTheGuiThreadAndASecondPressStartsNothing)
     EXPECT_NE(held.thread(), QThread::currentThread());
     EXPECT_EQ(audited("kiosk.staff_menu", "S001"), 1);
     EXPECT_EQ(audited("kiosk.staff_menu_refused", "S001"), 0);
+}
+
+TEST_F(StaffCornerTest, CancellingDuringTheCheckOpensNoMenuAndAuditsTheAdmissionAsUnused) {
+    addAccounts();
+    HeldGates held(gates);
+    held.hold();
+    build(held.factory());
+    int step = 0;
+    bool menuShown = false;
+    QTimer driver;
+    driver.setInterval(20);
+    QObject::connect(&driver, &QTimer::timeout, [&] {
+        QWidget* modal = QApplication::activeModalWidget();
+        if (qobject_cast<QMessageBox*>(modal)) {
+            menuShown = true;
+            modal->close();
+        } else if (auto* d = qobject_cast<StaffSettlementDialog*>(modal)) {
+            if (step == 0) {
+                d->ui().staffNoEdit->setText("S001");
+                d->ui().pinEdit->setText("4321");
+                d->ui().confirmButton->click();
+                step = 1;
+            } else if (step == 1 && held.made() == 1) {  // checking: staff change their mind
+                d->ui().cancelButton->click();
+                step = 2;
+            }
+        } else if (step == 2 && !modal) {
+            held.release();  // the check admits after its dialog went
+            step = 3;
+        }
+    });
+    driver.start();
+    QTimer::singleShot(0, [&] {
+        QKeyEvent escape(QEvent::KeyPress, Qt::Key_Escape, Qt::NoModifier);
+        QApplication::sendEvent(window.get(), &escape);
+    });
+    ASSERT_TRUE(gradphoto::test::waitFor(
+        [&] { return audited("kiosk.staff_menu_unused", "S001") == 1; }, 15000))
+        << "step " << step;
+    (void)gradphoto::test::waitFor([] { return false; }, 300);  // a late menu shows by now
+    driver.stop();
+    EXPECT_FALSE(menuShown);
+    EXPECT_FALSE(window->staffCheck()->running());
+    EXPECT_EQ(consoleRequests, 0);
+    // The gate's admission stays (it did check the PIN); the next entry says no menu opened.
+    EXPECT_EQ(audited("kiosk.staff_menu", "S001"), 1);
+    EXPECT_TRUE(auditMentions("dialog_closed"));
+}
+
+TEST_F(StaffCornerTest, ReopeningWhileAnAbandonedCheckRunsShowsItsOwnCheck) {
+    addAccounts();
+    HeldGates held(gates);
+    held.hold();
+    build(held.factory());
+    int step = 0;
+    struct {
+        QString buttonText;
+        bool buttonEnabled = true;
+        bool running = false;
+        bool refusalShown = false;  // the abandoned check's refusal reached the new dialog
+        QStringList menuButtons;
+    } seen;
+    auto escape = [&] {
+        QKeyEvent key(QEvent::KeyPress, Qt::Key_Escape, Qt::NoModifier);
+        QApplication::sendEvent(window.get(), &key);
+    };
+    QTimer driver;
+    driver.setInterval(20);
+    QObject::connect(&driver, &QTimer::timeout, [&] {
+        QWidget* modal = QApplication::activeModalWidget();
+        if (auto* box = qobject_cast<QMessageBox*>(modal)) {
+            for (QAbstractButton* b : box->buttons()) seen.menuButtons << b->text();
+            for (QAbstractButton* b : box->buttons())
+                if (b->text() == "返回") b->click();
+        } else if (auto* d = qobject_cast<StaffSettlementDialog*>(modal)) {
+            if (step == 0) {  // a wrong PIN, then cancel while it is being checked
+                d->ui().staffNoEdit->setText("S001");
+                d->ui().pinEdit->setText("1111");
+                d->ui().confirmButton->click();
+                step = 1;
+            } else if (step == 1 && held.made() == 1) {
+                d->ui().cancelButton->click();
+                step = 2;
+            } else if (step == 3) {  // the dialog again, the old check still held
+                d->ui().staffNoEdit->setText("S001");
+                d->ui().pinEdit->setText("4321");
+                d->ui().confirmButton->click();
+                seen.buttonText = d->ui().confirmButton->text();
+                seen.buttonEnabled = d->ui().confirmButton->isEnabled();
+                seen.running = window->staffCheck()->running();
+                held.release();
+                step = 4;
+            } else if (step == 4) {
+                seen.refusalShown = seen.refusalShown || d->ui().refusalLabel->isVisible();
+            }
+        } else if (step == 2 && !modal) {
+            step = 3;
+            QTimer::singleShot(0, escape);
+        }
+    });
+    driver.start();
+    QTimer::singleShot(0, escape);
+    ASSERT_TRUE(gradphoto::test::waitFor([&] { return !seen.menuButtons.isEmpty(); }, 15000))
+        << "step " << step;
+    driver.stop();
+    EXPECT_EQ(seen.buttonText, "正在核对…");
+    EXPECT_FALSE(seen.buttonEnabled);
+    EXPECT_TRUE(seen.running);
+    EXPECT_FALSE(seen.refusalShown);
+    EXPECT_EQ(held.made(), 2);  // both checks ran, one after the other
+    EXPECT_EQ(audited("kiosk.staff_menu_refused", "S001"), 1);  // the abandoned wrong PIN
+    EXPECT_EQ(audited("kiosk.staff_menu", "S001"), 1);
+    EXPECT_EQ(audited("kiosk.staff_menu_unused", "S001"), 0);  // refusals need no note
 }
 
 TEST_F(StaffCornerTest, RealPbkdf2CheckLeavesTheScreenResponsive) {
