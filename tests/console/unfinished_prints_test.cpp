@@ -8,6 +8,7 @@
 
 #include <QApplication>
 #include <QBuffer>
+#include <QDir>
 #include <QFile>
 #include <QPainter>
 #include <QPrinter>
@@ -197,6 +198,16 @@ TEST_F(UnfinishedPrintsTest, ReprintingAnInterruptedPrintTakesItOffTheList) {
     EXPECT_EQ(page.ui().studentNoEdit->text(), "2020001");
     ASSERT_TRUE(page.ui().printGroup->isEnabled()) << page.message().toStdString();
     EXPECT_TRUE(page.ui().studentLabel->text().contains("张*丰"));
+    // docs/screenshots/console-print.png: the page with both unfinished prints listed and the
+    // interrupted one's student opened for printing again.
+    {
+        const QString out =
+            qEnvironmentVariable("GRADPHOTO_CONSOLE_SCREENSHOTS", GRADPHOTO_CONSOLE_SCREENSHOT_DIR);
+        QDir().mkpath(out);
+        QApplication::processEvents();
+        const QString file = QDir(out).filePath("console-print.png");
+        EXPECT_TRUE(window->grab().save(file)) << file.toStdString();
+    }
 
     const auto outcome = page.printTo(*pdfPrinter("reprint.pdf"));
     ASSERT_TRUE(outcome.ok) << outcome.problem.message_en;
