@@ -316,7 +316,8 @@ TEST_F(AdminPagesTest, PrintingAnApprovedPhotoToAPdfRecordsAPrintJob) {
     print.ui().paperCombo->setCurrentIndex(print.ui().paperCombo->findData("6in"));
     print.ui().copiesSpin->setValue(4);
     print.ui().cutLinesCheck->setChecked(true);
-    screenshot(*window, "print");
+    // (console-print.png itself, with unfinished prints listed, comes from UnfinishedPrintsTest.)
+    screenshot(*window, "print-found");
 
     const fs::path sheetPdf = dir_ / "sheet.pdf";
     QPrinter sheetPrinter(QPrinter::HighResolution);
