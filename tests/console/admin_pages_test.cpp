@@ -15,7 +15,6 @@
 #include <fstream>
 #include <functional>
 
-#include "../export/export_fixture.h"
 #include "console_window.h"
 #include "export_page.h"
 #include "gradphoto/store/sqlite_record_store.h"
@@ -23,6 +22,7 @@
 #include "qt_wait.h"
 #include "review_page.h"
 #include "staff_page.h"
+#include "staffed_console_test.h"
 #include "stats_page.h"
 #include "test_support.h"
 
@@ -39,18 +39,7 @@ bool waitFor(const std::function<bool()>& condition, int timeoutMs = 60000) {
 }
 
 std::vector<std::uint8_t> jpeg(int width, int height, QColor colour, const QString& label) {
-    QImage image(width, height, QImage::Format_RGB888);
-    image.fill(colour);
-    QPainter painter(&image);
-    painter.setPen(Qt::white);
-    painter.drawEllipse(QRect(width / 4, height / 6, width / 2, height / 2));
-    painter.drawText(QRect(0, height * 3 / 4, width, height / 5), Qt::AlignCenter, label);
-    painter.end();
-    QByteArray bytes;
-    QBuffer buffer(&bytes);
-    buffer.open(QIODevice::WriteOnly);
-    image.save(&buffer, "JPEG", 90);
-    return {bytes.begin(), bytes.end()};
+    return test::consoleJpeg(width, height, colour, label);
 }
 
 std::string readAll(const fs::path& file) {
@@ -58,19 +47,9 @@ std::string readAll(const fs::path& file) {
     return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
-class AdminPagesTest : public ::testing::Test {
+class AdminPagesTest : public test::StaffedConsoleTest {
   protected:
-    void SetUp() override {
-        store_ = store::SqliteRecordStore::open(dir_.path());
-        store::StaffAccess access(*store_, [this] { return now_; });
-        access.setPinIterations(1000);
-        admin_ = access.addFirstAdmin("A001", "王老师", "246810");
-        staff_ = access.addAccount(admin_, "S001", "李老师", store::StaffRole::kStaff, "135790");
-        settingsFile_ = QString::fromStdString((dir_ / "settings.json").string());
-        QFile settings(settingsFile_);
-        ASSERT_TRUE(settings.open(QIODevice::WriteOnly));
-        settings.write(R"({"kiosk": {"booth_id": "B2"}})");
-    }
+    AdminPagesTest() : StaffedConsoleTest("console-admin") {}
 
     // A student (with a valid ID number) whose photo `photo` was submitted; approved or
     // rejected by the staff member at the fixture's clock.
@@ -92,52 +71,6 @@ class AdminPagesTest : public ::testing::Test {
         store::ReviewQueue queue(*store_, store::RejectReasons::load(), [this] { return ++now_; });
         queue.reject(captureId, staff_, reason, "");
     }
-
-    std::unique_ptr<ConsoleWindow> signedIn(const QString& staffNo, const QString& pin,
-                                            const QString& language = "zh") {
-        ConsoleSetup setup;
-        setup.language = language;
-        setup.dataDir = QString::fromStdString(dir_.path().string());
-        setup.settingsFile = settingsFile_;
-        setup.clock = [this] { return now_; };
-        auto window = std::make_unique<ConsoleWindow>(*store_, setup);
-        window->resize(1920, 1080);
-        window->show();
-        signIn(*window, staffNo, pin);
-        return window;
-    }
-    static void signIn(ConsoleWindow& window, const QString& staffNo, const QString& pin) {
-        auto& ui = window.signInPage().ui();
-        ui.staffNoEdit->setText(staffNo);
-        ui.pinEdit->setText(pin);
-        ui.signInButton->click();
-        QApplication::processEvents();
-    }
-
-    // The console screenshots (docs/screenshots/console-*.png), as ScreenshotsOfEveryPage.
-    static void screenshot(ConsoleWindow& window, const QString& name) {
-        const QString out =
-            qEnvironmentVariable("GRADPHOTO_CONSOLE_SCREENSHOTS", GRADPHOTO_CONSOLE_SCREENSHOT_DIR);
-        QDir().mkpath(out);
-        QApplication::processEvents();
-        const QString file = QDir(out).filePath("console-" + name + ".png");
-        EXPECT_TRUE(window.grab().save(file)) << file.toStdString();
-    }
-
-    template <typename Page>
-    Page& page(ConsoleWindow& window, const QString& id) {
-        window.showPage(id);
-        QApplication::processEvents();
-        auto* p = qobject_cast<Page*>(window.page(id));
-        EXPECT_NE(p, nullptr) << id.toStdString();
-        return *p;
-    }
-
-    test::ScratchDir dir_{"console-admin"};
-    store::UnixTime now_ = 1780300800;  // 2026-06-01T08:00:00Z
-    std::unique_ptr<store::SqliteRecordStore> store_;
-    store::StaffAccount admin_, staff_;
-    QString settingsFile_;
 };
 
 TEST_F(AdminPagesTest, OnlyAdminsSeeTheAdminPages) {

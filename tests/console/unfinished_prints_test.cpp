@@ -18,12 +18,12 @@
 #include <filesystem>
 #include <functional>
 
-#include "../export/export_fixture.h"
 #include "console_window.h"
 #include "gradphoto/layout/layout_settings.h"
 #include "gradphoto/store/sqlite_record_store.h"
 #include "photo_printer.h"
 #include "print_page.h"
+#include "staffed_console_test.h"
 #include "test_support.h"
 #include "unfinished_prints.h"
 
@@ -35,32 +35,12 @@ using console::ConsoleSetup;
 using console::ConsoleWindow;
 
 std::vector<std::uint8_t> jpeg(QColor colour) {
-    QImage image(480, 640, QImage::Format_RGB888);
-    image.fill(colour);
-    QPainter painter(&image);
-    painter.setPen(Qt::white);
-    painter.drawEllipse(QRect(120, 100, 240, 320));
-    painter.end();
-    QByteArray bytes;
-    QBuffer buffer(&bytes);
-    buffer.open(QIODevice::WriteOnly);
-    image.save(&buffer, "JPEG", 90);
-    return {bytes.begin(), bytes.end()};
+    return test::consoleJpeg(480, 640, colour);
 }
 
-class UnfinishedPrintsTest : public ::testing::Test {
+class UnfinishedPrintsTest : public test::StaffedConsoleTest {
   protected:
-    void SetUp() override {
-        store_ = store::SqliteRecordStore::open(dir_.path());
-        store::StaffAccess access(*store_, [this] { return now_; });
-        access.setPinIterations(1000);
-        admin_ = access.addFirstAdmin("A001", "王老师", "246810");
-        staff_ = access.addAccount(admin_, "S001", "李老师", store::StaffRole::kStaff, "135790");
-        settingsFile_ = QString::fromStdString((dir_ / "settings.json").string());
-        QFile settings(settingsFile_);
-        ASSERT_TRUE(settings.open(QIODevice::WriteOnly));
-        settings.write(R"({"kiosk": {"booth_id": "B2"}})");
-    }
+    UnfinishedPrintsTest() : StaffedConsoleTest("console-unfinished-prints") {}
 
     // A student whose photo the staff approved; returns the capture.
     std::int64_t addApproved(const std::string& no, const std::string& name, QColor colour) {
@@ -97,28 +77,11 @@ class UnfinishedPrintsTest : public ::testing::Test {
     }
 
     std::unique_ptr<ConsoleWindow> signedIn(const QString& language = "zh") {
-        ConsoleSetup setup;
-        setup.language = language;
-        setup.dataDir = QString::fromStdString(dir_.path().string());
-        setup.settingsFile = settingsFile_;
-        setup.clock = [this] { return now_; };
-        auto window = std::make_unique<ConsoleWindow>(*store_, setup);
-        window->resize(1920, 1080);
-        window->show();
-        auto& ui = window->signInPage().ui();
-        ui.staffNoEdit->setText("S001");
-        ui.pinEdit->setText("135790");
-        ui.signInButton->click();
-        QApplication::processEvents();
-        return window;
+        return StaffedConsoleTest::signedIn("S001", "135790", language);
     }
 
     console::PrintPage& printPage(ConsoleWindow& window) {
-        window.showPage("print");
-        QApplication::processEvents();
-        auto* page = qobject_cast<console::PrintPage*>(window.page("print"));
-        EXPECT_NE(page, nullptr);
-        return *page;
+        return page<console::PrintPage>(window, "print");
     }
 
     // The kiosk's prints, over its own connection to the store file: an interrupted one (the
@@ -143,11 +106,6 @@ class UnfinishedPrintsTest : public ::testing::Test {
         return {interrupted, unfinished, finished, failed};
     }
 
-    test::ScratchDir dir_{"console-unfinished-prints"};
-    store::UnixTime now_ = 1780300800;  // 2026-06-01T08:00:00Z
-    std::unique_ptr<store::SqliteRecordStore> store_;
-    store::StaffAccount admin_, staff_;
-    QString settingsFile_;
     std::vector<std::unique_ptr<QPrinter>> printers_;
 };
 
@@ -200,14 +158,7 @@ TEST_F(UnfinishedPrintsTest, ReprintingAnInterruptedPrintTakesItOffTheList) {
     EXPECT_TRUE(page.ui().studentLabel->text().contains("张*丰"));
     // docs/screenshots/console-print.png: the page with both unfinished prints listed and the
     // interrupted one's student opened for printing again.
-    {
-        const QString out =
-            qEnvironmentVariable("GRADPHOTO_CONSOLE_SCREENSHOTS", GRADPHOTO_CONSOLE_SCREENSHOT_DIR);
-        QDir().mkpath(out);
-        QApplication::processEvents();
-        const QString file = QDir(out).filePath("console-print.png");
-        EXPECT_TRUE(window->grab().save(file)) << file.toStdString();
-    }
+    screenshot(*window, "print");
 
     const auto outcome = page.printTo(*pdfPrinter("reprint.pdf"));
     ASSERT_TRUE(outcome.ok) << outcome.problem.message_en;
