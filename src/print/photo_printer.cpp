@@ -173,18 +173,7 @@ PrintOutcome PhotoPrinter::preview(QPrinter& printer, const PrintJob& job, QWidg
 
 std::int64_t PhotoPrinter::begin(const PrintJob& job) {
     if (!db_) return 0;
-    auto insert = db_->prepare(
-        "INSERT INTO print_jobs (capture_id, kind, paper, copies, printer, booth_id, staff_no, "
-        "ok, error, printed_at) VALUES (?, ?, ?, 1, '', ?, ?, 0, ?, ?)");
-    insert.bind(1, job.captureId);
-    insert.bind(2, job.kind == PrintKind::kSheet ? "sheet" : "standard");
-    insert.bind(3, job.paper.name);
-    insert.bind(4, job.boothId);
-    insert.bind(5, job.staffNo);
-    insert.bind(6, kUnfinished);
-    insert.bind(7, static_cast<std::int64_t>(std::time(nullptr)));
-    insert.run();
-    return db_->lastInsertRowId();
+    return insertRow(job, 1, {}, false, kUnfinished);
 }
 
 void PhotoPrinter::settleRow(std::int64_t row, const QPrinter& printer,
@@ -227,18 +216,24 @@ std::vector<std::int64_t> PhotoPrinter::markInterrupted(store::Database& db,
 std::int64_t PhotoPrinter::record(const QPrinter& printer, const PrintJob& job,
                                   const PrintOutcome& outcome) {
     if (!db_) return 0;
+    return insertRow(job, std::max(1, printer.copyCount()), printerLabel(printer).toStdString(),
+                     outcome.ok, outcome.problem.code);
+}
+
+std::int64_t PhotoPrinter::insertRow(const PrintJob& job, int copies, const std::string& printer,
+                                     bool ok, const std::string& error) {
     auto insert = db_->prepare(
         "INSERT INTO print_jobs (capture_id, kind, paper, copies, printer, booth_id, staff_no, "
         "ok, error, printed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     insert.bind(1, job.captureId);
     insert.bind(2, job.kind == PrintKind::kSheet ? "sheet" : "standard");
     insert.bind(3, job.paper.name);
-    insert.bind(4, std::max(1, printer.copyCount()));
-    insert.bind(5, printerLabel(printer).toStdString());
+    insert.bind(4, copies);
+    insert.bind(5, printer);
     insert.bind(6, job.boothId);
     insert.bind(7, job.staffNo);
-    insert.bind(8, outcome.ok ? 1 : 0);
-    insert.bind(9, outcome.problem.code);
+    insert.bind(8, ok ? 1 : 0);
+    insert.bind(9, error);
     insert.bind(10, static_cast<std::int64_t>(std::time(nullptr)));
     insert.run();
     return db_->lastInsertRowId();

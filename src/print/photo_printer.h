@@ -94,6 +94,9 @@ class PhotoPrinter {
   private:
     std::int64_t record(const QPrinter& printer, const PrintJob& job, const PrintOutcome& outcome);
     void settleRow(std::int64_t row, const QPrinter& printer, const PrintOutcome& outcome);
+    // A new print_jobs row for job (begin()'s unfinished one, or record()'s settled one).
+    std::int64_t insertRow(const PrintJob& job, int copies, const std::string& printer, bool ok,
+                           const std::string& error);
 
     store::Database* db_;
 };

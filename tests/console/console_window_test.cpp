@@ -23,6 +23,7 @@
 #include "qt_wait.h"
 #include "replay_camera.h"
 #include "review_page.h"
+#include "staffed_console_test.h"
 #include "test_support.h"
 #include "today_page.h"
 
@@ -50,21 +51,7 @@ void key(QWidget* target, int k, const QString& text = {}) {
 }
 
 std::vector<std::uint8_t> jpeg(int width, int height, QColor colour, const QString& label) {
-    QImage image(width, height, QImage::Format_RGB888);
-    image.fill(colour);
-    QPainter painter(&image);
-    painter.setPen(Qt::white);
-    QFont font = painter.font();
-    font.setPixelSize(std::max(12, height / 12));
-    painter.setFont(font);
-    painter.drawEllipse(QRect(width / 4, height / 6, width / 2, height / 2));
-    painter.drawText(QRect(0, height * 3 / 4, width, height / 5), Qt::AlignCenter, label);
-    painter.end();
-    QByteArray bytes;
-    QBuffer buffer(&bytes);
-    buffer.open(QIODevice::WriteOnly);
-    image.save(&buffer, "JPEG", 90);
-    return {bytes.begin(), bytes.end()};
+    return test::consoleJpeg(width, height, colour, label);
 }
 
 std::string reportWith(const std::vector<std::pair<std::string, std::string>>& checks) {

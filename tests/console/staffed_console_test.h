@@ -11,8 +11,10 @@
 #include <QColor>
 #include <QDir>
 #include <QFile>
+#include <QFont>
 #include <QImage>
 #include <QPainter>
+#include <algorithm>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -34,6 +36,9 @@ inline std::vector<std::uint8_t> consoleJpeg(int width, int height, QColor colou
     image.fill(colour);
     QPainter painter(&image);
     painter.setPen(Qt::white);
+    QFont font = painter.font();
+    font.setPixelSize(std::max(12, height / 12));
+    painter.setFont(font);
     painter.drawEllipse(QRect(width / 4, height / 6, width / 2, height / 2));
     if (!label.isEmpty())
         painter.drawText(QRect(0, height * 3 / 4, width, height / 5), Qt::AlignCenter, label);
