@@ -244,6 +244,43 @@ TEST(BackdropSurvey, AShadowOnADarkMottledCanvasIsFlagged) {
     }
 }
 
+// A plain wall with sensor noise, grey level v (8-bit, all channels).
+cv::Mat plainWall(const CutOut& c, double v) {
+    cv::Mat out(c.image.size(), CV_8UC3);
+    cv::RNG rng(5);
+    for (int y = 0; y < out.rows; ++y)
+        for (int x = 0; x < out.cols; ++x)
+            out.at<cv::Vec3b>(y, x) = cv::Vec3b::all(cv::saturate_cast<uchar>(v + rng.gaussian(2)));
+    return out;
+}
+
+double wallLightness(const CheckResult& r) {
+    return r.value.is_object() && r.value.contains("wall_lightness") &&
+                   r.value["wall_lightness"].is_number()
+               ? r.value["wall_lightness"].get<double>()
+               : std::numeric_limits<double>::quiet_NaN();
+}
+
+// Seed §10.1: a clean white wall. A dark wall, however smooth, warns (dark hair cannot be told
+// from it); a grey wall as dim as a studio's canvas passes.
+TEST(BackdropSurvey, ADarkWallWarnsAndAGreyOnePasses) {
+    GRADPHOTO_REQUIRE_TESTDATA(data);
+    const CutOut* c = person();
+    ASSERT_NE(c, nullptr) << "no face in congress_E000296.jpg";
+    const double warn = checks::CheckConfig::shipped()
+                            .thresholds("background_uniform")
+                            .number("warn_wall_lightness");
+    const CheckResult grey = runOne(composite(*c, plainWall(*c, 100)), "background_uniform");
+    EXPECT_EQ(grey.status, CheckStatus::kPass) << grey.message_en;
+    EXPECT_GT(wallLightness(grey), warn) << grey.message_en;  // about 42 L*
+    const CheckResult dark = runOne(composite(*c, plainWall(*c, 40)), "background_uniform");
+    EXPECT_EQ(dark.status, CheckStatus::kWarn) << dark.message_en;
+    EXPECT_LT(wallLightness(dark), warn) << dark.message_en;  // about 17 L*
+    EXPECT_EQ(dark.value.value("cause", ""), "dark_wall") << dark.value.dump();
+    EXPECT_NE(dark.message_zh.find("暗"), std::string::npos) << dark.message_zh;
+    EXPECT_NE(dark.message_en.find("wall lightness"), std::string::npos) << dark.message_en;
+}
+
 // Grey hair on a white wall is the wall's colour and darker too, but hair has texture: the
 // shadow measure must not read it as shadow. Portraits with full hair, the hair (the person above
 // the chin outside the face and forehead) turned neutral grey keeping its own light and texture,

@@ -188,6 +188,13 @@ BackdropSurvey surveyBackdrop(const CheckSession& session, const cv::Mat& alpha,
             rects.push_back(r);
         }
     out.cells = int(where.size());
+    if (!colour.empty()) {
+        std::vector<double> lightness;
+        for (const cv::Vec3d& q : colour) lightness.push_back(q[0]);
+        std::nth_element(lightness.begin(), lightness.begin() + lightness.size() / 2,
+                         lightness.end());
+        out.wallLightness = lightness[lightness.size() / 2];
+    }
     if (out.cells < std::max(limits.minCells, 7)) return out;
     out.judged = true;
 

@@ -60,6 +60,9 @@ struct BackdropSurvey {
     // judge). A mottled or graded wall is as dark near the person as away from it (about 0); a
     // soft spotlight behind the head makes it lighter there (below 0).
     double castShadow = std::numeric_limits<double>::quiet_NaN();
+    // How light the wall is: the median L* (0-100) of the surveyed cells; a booth's wall is white
+    // (seed §10.1). NaN when no cell was surveyed.
+    double wallLightness = std::numeric_limits<double>::quiet_NaN();
     cv::Mat backdropMask;  // 8-bit over work(): the pixels surveyed
     cv::Mat cellResidual;  // CV_32F over work(): each surveyed cell's distance, else -1
 };

@@ -179,8 +179,15 @@ class BackgroundUniform final : public ComplianceCheck {
         if (castCompared)
             byShadow = std::max(byShadow, grade(survey.castShadow, t.number("warn_cast_shadow"),
                                                 t.number("fail_cast_shadow")));
-        const CheckStatus st =
-            std::max({byClutter, byOverreach, byResidual, byBlotches, byFusion, byShadow});
+        // A dark wall (seed §10.1: a clean white wall): dark hair cannot be told from it, so the
+        // hair's edge in the photo is a guess. Only warns: staff look at the hair's edge.
+        const bool wallJudged = survey.judged && std::isfinite(survey.wallLightness);
+        const CheckStatus byDarkWall =
+            wallJudged ? grade(survey.wallLightness, t.number("warn_wall_lightness"),
+                               t.number("fail_wall_lightness"), true)
+                       : CheckStatus::kPass;
+        const CheckStatus st = std::max(
+            {byClutter, byOverreach, byResidual, byBlotches, byFusion, byShadow, byDarkWall});
         // Not one survey cell of backdrop beside the person (a crop to the face, a person filling
         // the frame): the matte's bands alone are too little wall to call it clean.
         if (st == CheckStatus::kPass && survey.cells == 0)
@@ -190,8 +197,13 @@ class BackgroundUniform final : public ComplianceCheck {
         const bool shadowFirst =
             st != CheckStatus::kPass && byShadow == st &&
             std::max({byClutter, byOverreach, byResidual, byBlotches, byFusion}) < st;
+        const bool darkWallOnly =
+            st != CheckStatus::kPass && byDarkWall == st &&
+            std::max({byClutter, byOverreach, byResidual, byBlotches, byFusion, byShadow}) < st;
         if (shadowFirst)
             zh = "背景上有阴影，请离背景墙远一点";
+        else if (darkWallOnly)
+            zh = "背景太暗，请站在白色或浅色的墙前";
         else if (st != CheckStatus::kPass)
             zh = std::max(byBlotches, byFusion) == st &&
                          std::max({byClutter, byOverreach, byResidual}) < st
@@ -210,10 +222,13 @@ class BackgroundUniform final : public ComplianceCheck {
             {"shadow", survey.judged ? nlohmann::json(rounded(survey.shadowArea, 3))
                                      : nlohmann::json(nullptr)},
             {"cast_shadow", castCompared ? nlohmann::json(rounded(survey.castShadow, 1))
-                                         : nlohmann::json(nullptr)}};
+                                         : nlohmann::json(nullptr)},
+            {"wall_lightness", wallJudged ? nlohmann::json(rounded(survey.wallLightness, 1))
+                                          : nlohmann::json(nullptr)}};
         if (std::isfinite(survey.sideReach)) value["side_reach"] = rounded(survey.sideReach, 2);
         // "cause": what the student's message is about, for whoever words the advice.
         if (shadowFirst) value["cause"] = "shadow";
+        if (darkWallOnly) value["cause"] = "dark_wall";
         return makeResult(
             id(), st, value,
             {{"clutter", t.number("fail_clutter")},
@@ -221,8 +236,9 @@ class BackgroundUniform final : public ComplianceCheck {
              {"blotches", t.number("fail_blotch_share")},
              {"side_reach", t.number("fail_side_reach")},
              {"shadow", t.number("fail_shadow")},
-             // only warns (its fail level is out of reach): the warn level is its limit
-             {"cast_shadow", t.number("warn_cast_shadow")}},
+             // only warn (their fail levels are out of reach): the warn level is the limit
+             {"cast_shadow", t.number("warn_cast_shadow")},
+             {"wall_lightness", t.number("warn_wall_lightness")}},
             zh,
             "backdrop misfit " + fixed(m->clutter * 100) + "%, person overreach " +
                 fixed(m->overreach * 100) + "%, blotches " +
@@ -235,7 +251,9 @@ class BackgroundUniform final : public ComplianceCheck {
                                : std::string("not judged")) +
                 ", wall beside the outline " +
                 (castCompared ? fixed(survey.castShadow, 1) + " L* darker than further out"
-                              : std::string("not compared (too little wall beside the person)")));
+                              : std::string("not compared (too little wall beside the person)")) +
+                (wallJudged ? ", wall lightness " + fixed(survey.wallLightness, 0) + " L*"
+                            : std::string()));
     }
 };
 
