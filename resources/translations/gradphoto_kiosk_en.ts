@@ -208,6 +208,7 @@
     </message>
     <message>
         <location filename="../../ui/result_page.ui" line="49"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="1104"/>
         <source>工作人员确认提交</source>
         <translation>Staff confirm and submit</translation>
     </message>
@@ -346,7 +347,7 @@
     </message>
     <message>
         <location filename="../../ui/status_page.ui" line="73"/>
-        <location filename="../../src/kiosk/student_copy_offer.cpp" line="128"/>
+        <location filename="../../src/kiosk/student_copy_offer.cpp" line="136"/>
         <source>打印排版照</source>
         <translation>Print photo sheet</translation>
     </message>
@@ -862,330 +863,330 @@
 <context>
     <name>gradphoto::kiosk::KioskWindow</name>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="1014"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="1062"/>
         <source>这张照片很可能无法通过审核：%1。请点“重拍”；如确需提交，请工作人员确认。</source>
         <translation>This photo will very likely not pass review. %1 Tap &quot;Retake&quot;; if it must be submitted as it is, ask the staff to confirm.</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="1016"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="1064"/>
         <source>；</source>
         <translation> </translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="1019"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="1067"/>
         <source>标准照已生成（480×640，蓝色背景）。标有 ! 或 ? 的项目将由工作人员在审核时查看。请确认后点“提交”，或点“重拍”。</source>
         <translation>Your standard photo is ready (480×640, blue background). The staff will look at the items marked ! or ? during review. Tap &quot;Submit&quot; if it is right, or &quot;Retake&quot;.</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="521"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="567"/>
         <source>工作人员</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="482"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="524"/>
         <source>正在核对…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="522"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="568"/>
         <source>请选择操作。</source>
         <translation>Choose an action.</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="523"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="569"/>
         <source>员工后台</source>
         <translation>Staff console</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="524"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="570"/>
         <source>退出程序</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="526"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="572"/>
         <source>退出全屏</source>
         <translation>Leave full screen</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="526"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="572"/>
         <source>全屏</source>
         <translation>Full screen</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="527"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="573"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="652"/>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="922"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="698"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="970"/>
         <source>%1 元</source>
         <translation>CNY %1</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="661"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="707"/>
         <source>未检测到人脸：请正对镜头</source>
         <translation>No face found: face the camera</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="664"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="710"/>
         <source>画面中有多人：请其他人离开画面</source>
         <translation>More than one person: others please step out</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="667"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="713"/>
         <source>请靠近一些</source>
         <translation>Come a little closer</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="670"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="716"/>
         <source>请后退一些</source>
         <translation>Step back a little</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="673"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="719"/>
         <source>请向左移动一点</source>
         <translation>Move a little to your left</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="676"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="722"/>
         <source>请向右移动一点</source>
         <translation>Move a little to your right</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="679"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="725"/>
         <source>请把相机放低一些</source>
         <translation>Lower the camera a little</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="682"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="728"/>
         <source>请把相机抬高一些</source>
         <translation>Raise the camera a little</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="685"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="731"/>
         <source>请摆正头部，不要歪头</source>
         <translation>Keep your head straight</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="688"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="734"/>
         <source>脸部光线不均匀，请调整灯光</source>
         <translation>Uneven light on the face: adjust the lights</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="691"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="737"/>
         <source>光线太暗，请打开补光灯</source>
         <translation>Too dark: switch on the lights</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="702"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="748"/>
         <source>摄像头未连接
 正在自动重新连接，请稍候；如长时间无画面，请联系工作人员。</source>
         <translation>Camera not connected
 Reconnecting automatically; if no picture appears, ask the staff.</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="775"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="821"/>
         <source>扫码</source>
         <translation>Scan</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="775"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="821"/>
         <source>核验</source>
         <translation>Verify</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="775"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="821"/>
         <source>支付</source>
         <translation>Payment</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="776"/>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="980"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="822"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="1028"/>
         <source>拍照</source>
         <translation>Shoot</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="776"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="822"/>
         <source>确认</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="776"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="822"/>
         <source>提交</source>
         <translation>Submit</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="803"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="851"/>
         <source>网络：在线</source>
         <translation>Network: online</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="806"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="854"/>
         <source>网络：离线</source>
         <translation>Network: offline</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="809"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="857"/>
         <source>网络：未知</source>
         <translation>Network: unknown</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="812"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="860"/>
         <source>摄像头：正常</source>
         <translation>Camera: OK</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="812"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="860"/>
         <source>摄像头：未连接</source>
         <translation>Camera: not connected</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="813"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="861"/>
         <source>拍照点 %1 · %2 · %3</source>
         <translation>Booth %1 · %2 · %3</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="830"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="878"/>
         <source>您还在吗？
 %1 秒后将退出并清除您的信息。</source>
         <translation>Are you still there?
 In %1 s the session ends and your data is cleared.</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="831"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="879"/>
         <source>继续操作</source>
         <translation>Continue</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="848"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="896"/>
         <source>&lt;b&gt;姓名：&lt;/b&gt;%1&lt;br&gt;&lt;b&gt;学号：&lt;/b&gt;%2&lt;br&gt;&lt;b&gt;身份证号：&lt;/b&gt;%3&lt;br&gt;&lt;b&gt;院系：&lt;/b&gt;%4&lt;br&gt;&lt;b&gt;专业：&lt;/b&gt;%5 · %6</source>
         <translation>&lt;b&gt;Name: &lt;/b&gt;%1&lt;br&gt;&lt;b&gt;Student no.: &lt;/b&gt;%2&lt;br&gt;&lt;b&gt;ID number: &lt;/b&gt;%3&lt;br&gt;&lt;b&gt;Department: &lt;/b&gt;%4&lt;br&gt;&lt;b&gt;Major: &lt;/b&gt;%5 · %6</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="863"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="911"/>
         <source>拍照、标准化、提交审核，一站完成。
 服务费 %1，审核未通过可免费重拍。</source>
         <translation>Photo, standardization and submission in one place.
 Fee %1; a rejected photo is retaken for free.</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="870"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="918"/>
         <source>查询审核结果：扫描学信网图像采集码</source>
         <translation>Check my result: scan your CHSI code</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="871"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="919"/>
         <source>第1步  扫描学信网图像采集码</source>
         <translation>Step 1  Scan your CHSI photo collection code</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="875"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="923"/>
         <source>示例采集码 %1</source>
         <translation>Sample code %1</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="877"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="925"/>
         <source>正在查询学籍信息，请稍候…</source>
         <translation>Looking up your student record, please wait…</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="879"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="927"/>
         <source>本机当前离线，可能无法查询学籍，请联系工作人员。</source>
         <translation>This booth is offline and may not find your record; ask the staff.</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="882"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="930"/>
         <source>截图往往无法识别：请在 App 内保存图片后点“从 U 盘或共享文件夹选择采集码图片”，或使用扫码枪。</source>
         <translation>Screenshots often cannot be read: save the image in the app, then tap “Pick the code picture from a USB stick or shared folder”, or use the scanner.</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="897"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="945"/>
         <source>&lt;b&gt;采集资格&lt;/b&gt;&lt;br&gt;%1&lt;br&gt;%2&lt;br&gt;&lt;br&gt;采集项目：学历证书电子注册图像&lt;br&gt;状态：&lt;span style=&apos;color:#2e7d32&apos;&gt;可采集&lt;/span&gt;</source>
         <translation>&lt;b&gt;Your collection&lt;/b&gt;&lt;br&gt;%1&lt;br&gt;%2&lt;br&gt;&lt;br&gt;Item: degree certificate registration photo&lt;br&gt;Status: &lt;span style=&apos;color:#2e7d32&apos;&gt;open&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="902"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="950"/>
         <source>&lt;b&gt;服务内容&lt;/b&gt;&lt;br&gt;· 现场拍摄（工作人员后置摄像头拍摄）&lt;br&gt;· 照片标准化（蓝色背景、480×640 像素）&lt;br&gt;· 提交学校审核，约两个工作日&lt;br&gt;· 审核未通过可免费重拍</source>
         <translation>&lt;b&gt;What the fee covers&lt;/b&gt;&lt;br&gt;· The photo, taken here by the staff with the rear camera&lt;br&gt;· Standardization (blue background, 480×640 pixels)&lt;br&gt;· Review by the university, about two working days&lt;br&gt;· A free retake if the photo is rejected</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="905"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="953"/>
         <source>费用：%1</source>
         <translation>Fee: %1</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="906"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="954"/>
         <source>进入拍照</source>
         <translation>Go to the photo</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="907"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="955"/>
         <source>正在处理…</source>
         <translation>Working…</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="908"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="956"/>
         <source>去支付</source>
         <translation>Pay</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="913"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="961"/>
         <source>本机当前离线，暂时无法扫码支付。请联系工作人员确认现金支付或免费。</source>
         <translation>This kiosk is offline: paying by QR code is not possible now. Ask the staff to confirm a cash payment or a waiver.</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="921"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="969"/>
         <source>应付：%1</source>
         <translation>To pay: %1</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="927"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="975"/>
         <source>请在 %1:%2 内完成支付，超时订单将自动关闭</source>
         <translation>Please pay within %1:%2; the order closes after that</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="933"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="981"/>
         <source>本机当前离线，无法确认支付结果。请联系工作人员现金支付或稍后再试。</source>
         <translation>This booth is offline and cannot confirm payments. Pay cash with the staff or try later.</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="940"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="988"/>
         <source>&lt;b&gt;① 背景与光线&lt;/b&gt;&lt;br&gt;白墙前约 1 米，光线均匀，脸上无阴影、无阴阳脸</source>
         <translation>&lt;b&gt;① Background and light&lt;/b&gt;&lt;br&gt;About 1 m in front of a white wall, even light, no shadows on the face</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="941"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="989"/>
         <source>&lt;b&gt;② 姿势&lt;/b&gt;&lt;br&gt;半身到胸部，正对镜头，双肩放平，表情自然，双眼睁开，嘴唇闭合</source>
         <translation>&lt;b&gt;② Pose&lt;/b&gt;&lt;br&gt;Chest up, face the camera, shoulders level, relaxed, eyes open, lips closed</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="942"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="990"/>
         <source>&lt;b&gt;③ 露出五官&lt;/b&gt;&lt;br&gt;露出双耳和额头，头发不遮挡眉毛和眼睛</source>
         <translation>&lt;b&gt;③ Show your face&lt;/b&gt;&lt;br&gt;Ears and forehead visible; hair must not cover eyebrows or eyes</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="943"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="991"/>
         <source>&lt;b&gt;④ 眼镜与饰品&lt;/b&gt;&lt;br&gt;不戴帽子、耳环、项链；常戴眼镜可戴，不可戴有色眼镜</source>
         <translation>&lt;b&gt;④ Glasses and jewellery&lt;/b&gt;&lt;br&gt;No hats, earrings or necklaces; everyday glasses are fine, never tinted ones</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="944"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="992"/>
         <source>&lt;b&gt;⑤ 服装&lt;/b&gt;&lt;br&gt;有领素色正装；&lt;span style=&apos;color:#c62828&apos;&gt;不要穿蓝色衣服&lt;/span&gt;，不穿无袖、吊带、低领</source>
         <translation>&lt;b&gt;⑤ Clothing&lt;/b&gt;&lt;br&gt;Plain collared formal wear; &lt;span style=&apos;color:#c62828&apos;&gt;no blue clothes&lt;/span&gt;, no sleeveless, straps or low necklines</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="947"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="995"/>
         <source>&lt;b&gt;⑥ 真实&lt;/b&gt;&lt;br&gt;不化妆、不美颜、不戴彩色隐形眼镜</source>
         <translation>&lt;b&gt;⑥ As you are&lt;/b&gt;&lt;br&gt;No makeup, no beauty filters, no coloured contact lenses</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="972"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="1020"/>
         <source>摄像头未连接</source>
         <translation>Camera not connected</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="1042"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="1090"/>
         <source>✓ 其余 %n 项检查通过</source>
         <translation>
             <numerusform>✓ The other check passed</numerusform>
@@ -1193,107 +1194,112 @@ Fee %1; a rejected photo is retaken for free.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="965"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="1013"/>
         <source>很好，保持不动</source>
         <translation>Good, hold still</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="973"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="1021"/>
         <source>正在分析画面…</source>
         <translation>Analysing the picture…</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="997"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="1045"/>
         <source>未能生成标准照</source>
         <translation>No standard photo</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="1024"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="1072"/>
         <source>标准照已生成（480×640，蓝色背景）。请确认后点“提交”，或点“重拍”。</source>
         <translation>Your standard photo is ready (480×640, blue background). Tap &quot;Submit&quot; if it is right, or &quot;Retake&quot;.</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="1012"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="1060"/>
         <source>这张照片无法生成合格的标准照，原因如下。请点“重拍”。</source>
         <translation>This photo cannot give a compliant standard photo, for the reasons below. Please tap &quot;Retake&quot;.</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="1060"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="1103"/>
+        <source>正在核对并提交…</source>
+        <translation>Checking and submitting…</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="1117"/>
         <source>排队号 %1</source>
         <translation>Queue number %1</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="1062"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="1119"/>
         <source>审核约需两个工作日。审核期间如需修改，请联系工作人员。
 之后可在本机首页点“查询审核结果”并扫描采集码查看结果；审核未通过可免费重拍。</source>
         <translation>The review takes about two working days; to change anything meanwhile, ask the staff.
 To see the result, tap &quot;Check my result&quot; on the start page and scan your code; a rejected photo can be retaken for free.</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="1065"/>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="1135"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="1122"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="1192"/>
         <source>%1 秒后自动返回首页</source>
         <translation>Back to the start in %1 s</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="1077"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="1134"/>
         <source>暂无提交记录</source>
         <translation>No submission yet</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="1079"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="1136"/>
         <source>您还没有在本机提交过照片，可以现在开始采集。</source>
         <translation>You have not submitted a photo here yet; you can start now.</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="1082"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="1139"/>
         <source>审核中</source>
         <translation>Under review</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="1084"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="1141"/>
         <source>排队号 %1。审核约需两个工作日，请耐心等待；如需修改信息或更换照片，请联系工作人员。</source>
         <translation>Queue number %1. The review takes about two working days; to correct data or replace the photo, ask the staff.</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="1090"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="1147"/>
         <source>审核未通过</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="1092"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="1149"/>
         <source>原因：%1
 请尽快重拍，重拍免费。</source>
         <translation>Reason: %1
 Please retake soon; the retake is free.</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="1096"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="1153"/>
         <source>审核通过（采集完成）</source>
         <translation>Approved (collection complete)</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="1100"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="1157"/>
         <source>照片已通过审核，不能再更改。可在下方保存、打印或查看标准照和排版照。</source>
         <translation>Your photo is approved and can no longer be changed. Save, print or view the standard photo and the photo sheet below.</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="1102"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="1159"/>
         <source>照片已通过审核，不能再更改。标准照和排版照可请工作人员打印或拷贝。</source>
         <translation>Your photo was approved and can no longer change. Ask the staff to print or copy the standard photo or the layout sheet.</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="1121"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="1178"/>
         <source>&lt;b&gt;常见问题&lt;/b&gt;&lt;br&gt;· 采集码扫不出来？请勿使用截图，在学信网 App 内保存图片后请工作人员识别。&lt;br&gt;· 身份证号后四位输错？可重新输入，连续 5 次错误将锁定，请联系工作人员解锁。&lt;br&gt;· 审核要多久？约两个工作日。&lt;br&gt;· 审核未通过怎么办？尽快回到本机重拍，重拍免费。&lt;br&gt;· 审核通过后还能改吗？不能，采集完成后照片不可更改。</source>
         <translation>&lt;b&gt;Frequently asked&lt;/b&gt;&lt;br&gt;· The code will not scan? Do not use a screenshot: save the image in the CHSI app and ask the staff to read it.&lt;br&gt;· Wrong ID digits? Enter them again; after 5 wrong entries the record is locked until the staff unlock it.&lt;br&gt;· How long is the review? About two working days.&lt;br&gt;· Rejected? Come back soon and retake, free of charge.&lt;br&gt;· Can an approved photo change? No: once approved it is final.</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="1128"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="1185"/>
         <source>请向身边的工作人员咨询</source>
         <translation>Please ask the staff nearby</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="1129"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="1186"/>
         <source>客服电话：%1</source>
         <translation>Help line: %1</translation>
     </message>
@@ -1301,24 +1307,22 @@ Please retake soon; the retake is free.</translation>
 <context>
     <name>gradphoto::kiosk::PhotoPickerPage</name>
     <message>
-        <location filename="../../src/kiosk/photo_picker_page.cpp" line="126"/>
-        <location filename="../../src/kiosk/photo_picker_page.cpp" line="134"/>
-        <location filename="../../src/kiosk/photo_picker_page.cpp" line="207"/>
+        <location filename="../../src/kiosk/photo_picker_page.cpp" line="224"/>
         <source>正在读取图片…</source>
         <translation>Reading the pictures…</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/photo_picker_page.cpp" line="175"/>
+        <location filename="../../src/kiosk/photo_picker_page.cpp" line="188"/>
         <source>找不到“%1”：U 盘可能已拔出，或共享文件夹已断开。请重新插入 U 盘，或请工作人员检查共享文件夹，然后点“刷新”。</source>
         <translation>“%1” is gone: the USB stick may have been pulled out, or the shared folder disconnected. Insert the stick again or ask the staff to check the shared folder, then tap “Refresh”.</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/photo_picker_page.cpp" line="180"/>
+        <location filename="../../src/kiosk/photo_picker_page.cpp" line="193"/>
         <source>没有找到图片。请插入存有采集码图片的 U 盘，或请工作人员把图片放入共享文件夹，然后点“刷新”。</source>
         <translation>No pictures found. Insert a USB stick with the picture of your code, or ask the staff to put it into the shared folder, then tap “Refresh”.</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/photo_picker_page.cpp" line="218"/>
+        <location filename="../../src/kiosk/photo_picker_page.cpp" line="237"/>
         <source>正在识别…</source>
         <translation>Reading the code…</translation>
     </message>
@@ -1380,42 +1384,42 @@ Please retake soon; the retake is free.</translation>
 <context>
     <name>gradphoto::kiosk::StudentCopyOffer</name>
     <message>
-        <location filename="../../src/kiosk/student_copy_offer.cpp" line="127"/>
+        <location filename="../../src/kiosk/student_copy_offer.cpp" line="135"/>
         <source>正在打印…</source>
         <translation>Printing…</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/student_copy_offer.cpp" line="182"/>
+        <location filename="../../src/kiosk/student_copy_offer.cpp" line="190"/>
         <source>正在保存到U盘，请勿拔出……</source>
         <translation>Saving to the USB stick, do not remove it…</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/student_copy_offer.cpp" line="188"/>
+        <location filename="../../src/kiosk/student_copy_offer.cpp" line="196"/>
         <source>已保存到U盘的“%1”文件夹（标准照和排版照）。请等待几秒后再拔出U盘。</source>
         <translation>Saved to the folder &quot;%1&quot; on the USB stick (standard photo and photo sheet). Wait a few seconds before removing the stick.</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/student_copy_offer.cpp" line="195"/>
+        <location filename="../../src/kiosk/student_copy_offer.cpp" line="203"/>
         <source>保存失败：%1</source>
         <translation>Saving failed: %1</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/student_copy_offer.cpp" line="218"/>
+        <location filename="../../src/kiosk/student_copy_offer.cpp" line="226"/>
         <source>正在打印排版照，请稍候……</source>
         <translation>Printing the photo sheet, please wait…</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/student_copy_offer.cpp" line="232"/>
+        <location filename="../../src/kiosk/student_copy_offer.cpp" line="240"/>
         <source>排版照已发送到打印机，请在出纸口取照片。</source>
         <translation>The photo sheet was sent to the printer. Take it from the paper tray.</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/student_copy_offer.cpp" line="234"/>
+        <location filename="../../src/kiosk/student_copy_offer.cpp" line="242"/>
         <source>打印失败：%1 请联系工作人员。</source>
         <translation>Printing failed: %1 Please ask the staff.</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/student_copy_offer.cpp" line="246"/>
+        <location filename="../../src/kiosk/student_copy_offer.cpp" line="254"/>
         <source>可用手机拍下此照片 · 轻触屏幕关闭</source>
         <translation>Photograph this picture with your phone · tap to close</translation>
     </message>

@@ -109,15 +109,19 @@ class StoreWorkerPorts final : public WorkerPorts {
         checkout_ = std::make_unique<payment::Checkout>(*store_, pay.checkout);
         payment::addConfiguredProvider(*checkout_, pay, pay.provider);
         payments_ = std::make_unique<payment::CheckoutPaymentGateway>(*checkout_, pay.provider);
+        submissions_ = std::make_unique<flow::ReviewQueueSubmissionSink>(
+            *store_, store::RejectReasons::load(), settings.boothId.toStdString());
     }
     flow::StudentLookup* students() override { return students_.get(); }
     flow::PaymentGateway* payments() override { return payments_.get(); }
+    flow::SubmissionSink* submissions() override { return submissions_.get(); }
 
   private:
     std::unique_ptr<store::SqliteRecordStore> store_;
     std::unique_ptr<flow::StudentLookup> students_;
     std::unique_ptr<payment::Checkout> checkout_;
     std::unique_ptr<flow::PaymentGateway> payments_;
+    std::unique_ptr<flow::SubmissionSink> submissions_;  // 工作人员确认提交
 };
 }  // namespace
 

@@ -66,7 +66,8 @@ class KioskRuntime {
 };
 
 // The worker thread's ports without --demo: its own connection to the record store of dataDir,
-// the roster or the partner's HTTPS resolver (resolver.kind), Checkout with payment.provider.
+// the roster or the partner's HTTPS resolver (resolver.kind), Checkout with payment.provider, and
+// the review queue for 工作人员确认提交 (staff PIN check and submission, with its audit entry).
 WorkerPortsFactory storeWorkerPorts(const QString& dataDir, const KioskSettings& settings,
                                     const QString& configFile);
 

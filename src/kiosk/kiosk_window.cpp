@@ -89,8 +89,14 @@ KioskWindow::KioskWindow(KioskParts parts, QWidget* parent)
 
     if (parts_.ports.callsOutside) {
         portWorker_ = std::make_unique<PortWorker>(parts_.slowPorts);
-        connect(portWorker_.get(), &PortWorker::answered, this,
-                [this](const flow::PortAnswer& answer) { send(events::PortAnswered{answer}); });
+        connect(portWorker_.get(), &PortWorker::answered, this, &KioskWindow::portAnswered);
+        staffSubmitter_ = std::make_unique<PortWorker>(parts_.slowPorts);
+        staffSubmitter_->leaveHungWorkAfter(
+            kHungDeviceWait,
+            "closing while a staff-confirmed submission was still being checked or stored: left "
+            "to finish; the capture is stored with its capture.staff_submit audit entry, or "
+            "neither");
+        connect(staffSubmitter_.get(), &PortWorker::answered, this, &KioskWindow::portAnswered);
     }
 
     idleOverlay_ = new QFrame(this);
@@ -149,6 +155,11 @@ KioskWindow::~KioskWindow() {
     // busy time-out): waiting for the one in progress is bounded. The print thread is not (a
     // printer driver can hang): StudentCopyOffer leaves it behind after kHungDeviceWait.
     portWorker_.reset();
+    // 工作人员确认提交 in progress: PBKDF2, then one transaction (capture + capture.staff_submit),
+    // which may wait for the store's busy time-out (5 s): closing waits at most kHungDeviceWait,
+    // the answer is dropped. Left behind, the process exit ends it: SQLite rolls the transaction
+    // back, so the capture is stored with its audit entry or not at all.
+    staffSubmitter_.reset();
     // The standardizer works on a copy of the capture in memory (CPU only): it cannot hang.
     for (const auto& worker : workers_)
         if (worker) worker->wait();
@@ -317,7 +328,8 @@ void KioskWindow::openStaffSettlement() {
 
 void KioskWindow::openStaffSubmission() {
     const auto& standardized = flow_.session().standardized;
-    if (flow_.state() != FlowState::kResult || !standardized || staffDialog_) return;
+    if (flow_.state() != FlowState::kResult || !standardized || staffDialog_ || flow_.waiting())
+        return;
     QStringList failed;
     for (const CheckResult& c : standardized->report.checks)
         if (c.status == CheckStatus::kFail) failed << text(c.message_zh, c.message_en);
@@ -359,9 +371,15 @@ void KioskWindow::send(const flow::FlowEvent& event) {
 }
 
 void KioskWindow::afterEvent() {
-    // The flow's lookup and payment calls go to the worker thread; answers come back as events.
+    // The flow's lookup and payment calls go to the worker thread, a staff-confirmed submission to
+    // its own; answers come back as events.
     if (portWorker_)
-        for (const flow::PortCall& call : flow_.takeCalls()) portWorker_->submit(call);
+        for (const flow::PortCall& call : flow_.takeCalls()) {
+            if (call.kind == flow::PortCall::Kind::kStaffSubmit)
+                staffSubmitter_->submit(call);
+            else
+                portWorker_->submit(call);
+        }
     // The flow asks for a still or a standardization; the window runs them.
     if (flow_.captureRequest() != 0 && flow_.captureRequest() != stillAsked_) {
         stillAsked_ = flow_.captureRequest();
@@ -370,6 +388,25 @@ void KioskWindow::afterEvent() {
     if (flow_.state() == FlowState::kStandardizing && flow_.standardizationJob() != jobStarted_)
         startStandardization();
     render();
+}
+
+void KioskWindow::portAnswered(const flow::PortAnswer& answer) {
+    if (answer.kind == flow::PortCall::Kind::kStaffSubmit && !flow_.waitsFor(answer.id)) {
+        // Its session ended meanwhile (cancel, idle reset): the flow drops the answer and the next
+        // student sees nothing of it. The staff log says what became of the capture (the queue
+        // number is no personal data; the audit log has capture.staff_submit for it).
+        if (answer.failed)
+            qWarning(
+                "gradphoto-kiosk: a staff-confirmed submission answered after its session "
+                "ended: not stored (%s)",
+                answer.problem.message_en.c_str());
+        else
+            qWarning(
+                "gradphoto-kiosk: a staff-confirmed submission answered after its session "
+                "ended: stored and audited as %s, not shown to anyone",
+                answer.queueNumber.c_str());
+    }
+    send(events::PortAnswered{answer});
 }
 
 void KioskWindow::onTick() {
@@ -803,6 +840,8 @@ void KioskWindow::renderHeader() {
     window_.helpButton->setVisible(state != FlowState::kHelp && state != FlowState::kPayment &&
                                    state != FlowState::kStandardizing &&
                                    state != FlowState::kFailsafe);
+    // Help would leave the result page while 工作人员确认提交 is checked: the flow ignores it.
+    window_.helpButton->setEnabled(flow_.waitingFor() != flow::PortCall::Kind::kStaffSubmit);
 
     QString net;
     switch (networkOverride_ ? (*networkOverride_ ? NetworkStatus::State::kOffline
@@ -1052,8 +1091,17 @@ void KioskWindow::renderPage() {
                 const bool needsStaff = report.ok && !failed.empty();
                 // 提交 keeps its look: the style sheet greys a disabled primary button.
                 const bool retakeFirst = !report.ok || needsStaff;
-                result_.submitButton->setEnabled(report.ok && !needsStaff);
+                // 工作人员确认提交 being checked and stored: nothing starts a second submission
+                // or leaves the page until the answer.
+                const bool staffSubmitting = waitingFor == flow::PortCall::Kind::kStaffSubmit;
+                result_.submitButton->setEnabled(report.ok && !needsStaff && !staffSubmitting);
+                result_.retakeButton->setEnabled(!staffSubmitting);
                 result_.staffSubmitButton->setVisible(needsStaff);
+                result_.staffSubmitButton->setEnabled(!staffSubmitting);
+                result_.staffSubmitButton->setText(
+                    staffSubmitting
+                        ? tr("正在核对并提交…")
+                        : QCoreApplication::translate("ResultPage", "工作人员确认提交"));
                 setStyleProperty(result_.retakeButton, "styleClass",
                                  retakeFirst ? "primary" : "secondary");
                 result_.retakeButton->setDefault(retakeFirst);

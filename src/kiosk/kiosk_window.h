@@ -60,7 +60,8 @@ struct KioskParts {
     QStringList demoCodes;                                  // buttons on the scan page
     bool demo = false;
     QString screenshotDir;  // empty: no screenshots
-    // With ports.callsOutside: makes the worker thread's own lookup and payment ports.
+    // With ports.callsOutside: makes the worker thread's own lookup and payment ports, and (on a
+    // thread of its own) the submission port of 工作人员确认提交 (WorkerPorts::submissions()).
     WorkerPortsFactory slowPorts;
     // Where 相册识别 looks for images; empty: the USB mount points and settings.photoFolder.
     QStringList photoRoots;
@@ -112,7 +113,9 @@ class KioskWindow : public QWidget {
     // Checks the staff menu's staff number and PIN off the GUI thread (tests watch it run).
     StaffCheck* staffCheck() const { return staffCheck_; }
     void openStaffSettlement();
-    // 工作人员确认提交 on the result page when a compliance check failed.
+    // 工作人员确认提交 on the result page when a compliance check failed. The staff member's PIN
+    // is checked and the photo stored off the GUI thread (with ports.callsOutside); the page says
+    // 正在核对… and takes no second submission until the answer.
     void openStaffSubmission();
     // Offscreen tests have no network backend: they say whether the booth is offline.
     void setNetworkOverride(std::optional<bool> offline);
@@ -154,6 +157,7 @@ class KioskWindow : public QWidget {
     void checkStaff(StaffSettlementDialog& dialog);
     void showStaffChecking(StaffSettlementDialog& dialog, bool checking);
     void staffChecked(const flow::StaffGateVerdict& verdict);
+    void portAnswered(const flow::PortAnswer& answer);
     void maybeScreenshot();
     QString text(const std::string& zh, const std::string& en) const;
     QString guidanceText(const QList<int>& hints) const;
@@ -190,6 +194,10 @@ class KioskWindow : public QWidget {
     QString entered_;                        // the keypad's characters
     identify::KeyboardWedgeDetector wedge_;  // a USB code scanner typing on the scan page
     std::unique_ptr<PortWorker> portWorker_;
+    // 工作人员确认提交's PIN check (PBKDF2) and store write (PortCall::Kind::kStaffSubmit), on a
+    // thread of their own: closing waits for them at most kHungDeviceWait (the store's busy
+    // time-out is longer).
+    std::unique_ptr<PortWorker> staffSubmitter_;
     PhotoPickerPage* picker_ = nullptr;
     StudentCopyOffer* copy_ = nullptr;
     QPointer<StaffSettlementDialog> staffDialog_;

@@ -75,7 +75,8 @@ void PortWorker::submit(const flow::PortCall& call) {
         }
         flow::PortAnswer answer;
         if (state->ports) {
-            answer = flow::answerCall(call, state->ports->students(), state->ports->payments());
+            answer = flow::answerCall(call, state->ports->students(), state->ports->payments(),
+                                      state->ports->submissions());
         } else {
             answer.id = call.id;
             answer.kind = call.kind;

@@ -12,19 +12,23 @@
 
 namespace gradphoto::kiosk {
 
-// The slow ports (student lookup, payment) as the worker thread owns them: its own record-store
-// connection (one SQLite connection per thread) and the ports over it.
+// The slow ports (student lookup, payment, the staff-confirmed submission) as the worker thread
+// owns them: its own record-store connection (one SQLite connection per thread) and the ports
+// over it.
 class WorkerPorts {
   public:
     virtual ~WorkerPorts() = default;
     virtual flow::StudentLookup* students() = 0;
     virtual flow::PaymentGateway* payments() = 0;
+    // 工作人员确认提交 (PortCall::Kind::kStaffSubmit); null: not offered (the call says so).
+    virtual flow::SubmissionSink* submissions() { return nullptr; }
 };
 // Called on the worker thread, once, before the first call; may throw (every answer then says
 // why).
 using WorkerPortsFactory = std::function<std::unique_ptr<WorkerPorts>()>;
 
-// Runs the flow's port calls (lookups, payment create / poll / close, staff confirmation) one
+// Runs the flow's port calls (lookups, payment create / poll / close, staff confirmation, a
+// staff-confirmed submission) one
 // after the other on its own thread, so that a slow network never freezes the screen. Answers come
 // back on the thread that owns this object through answered().
 //

@@ -64,8 +64,11 @@ class KioskFlow {
 
     // The slow port calls asked for since the last take (only with FlowPorts::callsOutside).
     std::vector<PortCall> takeCalls();
-    // True while the flow waits for the answer of a lookup, verification or payment call.
+    // True while the flow waits for the answer of a lookup, verification, payment or staff call.
     bool waiting() const { return awaiting_.has_value(); }
+    // True while the flow waits for the answer to the call numbered `callId` (PortCall::id): an
+    // answer it does not wait for is dropped (the session it belonged to has ended).
+    bool waitsFor(std::uint64_t callId) const { return awaiting_ && awaiting_->id == callId; }
     std::optional<PortCall::Kind> waitingFor() const {
         return awaiting_ ? std::optional(awaiting_->kind) : std::nullopt;
     }
@@ -108,6 +111,8 @@ class KioskFlow {
     void paymentStarted(const PortAnswer& a);
     void polled(const PortAnswer& a);
     void staffConfirmed(const PortAnswer& a);
+    void staffSubmitted(const PortAnswer& a);
+    bool staffSubmitting() const;
     bool submittable();
     Submission submission() const;
     void submitted(std::string queueNumber);
@@ -141,11 +146,12 @@ class KioskFlow {
     std::uint64_t captureRequest_ = 0;
     std::uint64_t job_ = 0;
     int sessionsEnded_ = 0;
-    std::optional<PortCall> awaiting_;  // the call whose answer the flow waits for
-    std::vector<PortCall> outbox_;      // calls for the outside (callsOutside)
-    int pollFaults_ = 0;                // failed payment polls in a row
-    bool liveReady_ = false;            // the last judged frame passed every live check
-    std::int64_t liveReadyMs_ = 0;      // since when (auto-capture)
+    // The call whose answer the flow waits for, without its PIN, capture and photos.
+    std::optional<PortCall> awaiting_;
+    std::vector<PortCall> outbox_;  // calls for the outside (callsOutside)
+    int pollFaults_ = 0;            // failed payment polls in a row
+    bool liveReady_ = false;        // the last judged frame passed every live check
+    std::int64_t liveReadyMs_ = 0;  // since when (auto-capture)
     std::optional<std::int64_t> journalSession_;
 };
 

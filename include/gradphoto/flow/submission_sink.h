@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <opencv2/core.hpp>
 #include <string>
 #include <vector>
 
@@ -46,5 +47,8 @@ class SubmissionSink {
     virtual std::string submitConfirmedByStaff(const Submission& submission,
                                                const StaffSubmission& staff);
 };
+
+// The booth capture (BGR) as Submission::captureJpeg is stored: a JPEG at quality 95.
+std::vector<std::uint8_t> encodeCapture(const cv::Mat& bgr);
 
 }  // namespace gradphoto::flow

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <exception>
-#include <opencv2/imgcodecs.hpp>
 
 #include "gradphoto/common/error.h"
 #include "gradphoto/flow/masking.h"
@@ -48,12 +47,19 @@ void KioskFlow::enter(FlowState next) {
 
 void KioskFlow::call(PortCall c, bool awaitAnswer) {
     c.id = nextNumber_++;
-    if (awaitAnswer) awaiting_ = c;
+    if (awaitAnswer) {
+        awaiting_ = c;
+        // Only the call's number and what the answer needs are kept: no PIN, no photos.
+        awaiting_->staff.pin.clear();
+        awaiting_->staffSubmission.pin.clear();
+        awaiting_->submission = {};
+        awaiting_->capture.release();
+    }
     if (ports_.callsOutside) {
         outbox_.push_back(std::move(c));
         return;
     }
-    answered(answerCall(c, ports_.students, ports_.payments));
+    answered(answerCall(c, ports_.students, ports_.payments, ports_.submissions));
 }
 
 std::vector<PortCall> KioskFlow::takeCalls() {
@@ -96,6 +102,9 @@ void KioskFlow::answered(const PortAnswer& a) {
             return;
         case PortCall::Kind::kStaffConfirm:
             staffConfirmed(a);
+            return;
+        case PortCall::Kind::kStaffSubmit:
+            staffSubmitted(a);
             return;
         case PortCall::Kind::kPaymentClose:
             return;
@@ -440,6 +449,7 @@ void KioskFlow::on(const events::CaptureFailed& e) {
 
 void KioskFlow::on(const events::Retake&) {
     if (state_ != FlowState::kPreview && state_ != FlowState::kResult) return;
+    if (staffSubmitting()) return;  // the photo may be being stored: its answer decides
     session_.capture.release();
     session_.standardized.reset();
     enter(FlowState::kCapture);
@@ -487,7 +497,7 @@ Submission KioskFlow::submission() const {
     Submission submission;
     submission.studentNo = session_.student->studentNo;
     submission.payload = session_.payload;
-    cv::imencode(".jpg", session_.capture, submission.captureJpeg, {cv::IMWRITE_JPEG_QUALITY, 95});
+    submission.captureJpeg = encodeCapture(session_.capture);
     submission.finalJpeg = session_.standardized->jpeg;
     submission.reportJson = session_.standardized->report.toJson().dump();
     return submission;
@@ -499,7 +509,7 @@ void KioskFlow::submitted(std::string queueNumber) {
 }
 
 void KioskFlow::on(const events::Submit&) {
-    if (!submittable()) return;
+    if (staffSubmitting() || !submittable()) return;
     if (!failedChecks(*session_.standardized).empty()) {
         say("submit_needs_staff",
             "有检查项未通过，照片很可能无法通过审核：请重拍，或请工作人员确认提交。",
@@ -515,24 +525,51 @@ void KioskFlow::on(const events::Submit&) {
     }
 }
 
+bool KioskFlow::staffSubmitting() const {
+    return awaiting_ && awaiting_->kind == PortCall::Kind::kStaffSubmit;
+}
+
+// 工作人员确认提交: the staff member's PIN check (PBKDF2) and the store's write are a port call,
+// made outside with FlowPorts::callsOutside (the kiosk: on a thread of its own). While it runs the
+// result page stays: a second press, 提交, 重拍 and 帮助 start nothing. Cancel, the idle reset or
+// the kiosk closing end the session and the late answer is dropped (answered() only takes the
+// awaited call's number): the sink stores the capture and its audit entry capture.staff_submit in
+// one transaction, so a correct PIN leaves the capture submitted and audited although nobody was
+// shown its queue number (查询审核结果 shows it), and a wrong PIN or a store failure leaves
+// neither.
 void KioskFlow::on(const events::StaffSubmit& e) {
+    if (state_ != FlowState::kResult || awaiting_) return;
     if (!submittable()) return;
     idleMs_ = 0;
-    try {
-        submitted(ports_.submissions->submitConfirmedByStaff(
-            submission(), {e.staffNo, e.pin, failedChecks(*session_.standardized)}));
-    } catch (const Error& error) {
-        const bool pin = error.problem().code == "wrong_pin" || error.problem().code == "locked";
-        say(pin ? "staff_refused" : "submit_failed",
-            error.problem().message_zh.empty() ? "工作人员确认提交没有成功，请重试。"
-                                               : error.problem().message_zh,
-            error.problem().message_en.empty()
-                ? "The staff-confirmed submission did not go through; try again."
-                : error.problem().message_en);
-    } catch (const std::exception&) {
+    PortCall c;
+    c.kind = PortCall::Kind::kStaffSubmit;
+    c.submission.studentNo = session_.student->studentNo;
+    c.submission.payload = session_.payload;
+    c.submission.finalJpeg = session_.standardized->jpeg;
+    c.submission.reportJson = session_.standardized->report.toJson().dump();
+    c.capture = session_.capture.clone();  // encoded where the call is answered
+    c.staffSubmission = {e.staffNo, e.pin, failedChecks(*session_.standardized)};
+    say("staff_submit_checking", "正在核对工作人员身份并提交，请稍候…",
+        "Checking the staff member and submitting; please wait…");
+    call(std::move(c));
+}
+
+void KioskFlow::staffSubmitted(const PortAnswer& a) {
+    if (!a.failed) {
+        submitted(a.queueNumber);
+        return;
+    }
+    if (a.problem.code == "port_failed") {  // not a gradphoto::Error
         say("submit_failed", "提交没有成功，请再试一次，或联系工作人员。",
             "The submission failed; try again or ask the staff.");
+        return;
     }
+    const bool pin = a.problem.code == "wrong_pin" || a.problem.code == "locked";
+    say(pin ? "staff_refused" : "submit_failed",
+        a.problem.message_zh.empty() ? "工作人员确认提交没有成功，请重试。" : a.problem.message_zh,
+        a.problem.message_en.empty()
+            ? "The staff-confirmed submission did not go through; try again."
+            : a.problem.message_en);
 }
 
 void KioskFlow::on(const events::FreeRetake&) {
@@ -553,7 +590,7 @@ void KioskFlow::on(const events::Finish&) {
 
 void KioskFlow::on(const events::OpenHelp&) {
     if (state_ == FlowState::kHelp || state_ == FlowState::kPayment ||
-        state_ == FlowState::kStandardizing || state_ == FlowState::kFailsafe)
+        state_ == FlowState::kStandardizing || state_ == FlowState::kFailsafe || staffSubmitting())
         return;
     helpReturn_ = state_;
     enter(FlowState::kHelp);

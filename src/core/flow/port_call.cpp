@@ -12,7 +12,8 @@ void requirePort(const void* port, const char* name) {
 }
 }  // namespace
 
-PortAnswer answerCall(const PortCall& call, StudentLookup* students, PaymentGateway* payments) {
+PortAnswer answerCall(const PortCall& call, StudentLookup* students, PaymentGateway* payments,
+                      SubmissionSink* submissions) {
     PortAnswer a;
     a.id = call.id;
     a.kind = call.kind;
@@ -43,6 +44,15 @@ PortAnswer answerCall(const PortCall& call, StudentLookup* students, PaymentGate
                 requirePort(payments, "payment");
                 a.order = payments->confirmByStaff(call.staff);
                 break;
+            case PortCall::Kind::kStaffSubmit: {
+                requirePort(submissions, "submission");
+                Submission submission = call.submission;
+                if (submission.captureJpeg.empty())
+                    submission.captureJpeg = encodeCapture(call.capture);
+                a.queueNumber =
+                    submissions->submitConfirmedByStaff(submission, call.staffSubmission);
+                break;
+            }
         }
     } catch (const Error& e) {
         a.failed = true;
@@ -68,6 +78,8 @@ std::string_view toString(PortCall::Kind kind) {
             return "payment_close";
         case PortCall::Kind::kStaffConfirm:
             return "staff_confirm";
+        case PortCall::Kind::kStaffSubmit:
+            return "staff_submit";
     }
     return "unknown";
 }

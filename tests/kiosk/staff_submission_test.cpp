@@ -1,0 +1,323 @@
+// 工作人员确认提交 off the GUI thread: the kiosk window over a real SQLite record store on disk,
+// its worker ports (storeWorkerPorts: their own connections) and a staff member whose PIN is
+// hashed with the production PBKDF2 iterations. Pressing 确认提交 returns at once, the result page
+// says it is checking and takes no second submission, the screen's timers go on; the outcome is
+// today's: one capture with one capture.staff_submit entry, or a wrong PIN's message and nothing
+// stored. A student leaving, or the kiosk closing, while the check runs: the late answer is
+// dropped, closing is bounded, and the store holds the capture with its audit entry or neither.
+
+#include <gtest/gtest.h>
+
+#include <QAbstractButton>
+#include <QApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QLabel>
+#include <QLineEdit>
+#include <QRadioButton>
+#include <QTemporaryDir>
+#include <QTimer>
+#include <fstream>
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
+
+#include "audit_search.h"
+#include "demo_roster.h"
+#include "gradphoto/flow/demo_student_lookup.h"
+#include "gradphoto/flow/photo_processor.h"
+#include "gradphoto/flow/review_queue_submission_sink.h"
+#include "gradphoto/store/pin.h"
+#include "gradphoto/store/reject_reasons.h"
+#include "gradphoto/store/sqlite_record_store.h"
+#include "gradphoto/store/staff_access.h"
+#include "kiosk_runtime.h"
+#include "kiosk_window.h"
+#include "kiosk_window_driver.h"
+#include "qt_wait.h"
+#include "replay_camera.h"
+#include "staff_settlement_dialog.h"
+
+namespace gradphoto::kiosk {
+namespace {
+
+using flow::FlowState;
+using gradphoto::test::waitFor;
+
+constexpr const char* kStaffNo = "S001";
+// Long enough that no order number, hash or timestamp in the audit log contains it by chance.
+constexpr const char* kStaffPin = "86420135";
+constexpr const char* kStudentNo = "2022010001";
+
+// A compliant 480×640 photo (a real JPEG) whose eyes_open check failed: 提交 needs a staff member.
+class EyesClosedProcessor : public flow::PhotoProcessor {
+  public:
+    StandardizedPhoto process(const cv::Mat&) const override {
+        StandardizedPhoto p;
+        p.report.ok = true;
+        p.photo = cv::Mat(640, 480, CV_8UC3, cv::Scalar(219, 142, 67));
+        cv::circle(p.photo, {240, 300}, 120, cv::Scalar(150, 180, 220), cv::FILLED);
+        cv::imencode(".jpg", p.photo, p.jpeg);
+        p.report.checks = {{"face_count", CheckStatus::kPass, nullptr, nullptr, "一张人脸", "one"},
+                           {"eyes_open", CheckStatus::kFail, nullptr, nullptr, "眼睛没有睁开",
+                            "eyes are not open"}};
+        return p;
+    }
+};
+
+// Qt's messages while a test runs (the staff log): the PIN must not be in any of them.
+QStringList* capturedLog = nullptr;
+void captureMessage(QtMsgType, const QMessageLogContext&, const QString& message) {
+    if (capturedLog) *capturedLog << message;
+}
+
+class StaffSubmissionTest : public ::testing::Test {
+  protected:
+    void SetUp() override {
+        ASSERT_TRUE(dir.isValid());
+        dataDir = QDir(dir.path()).filePath("data");
+        store = store::SqliteRecordStore::open(dataDir.toStdString());
+        store->students().importAll(gui_test::demoRosterStudents());
+        sink = std::make_unique<flow::ReviewQueueSubmissionSink>(
+            *store, store::RejectReasons::load(), "A1");
+        camera = std::make_unique<ReplayCamera>(gui_test::plainReplayFolder(dir.path()), 50, 2);
+        settingsFile = QDir(dir.path()).filePath("settings.json");
+        std::ofstream(settingsFile.toStdString()) << R"({"payment": {"provider": "demo"}})";
+        capturedLog = &log;
+        previousHandler = qInstallMessageHandler(captureMessage);
+    }
+    void TearDown() override {
+        window.reset();
+        qInstallMessageHandler(previousHandler);
+        capturedLog = nullptr;
+    }
+
+    // The staff member S001, the PIN hashed with `iterations` PBKDF2 rounds (the production count
+    // unless a test needs the check to take longer than the GUI's work around it, whatever the
+    // machine).
+    void addStaff(int iterations = store::kPinIterations) {
+        store::StaffAccess access(*store);
+        access.setPinIterations(iterations);
+        access.addFirstAdmin(kStaffNo, "值班员", kStaffPin);
+        pinIterations = iterations;
+    }
+
+    // The kiosk as the runtime wires it without --demo: lookups, payment and 工作人员确认提交
+    // made outside, each worker over its own store connection.
+    void build() {
+        KioskParts parts;
+        parts.settings = KioskSettings::load(settingsFile, nullptr);
+        parts.ports = {nullptr, nullptr, sink.get(), nullptr, true};
+        parts.slowPorts = storeWorkerPorts(dataDir, parts.settings, settingsFile);
+        parts.camera = camera.get();
+        parts.processor = std::make_shared<EyesClosedProcessor>();
+        for (const auto& s : flow::DemoStudentLookup::defaultRoster())
+            parts.demoCodes << QString::fromStdString(s.payload);
+        window = std::make_unique<KioskWindow>(parts);
+        window->allowClose();
+        window->resize(1280, 800);
+        window->show();
+    }
+
+    QAbstractButton* button(FlowState state, const char* name) {
+        return gui_test::buttonOn(*window, state, name);
+    }
+    void press(FlowState state, const char* name) {
+        ASSERT_TRUE(gui_test::press(*window, state, name));
+    }
+    bool reach(FlowState state, int timeoutMs = 15000) {
+        return gui_test::reach(*window, state, timeoutMs);
+    }
+
+    // Welcome → 扫码 → 核对身份 → 服务说明 (cash confirmed by the staff member) → 拍照须知 →
+    // capture → the result page of a photo whose eyes_open check failed.
+    void toResult() {
+        press(FlowState::kWelcome, "startButton");
+        ASSERT_TRUE(reach(FlowState::kScanCode));
+        press(FlowState::kScanCode, "demoCode1");
+        ASSERT_TRUE(reach(FlowState::kVerifyStudent));
+        ASSERT_TRUE(gui_test::enterLastFour(*window));
+        ASSERT_TRUE(reach(FlowState::kServiceInfo));
+        press(FlowState::kServiceInfo, "staffButton");
+        ASSERT_TRUE(waitFor([&] { return window->staffDialog() != nullptr; }));
+        auto& ui = window->staffDialog()->ui();
+        ui.staffNoEdit->setText(kStaffNo);
+        ui.pinEdit->setText(kStaffPin);
+        ui.reasonEdit->setText("现金");
+        ui.confirmButton->click();
+        ASSERT_TRUE(reach(FlowState::kPhotoGuide));
+        press(FlowState::kPhotoGuide, "readButton");
+        ASSERT_TRUE(reach(FlowState::kCapture));
+        ASSERT_TRUE(gui_test::shootAndUpload(*window));
+        ASSERT_TRUE(button(FlowState::kResult, "staffSubmitButton")->isVisible());
+    }
+
+    // Opens 工作人员确认提交, fills in the staff number and `pin` and presses 确认提交; returns how
+    // long the press took on the GUI thread.
+    qint64 staffConfirms(const QString& pin) {
+        press(FlowState::kResult, "staffSubmitButton");
+        EXPECT_TRUE(waitFor([&] { return window->staffDialog() != nullptr; }));
+        if (!window->staffDialog()) return -1;
+        StaffSettlementDialog* dialog = window->staffDialog();
+        EXPECT_EQ(dialog->purpose(), StaffSettlementDialog::Purpose::kSubmission);
+        dialog->ui().staffNoEdit->setText(kStaffNo);
+        dialog->ui().pinEdit->setText(pin);
+        QElapsedTimer pressed;
+        pressed.start();
+        dialog->ui().confirmButton->click();
+        return pressed.elapsed();
+    }
+
+    std::int64_t captures() {
+        std::int64_t n = 0;
+        for (const auto& [status, count] : store->captures().countByStatus()) n += count;
+        return n;
+    }
+    std::vector<store::AuditEntry> auditOf(const std::string& action) {
+        return test::auditEntries(*store, action);
+    }
+    QString notice() { return gui_test::labelOn(*window, FlowState::kResult, "noticeLabel"); }
+    bool pinLogged() {
+        for (const QString& line : log)
+            if (line.contains(kStaffPin)) return true;
+        return false;
+    }
+
+    QTemporaryDir dir;
+    QString dataDir;
+    QString settingsFile;
+    std::unique_ptr<store::SqliteRecordStore> store;
+    std::unique_ptr<flow::ReviewQueueSubmissionSink> sink;
+    std::unique_ptr<ReplayCamera> camera;
+    std::unique_ptr<KioskWindow> window;
+    QStringList log;
+    QtMessageHandler previousHandler = nullptr;
+    int pinIterations = store::kPinIterations;
+};
+
+TEST_F(StaffSubmissionTest, ARealPbkdf2CheckLeavesTheScreenResponsiveAndSubmitsOnce) {
+    // Ten times the production hash: a check of about half a second even on a fast machine.
+    addStaff(10 * store::kPinIterations);
+    build();
+    toResult();
+    int ticks = 0;
+    QTimer ticker;
+    ticker.setInterval(1);
+    QObject::connect(&ticker, &QTimer::timeout, [&] { ++ticks; });
+    ticker.start();
+
+    // What one PIN check costs here (the sink's sign-in runs one).
+    QElapsedTimer hashing;
+    hashing.start();
+    store::hashPin(kStaffPin, pinIterations);
+    const qint64 pbkdf2Ms = hashing.elapsed();
+
+    const qint64 pressMs = staffConfirms(kStaffPin);
+    // Back in the event loop at once: still the result page, waiting, saying it is checking.
+    EXPECT_EQ(window->flow().state(), FlowState::kResult);
+    EXPECT_EQ(window->flow().waitingFor(), flow::PortCall::Kind::kStaffSubmit);
+    EXPECT_LT(pressMs, pbkdf2Ms / 2)
+        << "the press waited for the check (one PBKDF2: " << pbkdf2Ms << " ms)";
+    auto* staffButton = button(FlowState::kResult, "staffSubmitButton");
+    EXPECT_EQ(staffButton->text(), "正在核对并提交…");
+    EXPECT_FALSE(staffButton->isEnabled());
+    EXPECT_FALSE(button(FlowState::kResult, "submitButton")->isEnabled());
+    EXPECT_FALSE(button(FlowState::kResult, "retakeButton")->isEnabled());
+    EXPECT_TRUE(notice().contains("正在核对")) << notice().toStdString();
+    window->setLanguage("en");  // the compiled translation
+    QApplication::processEvents();
+    ASSERT_TRUE(window->flow().waiting()) << "the check ended within a language switch";
+    EXPECT_EQ(staffButton->text(), "Checking and submitting…");
+    EXPECT_TRUE(notice().contains("Checking the staff member")) << notice().toStdString();
+    window->setLanguage("zh");
+    // A second submission, however it is asked for, starts nothing.
+    window->openStaffSubmission();
+    EXPECT_FALSE(window->staffDialog() && window->staffDialog()->isVisible());
+    window->send(flow::events::StaffSubmit{kStaffNo, kStaffPin});
+    window->send(flow::events::Retake{});
+    EXPECT_EQ(window->flow().state(), FlowState::kResult);
+
+    ASSERT_TRUE(reach(FlowState::kSubmitted));
+    ticker.stop();
+    EXPECT_GT(ticks, 20) << "the GUI thread's timer stood still during the PBKDF2 check";
+    const QString queue = gui_test::labelOn(*window, FlowState::kSubmitted, "queueLabel");
+    const auto current = store->captures().currentFor(kStudentNo);
+    ASSERT_TRUE(current);
+    EXPECT_EQ(current->status, store::CaptureStatus::kSubmitted);
+    EXPECT_TRUE(queue.contains(QString::fromStdString(sink->queueNumberOf(current->id))))
+        << queue.toStdString();
+    EXPECT_EQ(captures(), 1);
+    const auto audits = auditOf("capture.staff_submit");
+    ASSERT_EQ(audits.size(), 1u);
+    EXPECT_EQ(audits[0].actor, kStaffNo);
+    EXPECT_EQ(audits[0].subject, "capture:" + std::to_string(current->id));
+    EXPECT_FALSE(test::auditMentions(*store, kStaffPin));
+    EXPECT_FALSE(pinLogged());
+}
+
+TEST_F(StaffSubmissionTest, AWrongPinShowsTodaysMessageAndStoresNothing) {
+    addStaff();
+    build();
+    toResult();
+    staffConfirms("0000");
+    EXPECT_EQ(window->flow().state(), FlowState::kResult);
+    ASSERT_TRUE(waitFor([&] { return window->flow().notice().code == "staff_refused"; }));
+    EXPECT_EQ(window->flow().state(), FlowState::kResult);
+    // The store's own refusal (store::StaffAccess), as before the check moved off the GUI thread.
+    EXPECT_EQ(notice().toStdString(), window->flow().notice().message_zh);
+    EXPECT_TRUE(notice().contains("PIN")) << notice().toStdString();
+    EXPECT_EQ(captures(), 0);
+    EXPECT_TRUE(auditOf("capture.staff_submit").empty());
+    EXPECT_EQ(auditOf("staff.sign_in_failed").size(), 1u);
+    auto* staffButton = button(FlowState::kResult, "staffSubmitButton");
+    EXPECT_TRUE(staffButton->isEnabled());
+    EXPECT_EQ(staffButton->text(), "工作人员确认提交");
+    EXPECT_TRUE(button(FlowState::kResult, "retakeButton")->isEnabled());
+    EXPECT_FALSE(pinLogged());
+}
+
+TEST_F(StaffSubmissionTest, AStudentLeavingDuringTheCheckSeesNothingAndTheLogSaysWhatWasStored) {
+    addStaff();
+    build();
+    toResult();
+    staffConfirms(kStaffPin);
+    ASSERT_EQ(window->flow().waitingFor(), flow::PortCall::Kind::kStaffSubmit);
+    window->send(flow::events::Cancel{});  // 取消 while the PIN is being checked
+    ASSERT_EQ(window->flow().state(), FlowState::kWelcome);
+    // The late answer: stored with its audit entry (one transaction), dropped by the flow.
+    ASSERT_TRUE(waitFor([&] {
+        for (const QString& line : log)
+            if (line.contains("after its session ended")) return true;
+        return false;
+    }));
+    QApplication::processEvents();
+    EXPECT_EQ(window->flow().state(), FlowState::kWelcome);
+    EXPECT_TRUE(window->flow().session().queueNumber.empty());
+    EXPECT_TRUE(gui_test::labelOn(*window, FlowState::kSubmitted, "queueLabel").isEmpty());
+    EXPECT_EQ(captures(), 1);
+    EXPECT_EQ(auditOf("capture.staff_submit").size(), 1u);
+    const auto current = store->captures().currentFor(kStudentNo);
+    ASSERT_TRUE(current);
+    EXPECT_TRUE(log.join('\n').contains(QString::fromStdString(sink->queueNumberOf(current->id))));
+    EXPECT_FALSE(pinLogged());
+}
+
+TEST_F(StaffSubmissionTest, ClosingDuringTheCheckIsBoundedAndTheStoreStaysConsistent) {
+    addStaff();
+    build();
+    toResult();
+    staffConfirms(kStaffPin);
+    ASSERT_EQ(window->flow().waitingFor(), flow::PortCall::Kind::kStaffSubmit);
+    QElapsedTimer closing;
+    closing.start();
+    window.reset();
+    EXPECT_LT(closing.elapsed(), kHungDeviceWait.count() + 1000);
+    QApplication::processEvents();
+    // Either the capture with its audit entry, or neither (the check finished here in time).
+    const std::int64_t stored = captures();
+    EXPECT_LE(stored, 1);
+    EXPECT_EQ(auditOf("capture.staff_submit").size(), static_cast<std::size_t>(stored));
+    EXPECT_FALSE(pinLogged());
+}
+
+}  // namespace
+}  // namespace gradphoto::kiosk
