@@ -26,6 +26,7 @@
 #include "gradphoto/flow/demo_student_lookup.h"
 #include "gradphoto/flow/photo_processor.h"
 #include "gradphoto/flow/review_queue_submission_sink.h"
+#include "gradphoto/store/database.h"
 #include "gradphoto/store/pin.h"
 #include "gradphoto/store/reject_reasons.h"
 #include "gradphoto/store/sqlite_record_store.h"
@@ -316,6 +317,47 @@ TEST_F(StaffSubmissionTest, ClosingDuringTheCheckIsBoundedAndTheStoreStaysConsis
     const std::int64_t stored = captures();
     EXPECT_LE(stored, 1);
     EXPECT_EQ(auditOf("capture.staff_submit").size(), static_cast<std::size_t>(stored));
+    EXPECT_FALSE(pinLogged());
+}
+
+// Another program holds the store's write lock: the submission waits in SQLite's busy handler
+// (5 s) on its own thread. The screen goes on; closing leaves it behind after kHungDeviceWait; once
+// the lock is released it finishes by itself, capture and audit entry together.
+TEST_F(StaffSubmissionTest, ClosingWhileTheStoreIsBusyLeavesTheSubmissionBehindWithinTheBound) {
+    addStaff();
+    build();
+    toResult();
+    store::Database blocker = store::Database::open(store->database().file());
+    blocker.exec("BEGIN IMMEDIATE");
+    staffConfirms(kStaffPin);
+    int ticks = 0;
+    QTimer ticker;
+    ticker.setInterval(1);
+    QObject::connect(&ticker, &QTimer::timeout, [&] { ++ticks; });
+    ticker.start();
+    QElapsedTimer waited;
+    waited.start();
+    waitFor([&] { return waited.elapsed() >= 600; }, 2000);  // PBKDF2 done, the write waits
+    ticker.stop();
+    EXPECT_GT(ticks, 20);
+    EXPECT_EQ(window->flow().waitingFor(), flow::PortCall::Kind::kStaffSubmit);
+    EXPECT_EQ(window->flow().state(), FlowState::kResult);
+    EXPECT_EQ(captures(), 0);
+
+    QElapsedTimer closing;
+    closing.start();
+    window.reset();
+    const qint64 closedMs = closing.elapsed();
+    EXPECT_GE(closedMs, kHungDeviceWait.count() - 100);  // it really waited, then left it
+    EXPECT_LT(closedMs, kHungDeviceWait.count() + 1000);
+    EXPECT_TRUE(log.join('\n').contains("left to finish")) << log.join('\n').toStdString();
+    blocker.exec("COMMIT");  // within the busy time-out: the submission goes through
+    EXPECT_TRUE(waitFor([&] { return !auditOf("capture.staff_submit").empty(); }, 10000));
+    EXPECT_EQ(captures(), 1);
+    EXPECT_EQ(auditOf("capture.staff_submit").size(), 1u);
+    // The thread left behind ends right after its commit (its answer is dropped).
+    waited.restart();
+    waitFor([&] { return waited.elapsed() >= 300; }, 1000);
     EXPECT_FALSE(pinLogged());
 }
 
