@@ -208,7 +208,7 @@
     </message>
     <message>
         <location filename="../../ui/result_page.ui" line="49"/>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="1104"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="1116"/>
         <source>工作人员确认提交</source>
         <translation>Staff confirm and submit</translation>
     </message>
@@ -771,21 +771,26 @@
     </message>
     <message>
         <location filename="../../src/kiosk/student_wording.cpp" line="164"/>
+        <source>背景太暗，工作人员会调整背景或灯光</source>
+        <translation>The background is too dark: the staff will adjust the backdrop or the lights</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/student_wording.cpp" line="166"/>
         <source>请穿有领上衣：无袖、吊带或低胸衣服不符合要求（请工作人员确认）</source>
         <translation>Please wear a collared top: sleeveless, strapped or low-cut tops are not accepted (staff will check)</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/student_wording.cpp" line="170"/>
+        <location filename="../../src/kiosk/student_wording.cpp" line="172"/>
         <source>眼睛看不清楚，工作人员会查看</source>
         <translation>Your eyes cannot be seen clearly. The staff will look at it.</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/student_wording.cpp" line="190"/>
+        <location filename="../../src/kiosk/student_wording.cpp" line="192"/>
         <source>%1：通过</source>
         <translation>%1: passed</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/student_wording.cpp" line="192"/>
+        <location filename="../../src/kiosk/student_wording.cpp" line="194"/>
         <source>%1：无法自动判断，工作人员会查看</source>
         <translation>%1: could not be checked automatically; the staff will look at it.</translation>
     </message>
@@ -863,17 +868,17 @@
 <context>
     <name>gradphoto::kiosk::KioskWindow</name>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="1062"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="1074"/>
         <source>这张照片很可能无法通过审核：%1。请点“重拍”；如确需提交，请工作人员确认。</source>
         <translation>This photo will very likely not pass review. %1 Tap &quot;Retake&quot;; if it must be submitted as it is, ask the staff to confirm.</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="1064"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="1076"/>
         <source>；</source>
         <translation> </translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="1067"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="1079"/>
         <source>标准照已生成（480×640，蓝色背景）。标有 ! 或 ? 的项目将由工作人员在审核时查看。请确认后点“提交”，或点“重拍”。</source>
         <translation>Your standard photo is ready (480×640, blue background). The staff will look at the items marked ! or ? during review. Tap &quot;Submit&quot; if it is right, or &quot;Retake&quot;.</translation>
     </message>
@@ -1002,7 +1007,7 @@ Reconnecting automatically; if no picture appears, ask the staff.</translation>
     </message>
     <message>
         <location filename="../../src/kiosk/kiosk_window.cpp" line="822"/>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="1028"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="1040"/>
         <source>拍照</source>
         <translation>Shoot</translation>
     </message>
@@ -1181,12 +1186,17 @@ Fee %1; a rejected photo is retaken for free.</translation>
         <translation>&lt;b&gt;⑥ As you are&lt;/b&gt;&lt;br&gt;No makeup, no beauty filters, no coloured contact lenses</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="1020"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="1029"/>
+        <source>可以拍照，再调整一下会更好：</source>
+        <translation>Ready; to make it even better:</translation>
+    </message>
+    <message>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="1022"/>
         <source>摄像头未连接</source>
         <translation>Camera not connected</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="1090"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="1102"/>
         <source>✓ 其余 %n 项检查通过</source>
         <translation>
             <numerusform>✓ The other check passed</numerusform>
@@ -1194,112 +1204,112 @@ Fee %1; a rejected photo is retaken for free.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="1013"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="1024"/>
         <source>很好，保持不动</source>
         <translation>Good, hold still</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="1021"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="1033"/>
         <source>正在分析画面…</source>
         <translation>Analysing the picture…</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="1045"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="1057"/>
         <source>未能生成标准照</source>
         <translation>No standard photo</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="1072"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="1084"/>
         <source>标准照已生成（480×640，蓝色背景）。请确认后点“提交”，或点“重拍”。</source>
         <translation>Your standard photo is ready (480×640, blue background). Tap &quot;Submit&quot; if it is right, or &quot;Retake&quot;.</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="1060"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="1072"/>
         <source>这张照片无法生成合格的标准照，原因如下。请点“重拍”。</source>
         <translation>This photo cannot give a compliant standard photo, for the reasons below. Please tap &quot;Retake&quot;.</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="1103"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="1115"/>
         <source>正在核对并提交…</source>
         <translation>Checking and submitting…</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="1117"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="1129"/>
         <source>排队号 %1</source>
         <translation>Queue number %1</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="1119"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="1131"/>
         <source>审核约需两个工作日。审核期间如需修改，请联系工作人员。
 之后可在本机首页点“查询审核结果”并扫描采集码查看结果；审核未通过可免费重拍。</source>
         <translation>The review takes about two working days; to change anything meanwhile, ask the staff.
 To see the result, tap &quot;Check my result&quot; on the start page and scan your code; a rejected photo can be retaken for free.</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="1122"/>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="1192"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="1134"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="1204"/>
         <source>%1 秒后自动返回首页</source>
         <translation>Back to the start in %1 s</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="1134"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="1146"/>
         <source>暂无提交记录</source>
         <translation>No submission yet</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="1136"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="1148"/>
         <source>您还没有在本机提交过照片，可以现在开始采集。</source>
         <translation>You have not submitted a photo here yet; you can start now.</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="1139"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="1151"/>
         <source>审核中</source>
         <translation>Under review</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="1141"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="1153"/>
         <source>排队号 %1。审核约需两个工作日，请耐心等待；如需修改信息或更换照片，请联系工作人员。</source>
         <translation>Queue number %1. The review takes about two working days; to correct data or replace the photo, ask the staff.</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="1147"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="1159"/>
         <source>审核未通过</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="1149"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="1161"/>
         <source>原因：%1
 请尽快重拍，重拍免费。</source>
         <translation>Reason: %1
 Please retake soon; the retake is free.</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="1153"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="1165"/>
         <source>审核通过（采集完成）</source>
         <translation>Approved (collection complete)</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="1157"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="1169"/>
         <source>照片已通过审核，不能再更改。可在下方保存、打印或查看标准照和排版照。</source>
         <translation>Your photo is approved and can no longer be changed. Save, print or view the standard photo and the photo sheet below.</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="1159"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="1171"/>
         <source>照片已通过审核，不能再更改。标准照和排版照可请工作人员打印或拷贝。</source>
         <translation>Your photo was approved and can no longer change. Ask the staff to print or copy the standard photo or the layout sheet.</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="1178"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="1190"/>
         <source>&lt;b&gt;常见问题&lt;/b&gt;&lt;br&gt;· 采集码扫不出来？请勿使用截图，在学信网 App 内保存图片后请工作人员识别。&lt;br&gt;· 身份证号后四位输错？可重新输入，连续 5 次错误将锁定，请联系工作人员解锁。&lt;br&gt;· 审核要多久？约两个工作日。&lt;br&gt;· 审核未通过怎么办？尽快回到本机重拍，重拍免费。&lt;br&gt;· 审核通过后还能改吗？不能，采集完成后照片不可更改。</source>
         <translation>&lt;b&gt;Frequently asked&lt;/b&gt;&lt;br&gt;· The code will not scan? Do not use a screenshot: save the image in the CHSI app and ask the staff to read it.&lt;br&gt;· Wrong ID digits? Enter them again; after 5 wrong entries the record is locked until the staff unlock it.&lt;br&gt;· How long is the review? About two working days.&lt;br&gt;· Rejected? Come back soon and retake, free of charge.&lt;br&gt;· Can an approved photo change? No: once approved it is final.</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="1185"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="1197"/>
         <source>请向身边的工作人员咨询</source>
         <translation>Please ask the staff nearby</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="1186"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="1198"/>
         <source>客服电话：%1</source>
         <translation>Help line: %1</translation>
     </message>

@@ -1007,19 +1007,31 @@ void KioskWindow::renderPage() {
         case FlowState::kCapture: {
             const bool cameraOk = parts_.camera->available();
             // The hints, then the live checks that have no hint of their own (closed eyes,
-            // blur, over-exposure); warnings stay listed under 很好，保持不动.
+            // blur, over-exposure). Ready with warnings left (they do not hold the shutter): the
+            // headline says the photo can be taken and the warnings follow, smaller, as what
+            // would make it better, rather than 很好，保持不动 over a list of corrections.
             QStringList lines;
-            if (lastReady_)
-                lines << tr("很好，保持不动");
-            else if (!lastHints_.isEmpty())
-                lines << guidanceText(lastHints_).split('\n');
+            if (!lastReady_ && !lastHints_.isEmpty()) lines << guidanceText(lastHints_).split('\n');
             for (const CheckResult& c : lastChecks_) {
                 const QString check = StudentWording::check(c, language_);
                 if (!lines.contains(check)) lines << check;
             }
-            capture_.guidanceLabel->setText(!cameraOk         ? tr("摄像头未连接")
-                                            : lines.isEmpty() ? tr("正在分析画面…")
-                                                              : lines.join('\n'));
+            QLabel* guidance = capture_.guidanceLabel;
+            guidance->setTextFormat(Qt::PlainText);
+            if (!cameraOk) {
+                guidance->setText(tr("摄像头未连接"));
+            } else if (lastReady_ && lines.isEmpty()) {
+                guidance->setText(tr("很好，保持不动"));
+            } else if (lastReady_) {
+                QStringList advice;
+                for (const QString& line : lines) advice << line.toHtmlEscaped();
+                guidance->setTextFormat(Qt::RichText);
+                guidance->setText(tr("可以拍照，再调整一下会更好：").toHtmlEscaped() +
+                                  "<div style='font-size: 24px; font-weight: normal;'>" +
+                                  advice.join("<br>") + "</div>");
+            } else {
+                guidance->setText(lines.isEmpty() ? tr("正在分析画面…") : lines.join('\n'));
+            }
             setStyleProperty(capture_.guidanceLabel, "ready", lastReady_ && cameraOk);
             capture_.shutterButton->setEnabled(cameraOk && !flow_.countdownSecondsLeft() &&
                                                flow_.captureRequest() == 0);

@@ -30,6 +30,7 @@
 #include "kiosk_window_driver.h"
 #include "qt_wait.h"
 #include "replay_camera.h"
+#include "student_wording.h"
 #include "test_support.h"
 
 namespace gradphoto::kiosk {
@@ -492,6 +493,19 @@ TEST_F(KioskWindowTest, CapturePageShowsFailingChecksAndAGreenReadyState) {
     const QColor ready = background();
     EXPECT_GT(ready.green(), ready.red()) << ready.name().toStdString();  // green
     EXPECT_NE(ready, hint);
+
+    // Ready with a warning left (it does not hold the shutter): the headline does not tell the
+    // student to hold still over a correction, it says the photo can be taken and what would
+    // make it better.
+    const CheckResult tilt{"head_roll", CheckStatus::kWarn, 4.5, 8, "请把头摆正", "head roll 4.5"};
+    emit window->analyzer().checksReady({tilt});
+    emit window->analyzer().guidanceReady(frame, QRectF(200, 100, 200, 260), {}, true);
+    ASSERT_TRUE(waitFor([&] { return label->text().contains("再调整一下会更好"); }, 3000))
+        << label->text().toStdString();
+    EXPECT_FALSE(label->text().contains("保持不动")) << label->text().toStdString();
+    EXPECT_TRUE(label->text().contains(StudentWording::check(tilt, "zh")))
+        << label->text().toStdString();
+    EXPECT_GT(background().green(), background().red());  // still the ready colour
 }
 
 }  // namespace

@@ -132,6 +132,10 @@ TEST_F(StudentWordingTest, SaysWhichWayToCorrect) {
     EXPECT_TRUE(shadow.contains("shadow") && shadow.contains("further from the wall"))
         << shadow.toStdString();
     EXPECT_FALSE(cluttered.contains("shadow")) << cluttered.toStdString();
+    const QString dark = en(result("background_uniform", CheckStatus::kWarn,
+                                   {{"wall_lightness", 15.0}, {"cause", "dark_wall"}}));
+    EXPECT_TRUE(dark.contains("too dark") && dark.contains("staff")) << dark.toStdString();
+    EXPECT_FALSE(dark.contains("shadow") || dark.contains("uneven")) << dark.toStdString();
     const QString bare = en(result("clothing_contrast", CheckStatus::kWarn,
                                    {{"bare_skin", 0.5}, {"cause", "bare_skin"}}));
     const QString blue = en(result("clothing_contrast", CheckStatus::kFail, {{"blue", 0.5}}));
