@@ -208,7 +208,7 @@
     </message>
     <message>
         <location filename="../../ui/result_page.ui" line="49"/>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="1116"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="1119"/>
         <source>工作人员确认提交</source>
         <translation>Staff confirm and submit</translation>
     </message>
@@ -771,8 +771,8 @@
     </message>
     <message>
         <location filename="../../src/kiosk/student_wording.cpp" line="164"/>
-        <source>背景太暗，工作人员会调整背景或灯光</source>
-        <translation>The background is too dark: the staff will adjust the backdrop or the lights</translation>
+        <source>背景太暗，工作人员会检查背景和灯光</source>
+        <translation>The background is too dark: the staff will check the backdrop and the lights</translation>
     </message>
     <message>
         <location filename="../../src/kiosk/student_wording.cpp" line="166"/>
@@ -868,17 +868,17 @@
 <context>
     <name>gradphoto::kiosk::KioskWindow</name>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="1074"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="1077"/>
         <source>这张照片很可能无法通过审核：%1。请点“重拍”；如确需提交，请工作人员确认。</source>
         <translation>This photo will very likely not pass review. %1 Tap &quot;Retake&quot;; if it must be submitted as it is, ask the staff to confirm.</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="1076"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="1079"/>
         <source>；</source>
         <translation> </translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="1079"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="1082"/>
         <source>标准照已生成（480×640，蓝色背景）。标有 ! 或 ? 的项目将由工作人员在审核时查看。请确认后点“提交”，或点“重拍”。</source>
         <translation>Your standard photo is ready (480×640, blue background). The staff will look at the items marked ! or ? during review. Tap &quot;Submit&quot; if it is right, or &quot;Retake&quot;.</translation>
     </message>
@@ -924,7 +924,7 @@
     </message>
     <message>
         <location filename="../../src/kiosk/kiosk_window.cpp" line="698"/>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="970"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="973"/>
         <source>%1 元</source>
         <translation>CNY %1</translation>
     </message>
@@ -1007,7 +1007,7 @@ Reconnecting automatically; if no picture appears, ask the staff.</translation>
     </message>
     <message>
         <location filename="../../src/kiosk/kiosk_window.cpp" line="822"/>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="1040"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="1043"/>
         <source>拍照</source>
         <translation>Shoot</translation>
     </message>
@@ -1022,181 +1022,181 @@ Reconnecting automatically; if no picture appears, ask the staff.</translation>
         <translation>Submit</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="851"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="854"/>
         <source>网络：在线</source>
         <translation>Network: online</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="854"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="857"/>
         <source>网络：离线</source>
         <translation>Network: offline</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="857"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="860"/>
         <source>网络：未知</source>
         <translation>Network: unknown</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="860"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="863"/>
         <source>摄像头：正常</source>
         <translation>Camera: OK</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="860"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="863"/>
         <source>摄像头：未连接</source>
         <translation>Camera: not connected</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="861"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="864"/>
         <source>拍照点 %1 · %2 · %3</source>
         <translation>Booth %1 · %2 · %3</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="878"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="881"/>
         <source>您还在吗？
 %1 秒后将退出并清除您的信息。</source>
         <translation>Are you still there?
 In %1 s the session ends and your data is cleared.</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="879"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="882"/>
         <source>继续操作</source>
         <translation>Continue</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="896"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="899"/>
         <source>&lt;b&gt;姓名：&lt;/b&gt;%1&lt;br&gt;&lt;b&gt;学号：&lt;/b&gt;%2&lt;br&gt;&lt;b&gt;身份证号：&lt;/b&gt;%3&lt;br&gt;&lt;b&gt;院系：&lt;/b&gt;%4&lt;br&gt;&lt;b&gt;专业：&lt;/b&gt;%5 · %6</source>
         <translation>&lt;b&gt;Name: &lt;/b&gt;%1&lt;br&gt;&lt;b&gt;Student no.: &lt;/b&gt;%2&lt;br&gt;&lt;b&gt;ID number: &lt;/b&gt;%3&lt;br&gt;&lt;b&gt;Department: &lt;/b&gt;%4&lt;br&gt;&lt;b&gt;Major: &lt;/b&gt;%5 · %6</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="911"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="914"/>
         <source>拍照、标准化、提交审核，一站完成。
 服务费 %1，审核未通过可免费重拍。</source>
         <translation>Photo, standardization and submission in one place.
 Fee %1; a rejected photo is retaken for free.</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="918"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="921"/>
         <source>查询审核结果：扫描学信网图像采集码</source>
         <translation>Check my result: scan your CHSI code</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="919"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="922"/>
         <source>第1步  扫描学信网图像采集码</source>
         <translation>Step 1  Scan your CHSI photo collection code</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="923"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="926"/>
         <source>示例采集码 %1</source>
         <translation>Sample code %1</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="925"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="928"/>
         <source>正在查询学籍信息，请稍候…</source>
         <translation>Looking up your student record, please wait…</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="927"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="930"/>
         <source>本机当前离线，可能无法查询学籍，请联系工作人员。</source>
         <translation>This booth is offline and may not find your record; ask the staff.</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="930"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="933"/>
         <source>截图往往无法识别：请在 App 内保存图片后点“从 U 盘或共享文件夹选择采集码图片”，或使用扫码枪。</source>
         <translation>Screenshots often cannot be read: save the image in the app, then tap “Pick the code picture from a USB stick or shared folder”, or use the scanner.</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="945"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="948"/>
         <source>&lt;b&gt;采集资格&lt;/b&gt;&lt;br&gt;%1&lt;br&gt;%2&lt;br&gt;&lt;br&gt;采集项目：学历证书电子注册图像&lt;br&gt;状态：&lt;span style=&apos;color:#2e7d32&apos;&gt;可采集&lt;/span&gt;</source>
         <translation>&lt;b&gt;Your collection&lt;/b&gt;&lt;br&gt;%1&lt;br&gt;%2&lt;br&gt;&lt;br&gt;Item: degree certificate registration photo&lt;br&gt;Status: &lt;span style=&apos;color:#2e7d32&apos;&gt;open&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="950"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="953"/>
         <source>&lt;b&gt;服务内容&lt;/b&gt;&lt;br&gt;· 现场拍摄（工作人员后置摄像头拍摄）&lt;br&gt;· 照片标准化（蓝色背景、480×640 像素）&lt;br&gt;· 提交学校审核，约两个工作日&lt;br&gt;· 审核未通过可免费重拍</source>
         <translation>&lt;b&gt;What the fee covers&lt;/b&gt;&lt;br&gt;· The photo, taken here by the staff with the rear camera&lt;br&gt;· Standardization (blue background, 480×640 pixels)&lt;br&gt;· Review by the university, about two working days&lt;br&gt;· A free retake if the photo is rejected</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="953"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="956"/>
         <source>费用：%1</source>
         <translation>Fee: %1</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="954"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="957"/>
         <source>进入拍照</source>
         <translation>Go to the photo</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="955"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="958"/>
         <source>正在处理…</source>
         <translation>Working…</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="956"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="959"/>
         <source>去支付</source>
         <translation>Pay</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="961"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="964"/>
         <source>本机当前离线，暂时无法扫码支付。请联系工作人员确认现金支付或免费。</source>
         <translation>This kiosk is offline: paying by QR code is not possible now. Ask the staff to confirm a cash payment or a waiver.</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="969"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="972"/>
         <source>应付：%1</source>
         <translation>To pay: %1</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="975"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="978"/>
         <source>请在 %1:%2 内完成支付，超时订单将自动关闭</source>
         <translation>Please pay within %1:%2; the order closes after that</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="981"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="984"/>
         <source>本机当前离线，无法确认支付结果。请联系工作人员现金支付或稍后再试。</source>
         <translation>This booth is offline and cannot confirm payments. Pay cash with the staff or try later.</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="988"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="991"/>
         <source>&lt;b&gt;① 背景与光线&lt;/b&gt;&lt;br&gt;白墙前约 1 米，光线均匀，脸上无阴影、无阴阳脸</source>
         <translation>&lt;b&gt;① Background and light&lt;/b&gt;&lt;br&gt;About 1 m in front of a white wall, even light, no shadows on the face</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="989"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="992"/>
         <source>&lt;b&gt;② 姿势&lt;/b&gt;&lt;br&gt;半身到胸部，正对镜头，双肩放平，表情自然，双眼睁开，嘴唇闭合</source>
         <translation>&lt;b&gt;② Pose&lt;/b&gt;&lt;br&gt;Chest up, face the camera, shoulders level, relaxed, eyes open, lips closed</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="990"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="993"/>
         <source>&lt;b&gt;③ 露出五官&lt;/b&gt;&lt;br&gt;露出双耳和额头，头发不遮挡眉毛和眼睛</source>
         <translation>&lt;b&gt;③ Show your face&lt;/b&gt;&lt;br&gt;Ears and forehead visible; hair must not cover eyebrows or eyes</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="991"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="994"/>
         <source>&lt;b&gt;④ 眼镜与饰品&lt;/b&gt;&lt;br&gt;不戴帽子、耳环、项链；常戴眼镜可戴，不可戴有色眼镜</source>
         <translation>&lt;b&gt;④ Glasses and jewellery&lt;/b&gt;&lt;br&gt;No hats, earrings or necklaces; everyday glasses are fine, never tinted ones</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="992"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="995"/>
         <source>&lt;b&gt;⑤ 服装&lt;/b&gt;&lt;br&gt;有领素色正装；&lt;span style=&apos;color:#c62828&apos;&gt;不要穿蓝色衣服&lt;/span&gt;，不穿无袖、吊带、低领</source>
         <translation>&lt;b&gt;⑤ Clothing&lt;/b&gt;&lt;br&gt;Plain collared formal wear; &lt;span style=&apos;color:#c62828&apos;&gt;no blue clothes&lt;/span&gt;, no sleeveless, straps or low necklines</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="995"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="998"/>
         <source>&lt;b&gt;⑥ 真实&lt;/b&gt;&lt;br&gt;不化妆、不美颜、不戴彩色隐形眼镜</source>
         <translation>&lt;b&gt;⑥ As you are&lt;/b&gt;&lt;br&gt;No makeup, no beauty filters, no coloured contact lenses</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="1029"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="1032"/>
         <source>可以拍照，再调整一下会更好：</source>
         <translation>Ready; to make it even better:</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="1022"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="1025"/>
         <source>摄像头未连接</source>
         <translation>Camera not connected</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="1102"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="1105"/>
         <source>✓ 其余 %n 项检查通过</source>
         <translation>
             <numerusform>✓ The other check passed</numerusform>
@@ -1204,112 +1204,112 @@ Fee %1; a rejected photo is retaken for free.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="1024"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="1027"/>
         <source>很好，保持不动</source>
         <translation>Good, hold still</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="1033"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="1036"/>
         <source>正在分析画面…</source>
         <translation>Analysing the picture…</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="1057"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="1060"/>
         <source>未能生成标准照</source>
         <translation>No standard photo</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="1084"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="1087"/>
         <source>标准照已生成（480×640，蓝色背景）。请确认后点“提交”，或点“重拍”。</source>
         <translation>Your standard photo is ready (480×640, blue background). Tap &quot;Submit&quot; if it is right, or &quot;Retake&quot;.</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="1072"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="1075"/>
         <source>这张照片无法生成合格的标准照，原因如下。请点“重拍”。</source>
         <translation>This photo cannot give a compliant standard photo, for the reasons below. Please tap &quot;Retake&quot;.</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="1115"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="1118"/>
         <source>正在核对并提交…</source>
         <translation>Checking and submitting…</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="1129"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="1132"/>
         <source>排队号 %1</source>
         <translation>Queue number %1</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="1131"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="1134"/>
         <source>审核约需两个工作日。审核期间如需修改，请联系工作人员。
 之后可在本机首页点“查询审核结果”并扫描采集码查看结果；审核未通过可免费重拍。</source>
         <translation>The review takes about two working days; to change anything meanwhile, ask the staff.
 To see the result, tap &quot;Check my result&quot; on the start page and scan your code; a rejected photo can be retaken for free.</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="1134"/>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="1204"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="1137"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="1207"/>
         <source>%1 秒后自动返回首页</source>
         <translation>Back to the start in %1 s</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="1146"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="1149"/>
         <source>暂无提交记录</source>
         <translation>No submission yet</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="1148"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="1151"/>
         <source>您还没有在本机提交过照片，可以现在开始采集。</source>
         <translation>You have not submitted a photo here yet; you can start now.</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="1151"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="1154"/>
         <source>审核中</source>
         <translation>Under review</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="1153"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="1156"/>
         <source>排队号 %1。审核约需两个工作日，请耐心等待；如需修改信息或更换照片，请联系工作人员。</source>
         <translation>Queue number %1. The review takes about two working days; to correct data or replace the photo, ask the staff.</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="1159"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="1162"/>
         <source>审核未通过</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="1161"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="1164"/>
         <source>原因：%1
 请尽快重拍，重拍免费。</source>
         <translation>Reason: %1
 Please retake soon; the retake is free.</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="1165"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="1168"/>
         <source>审核通过（采集完成）</source>
         <translation>Approved (collection complete)</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="1169"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="1172"/>
         <source>照片已通过审核，不能再更改。可在下方保存、打印或查看标准照和排版照。</source>
         <translation>Your photo is approved and can no longer be changed. Save, print or view the standard photo and the photo sheet below.</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="1171"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="1174"/>
         <source>照片已通过审核，不能再更改。标准照和排版照可请工作人员打印或拷贝。</source>
         <translation>Your photo was approved and can no longer change. Ask the staff to print or copy the standard photo or the layout sheet.</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="1190"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="1193"/>
         <source>&lt;b&gt;常见问题&lt;/b&gt;&lt;br&gt;· 采集码扫不出来？请勿使用截图，在学信网 App 内保存图片后请工作人员识别。&lt;br&gt;· 身份证号后四位输错？可重新输入，连续 5 次错误将锁定，请联系工作人员解锁。&lt;br&gt;· 审核要多久？约两个工作日。&lt;br&gt;· 审核未通过怎么办？尽快回到本机重拍，重拍免费。&lt;br&gt;· 审核通过后还能改吗？不能，采集完成后照片不可更改。</source>
         <translation>&lt;b&gt;Frequently asked&lt;/b&gt;&lt;br&gt;· The code will not scan? Do not use a screenshot: save the image in the CHSI app and ask the staff to read it.&lt;br&gt;· Wrong ID digits? Enter them again; after 5 wrong entries the record is locked until the staff unlock it.&lt;br&gt;· How long is the review? About two working days.&lt;br&gt;· Rejected? Come back soon and retake, free of charge.&lt;br&gt;· Can an approved photo change? No: once approved it is final.</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="1197"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="1200"/>
         <source>请向身边的工作人员咨询</source>
         <translation>Please ask the staff nearby</translation>
     </message>
     <message>
-        <location filename="../../src/kiosk/kiosk_window.cpp" line="1198"/>
+        <location filename="../../src/kiosk/kiosk_window.cpp" line="1201"/>
         <source>客服电话：%1</source>
         <translation>Help line: %1</translation>
     </message>

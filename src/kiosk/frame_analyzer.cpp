@@ -122,8 +122,9 @@ bool FrameAnalyzer::offer(const QImage& frame) {
             QMetaObject::invokeMethod(
                 this,
                 [this, frame, faceRect, hints, ready, flagged = std::move(flagged)] {
-                    emit guidanceReady(frame, faceRect, hints, ready);
+                    // The checks first: guidanceReady renders, and must show this frame's.
                     emit checksReady(flagged);
+                    emit guidanceReady(frame, faceRect, hints, ready);
                 },
                 Qt::QueuedConnection);
         },

@@ -36,7 +36,7 @@ class FrameAnalyzer : public QObject {
   signals:
     // On the GUI thread. face is in the offered frame's pixels.
     void guidanceReady(const QImage& frame, QRectF face, QList<int> hints, bool ready);
-    // On the GUI thread, with every guidanceReady: the live checks that do not pass (closed
+    // On the GUI thread, just before every guidanceReady: the live checks that do not pass (closed
     // eyes, blur and over-exposure have no Hint of their own), worded there in the kiosk's
     // language (StudentWording).
     void checksReady(const std::vector<gradphoto::CheckResult>& flagged);

@@ -840,8 +840,11 @@ void KioskWindow::renderHeader() {
     window_.helpButton->setVisible(state != FlowState::kHelp && state != FlowState::kPayment &&
                                    state != FlowState::kStandardizing &&
                                    state != FlowState::kFailsafe);
-    // Help would leave the result page while 工作人员确认提交 is checked: the flow ignores it.
-    window_.helpButton->setEnabled(flow_.waitingFor() != flow::PortCall::Kind::kStaffSubmit);
+    // Help or 取消 would leave the result page while 工作人员确认提交 is checked: the flow
+    // ignores them until its answer says whether the photo was submitted.
+    const bool staffSubmitting = flow_.waitingFor() == flow::PortCall::Kind::kStaffSubmit;
+    window_.helpButton->setEnabled(!staffSubmitting);
+    window_.cancelButton->setEnabled(!staffSubmitting);
 
     QString net;
     switch (networkOverride_ ? (*networkOverride_ ? NetworkStatus::State::kOffline

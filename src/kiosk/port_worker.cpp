@@ -1,5 +1,7 @@
 #include "port_worker.h"
 
+#include "gradphoto/store/pin.h"
+
 #include <QMetaObject>
 #include <QPointer>
 #include <QtGlobal>
@@ -62,7 +64,7 @@ PortWorker::~PortWorker() {
 void PortWorker::submit(const flow::PortCall& call) {
     auto state = state_;
     QPointer<PortWorker> self(this);
-    post([state, self, call]() -> std::function<void()> {
+    post([state, self, call = flow::PortCall(call)]() mutable -> std::function<void()> {
         if (!state->ports && !state->unusable) {
             try {
                 state->ports = state->factory();
@@ -83,6 +85,9 @@ void PortWorker::submit(const flow::PortCall& call) {
             answer.failed = true;
             answer.problem = state->unusable.value_or(Problem{});
         }
+        // Answered: the staff PIN this call carried is not kept while the job waits to be freed.
+        store::wipePin(call.staff.pin);
+        store::wipePin(call.staffSubmission.pin);
         // Runs on this object's thread, and only while it exists (post() checks).
         return [self, answer] { emit self->answered(answer); };
     });

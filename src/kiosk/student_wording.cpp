@@ -161,7 +161,7 @@ QString directionText(const CheckResult& c) {
     if (c.id == "background_uniform" && stringAt(c.value, "cause") == "shadow")
         return StudentWording::tr("背景上有阴影，请离背景墙远一点");
     if (c.id == "background_uniform" && stringAt(c.value, "cause") == "dark_wall")
-        return StudentWording::tr("背景太暗，工作人员会调整背景或灯光");
+        return StudentWording::tr("背景太暗，工作人员会检查背景和灯光");
     if (c.id == "clothing_contrast" && stringAt(c.value, "cause") == "bare_skin")
         return StudentWording::tr("请穿有领上衣：无袖、吊带或低胸衣服不符合要求（请工作人员确认）");
     if (c.id == "eyes_open" && c.status == CheckStatus::kWarn && c.value.is_object() &&

@@ -1,7 +1,7 @@
 // 工作人员确认提交 as a port call made outside (FlowPorts::callsOutside, as the kiosk does on a
 // thread of its own): the PIN check and the store's write happen where the call is answered, the
-// flow waits on the result page; a wrong PIN or a failing store says what the sink says; an answer
-// arriving after the session ended is dropped; a second press while waiting starts nothing.
+// flow waits on the result page (取消 and the idle reset wait for the answer too); a wrong PIN or a
+// failing store says what the sink says; a second press while waiting starts nothing.
 
 #include <gtest/gtest.h>
 
@@ -177,31 +177,39 @@ TEST_F(StaffSubmitCallsTest, AFailingStoreSaysSoAndTheStudentCanTryAgain) {
     EXPECT_EQ(flow.state(), FlowState::kSubmitted);
 }
 
-TEST_F(StaffSubmitCallsTest, AnAnswerAfterTheSessionEndedIsIgnored) {
+// 取消 and the idle reset would tell the student their data was cleared while the photo is being
+// submitted: while the PIN is checked both wait for the answer, which says what happened.
+TEST_F(StaffSubmitCallsTest, CancelAndTheIdleResetWaitForTheAnswer) {
     toResult();
     const PortCall c = staffPresses("1357");
-    flow.handle(events::Cancel{});  // the student walks away while the PIN is checked
-    ASSERT_EQ(flow.state(), FlowState::kWelcome);
-    EXPECT_FALSE(flow.waiting());
-    flow.handle(events::StartCapture{});  // the next student
-    answer(c);  // the sink stores it (capture and audit together); nobody is shown it
-    EXPECT_EQ(flow.state(), FlowState::kScanCode);
-    EXPECT_TRUE(flow.session().queueNumber.empty());
-    EXPECT_FALSE(flow.session().student);
-    EXPECT_TRUE(flow.notice().empty());
+    flow.handle(events::Cancel{});  // the student presses 取消 while the PIN is checked
+    for (int i = 0; i < 700; ++i) flow.handle(events::Tick{100});  // well past the idle limit
+    EXPECT_EQ(flow.state(), FlowState::kResult);
+    EXPECT_TRUE(flow.waitsFor(c.id));
+    EXPECT_FALSE(flow.idleWarningSecondsLeft());
+    EXPECT_EQ(flow.notice().code, "staff_submit_checking");
+    answer(c);
+    EXPECT_EQ(flow.state(), FlowState::kSubmitted);
+    EXPECT_EQ(flow.session().queueNumber, "A1-101");
     EXPECT_EQ(sink.stored.size(), 1u);
 }
 
-TEST_F(StaffSubmitCallsTest, AnAnswerAfterTheIdleResetIsIgnored) {
+// Once answered (here: a wrong PIN, back on the result page), 取消 and the idle timer work again.
+TEST_F(StaffSubmitCallsTest, AfterTheAnswerCancelAndTheIdleResetWorkAgain) {
     toResult();
-    const PortCall c = staffPresses("1357");
+    answer(staffPresses("0000"));
+    ASSERT_EQ(flow.state(), FlowState::kResult);
+    ASSERT_EQ(flow.notice().code, "staff_refused");
     for (int i = 0; i < 700 && flow.state() == FlowState::kResult; ++i)
         flow.handle(events::Tick{100});
-    ASSERT_EQ(flow.state(), FlowState::kWelcome);
-    answer(c);
     EXPECT_EQ(flow.state(), FlowState::kWelcome);
     EXPECT_EQ(flow.notice().code, "idle_reset");
-    EXPECT_TRUE(flow.session().queueNumber.empty());
+    EXPECT_TRUE(sink.stored.empty());
+
+    flow.handle(events::StartCapture{});
+    ASSERT_EQ(flow.state(), FlowState::kScanCode);
+    flow.handle(events::Cancel{});
+    EXPECT_EQ(flow.state(), FlowState::kWelcome);
 }
 
 TEST_F(StaffSubmitCallsTest, PressingAgainWhileWaitingStartsNothing) {

@@ -12,7 +12,10 @@
 #include <QDir>
 #include <QImage>
 #include <QLabel>
+#include <QStringList>
+#include <atomic>
 #include <initializer_list>
+#include <mutex>
 
 #include "kiosk_window.h"
 #include "qt_wait.h"
@@ -111,5 +114,42 @@ inline QString plainReplayFolder(const QString& root, QColor colour = QColor(90,
     frame.save(QDir(folder).filePath("frame.png"));
     return folder;
 }
+
+// Qt's messages (the staff log) while it lives, from whichever thread writes them: the tests check
+// that a PIN never reaches them and that a line was written. One at a time: it installs Qt's
+// message handler and puts the previous one back when it goes.
+class CapturedMessages {
+  public:
+    CapturedMessages() {
+        current().store(this);
+        previous_ = qInstallMessageHandler(&CapturedMessages::handle);
+    }
+    ~CapturedMessages() {
+        qInstallMessageHandler(previous_);
+        current().store(nullptr);
+    }
+    CapturedMessages(const CapturedMessages&) = delete;
+    CapturedMessages& operator=(const CapturedMessages&) = delete;
+
+    QStringList lines() const {
+        std::lock_guard<std::mutex> lock(mutex_);
+        return lines_;
+    }
+
+  private:
+    static std::atomic<CapturedMessages*>& current() {
+        static std::atomic<CapturedMessages*> open{nullptr};
+        return open;
+    }
+    static void handle(QtMsgType, const QMessageLogContext&, const QString& message) {
+        if (CapturedMessages* c = current().load()) {
+            std::lock_guard<std::mutex> lock(c->mutex_);
+            c->lines_ << message;
+        }
+    }
+    mutable std::mutex mutex_;
+    QStringList lines_;
+    QtMessageHandler previous_ = nullptr;
+};
 
 }  // namespace gradphoto::kiosk::gui_test

@@ -62,12 +62,6 @@ bool fieldsFit(StaffSettlementDialog& d) {
            bottomOf(last) <= buttonsTop;
 }
 
-// Qt's messages while a test runs: the PIN must not be in any of them.
-QStringList* capturedLog = nullptr;
-void captureMessage(QtMsgType, const QMessageLogContext&, const QString& message) {
-    if (capturedLog) *capturedLog << message;
-}
-
 class StaffCornerTest : public ::testing::Test {
   protected:
     void SetUp() override {
@@ -78,14 +72,8 @@ class StaffCornerTest : public ::testing::Test {
             QDir(dir.path()).filePath("demo").toStdString());
         gates = storeStaffGates(QDir(dir.path()).filePath("store").toStdString(), "A1", "2580");
         notes = storeStaffMenuNotes(QDir(dir.path()).filePath("store").toStdString(), "A1");
-        capturedLog = &log;
-        previousHandler = qInstallMessageHandler(captureMessage);
     }
-    void TearDown() override {
-        window.reset();
-        qInstallMessageHandler(previousHandler);
-        capturedLog = nullptr;
-    }
+    void TearDown() override { window.reset(); }
 
     // An admin A001 (PIN 246810) and the staff member S001 (PIN 4321); their PINs hashed with
     // `iterations` (fewer than the real store::kPinIterations keep most tests fast).
@@ -197,7 +185,7 @@ class StaffCornerTest : public ::testing::Test {
                                  [&](const store::AuditEntry& e) { return e.actor == actor; }));
     }
     bool logMentions(const QString& text) const {
-        for (const QString& line : log)
+        for (const QString& line : log.lines())
             if (line.contains(text)) return true;
         return false;
     }
@@ -214,8 +202,8 @@ class StaffCornerTest : public ::testing::Test {
     StaffMenuNote notes;     // the real audit of an unused admission, likewise
     std::unique_ptr<KioskWindow> window;
     int consoleRequests = 0;
-    QStringList log;
-    QtMessageHandler previousHandler = nullptr;
+    // The staff log while the test runs: the PIN must not be in any of its lines.
+    gui_test::CapturedMessages log;
     // GRADPHOTO_SHOTS_DIR: the dialogs are saved there as PNGs to look at.
     QString shotsFolder = qEnvironmentVariable("GRADPHOTO_SHOTS_DIR");
     QString shotName = "staff-menu-zh";
@@ -319,7 +307,8 @@ TEST_F(StaffCornerTest, FreshBoothOpensWithTheSettingPinAndLogsItOnce) {
     EXPECT_EQ(wrong.refusals[0], "PIN 不正确。");
     const CornerVisit again = visit({{"D001", "2580"}});
     EXPECT_FALSE(again.menuButtons.isEmpty());
-    EXPECT_EQ(log.filter("no staff accounts yet").size(), 1) << log.join("\n").toStdString();
+    EXPECT_EQ(log.lines().filter("no staff accounts yet").size(), 1)
+        << log.lines().join("\n").toStdString();
     EXPECT_EQ(audited("kiosk.staff_menu", "D001"), 2);
     EXPECT_FALSE(logMentions("2580"));
     // Once the first admin exists, the setting no longer opens the menu.

@@ -29,6 +29,21 @@ TEST(StorePin, OnlyDigitsOfSensibleLength) {
     EXPECT_THROW(requireValidPin("12a4"), Error);
 }
 
+// A PIN held only as long as it is needed: its characters overwritten in place, then emptied.
+TEST(StorePin, WipeOverwritesThePinInPlace) {
+    std::string pin = "135792468024";  // the longest PIN: past the short-string buffer
+    pin.reserve(64);
+    const char* where = pin.data();
+    const std::size_t size = pin.size();
+    wipePin(pin);
+    EXPECT_TRUE(pin.empty());
+    EXPECT_EQ(pin.data(), where);  // the same buffer, still owned by pin
+    EXPECT_EQ(std::string(where, size).find_first_of("123456789"), std::string::npos);
+    std::string none;
+    wipePin(none);
+    EXPECT_TRUE(none.empty());
+}
+
 TEST_F(StoreTest, PinIsStoredHashedNeverPlain) {
     const auto stored = store->staff().find("S001");
     ASSERT_TRUE(stored);

@@ -5,6 +5,7 @@
 
 #include "gradphoto/common/error.h"
 #include "gradphoto/flow/masking.h"
+#include "gradphoto/store/pin.h"
 
 namespace gradphoto::flow {
 
@@ -49,9 +50,9 @@ void KioskFlow::call(PortCall c, bool awaitAnswer) {
     c.id = nextNumber_++;
     if (awaitAnswer) {
         awaiting_ = c;
-        // Only the call's number and what the answer needs are kept: no PIN, no photos.
-        awaiting_->staff.pin.clear();
-        awaiting_->staffSubmission.pin.clear();
+        // Only the call's number and what the answer needs are kept: no PIN (wiped), no photos.
+        store::wipePin(awaiting_->staff.pin);
+        store::wipePin(awaiting_->staffSubmission.pin);
         awaiting_->submission = {};
         awaiting_->capture.release();
     }
@@ -158,9 +159,13 @@ void KioskFlow::failsafe(const std::string& code, const std::string& zh, const s
 
 bool KioskFlow::idleApplies() const {
     // Paying happens on the student's phone and standardizing on the kiosk: no touches are
-    // expected there, and payment has its own timeout.
+    // expected there, and payment has its own timeout. While 工作人员确认提交 is checked and
+    // stored the staff member waits for its answer (bounded: the PIN's PBKDF2 and the store's
+    // busy timeout); resetting then would tell the student their data was cleared while the
+    // photo is being submitted.
     return state_ != FlowState::kWelcome && state_ != FlowState::kPayment &&
-           state_ != FlowState::kStandardizing && state_ != FlowState::kFailsafe;
+           state_ != FlowState::kStandardizing && state_ != FlowState::kFailsafe &&
+           !staffSubmitting();
 }
 
 void KioskFlow::afterVerified() {
@@ -531,12 +536,12 @@ bool KioskFlow::staffSubmitting() const {
 
 // 工作人员确认提交: the staff member's PIN check (PBKDF2) and the store's write are a port call,
 // made outside with FlowPorts::callsOutside (the kiosk: on a thread of its own). While it runs the
-// result page stays: a second press, 提交, 重拍 and 帮助 start nothing. Cancel, the idle reset or
-// the kiosk closing end the session and the late answer is dropped (answered() only takes the
-// awaited call's number): the sink stores the capture and its audit entry capture.staff_submit in
-// one transaction, so a correct PIN leaves the capture submitted and audited although nobody was
-// shown its queue number (查询审核结果 shows it), and a wrong PIN or a store failure leaves
-// neither.
+// result page stays: a second press, 提交, 重拍, 帮助 and 取消 start nothing, and the idle timer
+// stands still (idleApplies). Only the kiosk closing ends the session before the answer; the late
+// answer is then dropped (answered() only takes the awaited call's number): the sink stores the
+// capture and its audit entry capture.staff_submit in one transaction, so a correct PIN leaves
+// the capture submitted and audited although nobody was shown its queue number (查询审核结果
+// shows it), and a wrong PIN or a store failure leaves neither.
 void KioskFlow::on(const events::StaffSubmit& e) {
     if (state_ != FlowState::kResult || awaiting_) return;
     if (!submittable()) return;
@@ -601,7 +606,8 @@ void KioskFlow::on(const events::CloseHelp&) {
 }
 
 void KioskFlow::on(const events::Cancel&) {
-    if (state_ == FlowState::kWelcome) return;
+    // 工作人员确认提交 being checked: its answer says whether the photo was submitted.
+    if (state_ == FlowState::kWelcome || staffSubmitting()) return;
     resetSession(SessionOutcome::kCancelled);
 }
 

@@ -52,4 +52,9 @@ bool verifyPin(std::string_view pin, const PinHash& stored) {
     return CRYPTO_memcmp(candidate.data(), stored.hash.data(), candidate.size()) == 0;
 }
 
+void wipePin(std::string& pin) {
+    if (!pin.empty()) OPENSSL_cleanse(pin.data(), pin.size());
+    pin.clear();
+}
+
 }  // namespace gradphoto::store
