@@ -17,6 +17,11 @@
 #include <initializer_list>
 #include <mutex>
 
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
+#include <vector>
+
+#include "gradphoto/flow/photo_processor.h"
 #include "kiosk_window.h"
 #include "qt_wait.h"
 
@@ -114,6 +119,26 @@ inline QString plainReplayFolder(const QString& root, QColor colour = QColor(90,
     frame.save(QDir(folder).filePath("frame.png"));
     return folder;
 }
+
+// Gives every capture a compliant 480×640 photo (a real JPEG) with the check results it was made
+// with: what a page does per check status is what the GUI tests are about; the checks themselves
+// have their own tests (tests/checks).
+class CheckedProcessor : public flow::PhotoProcessor {
+  public:
+    explicit CheckedProcessor(std::vector<CheckResult> checks) : checks_(std::move(checks)) {}
+    StandardizedPhoto process(const cv::Mat&) const override {
+        StandardizedPhoto p;
+        p.report.ok = true;
+        p.photo = cv::Mat(640, 480, CV_8UC3, cv::Scalar(219, 142, 67));
+        cv::circle(p.photo, {240, 300}, 120, cv::Scalar(150, 180, 220), cv::FILLED);
+        cv::imencode(".jpg", p.photo, p.jpeg);
+        p.report.checks = checks_;
+        return p;
+    }
+
+  private:
+    std::vector<CheckResult> checks_;
+};
 
 // Qt's messages (the staff log) while it lives, from whichever thread writes them: the tests check
 // that a PIN never reaches them and that a line was written. One at a time: it installs Qt's

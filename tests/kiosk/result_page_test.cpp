@@ -43,26 +43,6 @@ using gradphoto::test::waitFor;
 constexpr const char* kStaffNo = "S001";
 constexpr const char* kStaffPin = "4321";
 
-// Gives every capture a compliant 480×640 photo (a real JPEG) with the check results it was made
-// with: the page's behaviour per check status is what these tests are about; the checks
-// themselves have their own tests (tests/checks), and RealPortraitRotated… runs the real ones.
-class CheckedProcessor : public flow::PhotoProcessor {
-  public:
-    explicit CheckedProcessor(std::vector<CheckResult> checks) : checks_(std::move(checks)) {}
-    StandardizedPhoto process(const cv::Mat&) const override {
-        StandardizedPhoto p;
-        p.report.ok = true;
-        p.photo = cv::Mat(640, 480, CV_8UC3, cv::Scalar(219, 142, 67));
-        cv::circle(p.photo, {240, 300}, 120, cv::Scalar(150, 180, 220), cv::FILLED);
-        cv::imencode(".jpg", p.photo, p.jpeg);
-        p.report.checks = checks_;
-        return p;
-    }
-
-  private:
-    std::vector<CheckResult> checks_;
-};
-
 CheckResult check(const std::string& id, CheckStatus status, const std::string& zh,
                   const std::string& en) {
     return {id, status, nullptr, nullptr, zh, en};
@@ -164,7 +144,7 @@ class ResultPageTest : public ::testing::Test {
 };
 
 std::shared_ptr<const flow::PhotoProcessor> eyesClosedProcessor() {
-    return std::make_shared<CheckedProcessor>(std::vector<CheckResult>{
+    return std::make_shared<gui_test::CheckedProcessor>(std::vector<CheckResult>{
         check("face_count", CheckStatus::kPass, "一张人脸", "one face"),
         check("background_uniform", CheckStatus::kWarn, "背景略有不均匀",
               "background slightly uneven"),
@@ -271,7 +251,7 @@ TEST_F(ResultPageTest, StaffConfirmWithWrongPinIsRefusedThenRightPinSubmitsWithA
 }
 
 TEST_F(ResultPageTest, OnlyWarningsSubmitDirectly) {
-    build(std::make_shared<CheckedProcessor>(
+    build(std::make_shared<gui_test::CheckedProcessor>(
         std::vector<CheckResult>{check("face_count", CheckStatus::kPass, "一张人脸", "one face"),
                                  check("background_uniform", CheckStatus::kWarn, "背景略有不均匀",
                                        "background slightly uneven"),

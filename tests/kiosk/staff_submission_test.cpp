@@ -49,22 +49,6 @@ constexpr const char* kStaffNo = "S001";
 constexpr const char* kStaffPin = "86420135";
 constexpr const char* kStudentNo = "2022010001";
 
-// A compliant 480×640 photo (a real JPEG) whose eyes_open check failed: 提交 needs a staff member.
-class EyesClosedProcessor : public flow::PhotoProcessor {
-  public:
-    StandardizedPhoto process(const cv::Mat&) const override {
-        StandardizedPhoto p;
-        p.report.ok = true;
-        p.photo = cv::Mat(640, 480, CV_8UC3, cv::Scalar(219, 142, 67));
-        cv::circle(p.photo, {240, 300}, 120, cv::Scalar(150, 180, 220), cv::FILLED);
-        cv::imencode(".jpg", p.photo, p.jpeg);
-        p.report.checks = {{"face_count", CheckStatus::kPass, nullptr, nullptr, "一张人脸", "one"},
-                           {"eyes_open", CheckStatus::kFail, nullptr, nullptr, "眼睛没有睁开",
-                            "eyes are not open"}};
-        return p;
-    }
-};
-
 class StaffSubmissionTest : public ::testing::Test {
   protected:
     void SetUp() override {
@@ -98,7 +82,11 @@ class StaffSubmissionTest : public ::testing::Test {
         parts.ports = {nullptr, nullptr, sink.get(), nullptr, true};
         parts.slowPorts = storeWorkerPorts(dataDir, parts.settings, settingsFile);
         parts.camera = camera.get();
-        parts.processor = std::make_shared<EyesClosedProcessor>();
+        // A compliant photo whose eyes_open check failed: 提交 needs a staff member.
+        parts.processor = std::make_shared<gui_test::CheckedProcessor>(std::vector<CheckResult>{
+            {"face_count", CheckStatus::kPass, nullptr, nullptr, "一张人脸", "one"},
+            {"eyes_open", CheckStatus::kFail, nullptr, nullptr, "眼睛没有睁开",
+             "eyes are not open"}});
         for (const auto& s : flow::DemoStudentLookup::defaultRoster())
             parts.demoCodes << QString::fromStdString(s.payload);
         window = std::make_unique<KioskWindow>(parts);
