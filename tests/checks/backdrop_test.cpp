@@ -170,12 +170,16 @@ cv::Mat darkMottledCanvas(const CutOut& c) {
     return out;
 }
 
+// A reading of the result's value, NaN where it is null (not measured) or missing.
+double readingOf(const CheckResult& r, const char* key) {
+    return r.value.is_object() && r.value.contains(key) && r.value[key].is_number()
+               ? r.value[key].get<double>()
+               : std::numeric_limits<double>::quiet_NaN();
+}
+
 // The cast-shadow reading, NaN when the wall beside the person was not compared (null).
 double castShadow(const CheckResult& r) {
-    return r.value.is_object() && r.value.contains("cast_shadow") &&
-                   r.value["cast_shadow"].is_number()
-               ? r.value["cast_shadow"].get<double>()
-               : std::numeric_limits<double>::quiet_NaN();
+    return readingOf(r, "cast_shadow");
 }
 
 double shadowArea(const CheckResult& r) {
@@ -255,10 +259,7 @@ cv::Mat plainWall(const CutOut& c, double v) {
 }
 
 double wallLightness(const CheckResult& r) {
-    return r.value.is_object() && r.value.contains("wall_lightness") &&
-                   r.value["wall_lightness"].is_number()
-               ? r.value["wall_lightness"].get<double>()
-               : std::numeric_limits<double>::quiet_NaN();
+    return readingOf(r, "wall_lightness");
 }
 
 // Seed §10.1: a clean white wall. A dark wall, however smooth, warns (dark hair cannot be told
