@@ -282,6 +282,33 @@ TEST(BackdropSurvey, ADarkWallWarnsAndAGreyOnePasses) {
     EXPECT_NE(dark.message_en.find("wall lightness"), std::string::npos) << dark.message_en;
 }
 
+// A capture a little dark (0.85 and 0.7 of every grey level, as an under-exposure) of a student
+// with black hair on a grey canvas (congress_G000600): the hair goes near-black, its texture
+// crushed, smooth and as neutral as the wall, darker than it; a shadow keeps some of the wall's
+// light (ambient, bounced), near-black hair does not, so it is no shadow. A real shadow on a grey
+// wall still is one.
+TEST(BackdropSurvey, BlackHairInADarkCaptureOnAGreyCanvasIsNoShadow) {
+    GRADPHOTO_REQUIRE_TESTDATA(data);
+    const double warn =
+        checks::CheckConfig::shipped().thresholds("background_uniform").number("warn_shadow");
+    const cv::Mat photo = loadImage(data / "portraits" / "congress_G000600.jpg");
+    for (const double exposure : {1.0, 0.85, 0.7}) {
+        SCOPED_TRACE(exposure);
+        cv::Mat dark;
+        photo.convertTo(dark, -1, exposure);
+        const CheckResult r = runOne(dark, "background_uniform");
+        EXPECT_GE(shadowArea(r), 0.0) << r.message_en;  // judged
+        EXPECT_LT(shadowArea(r), warn / 2) << r.message_en;
+        EXPECT_NE(r.value.value("cause", ""), "shadow") << r.value.dump();
+    }
+    const CutOut* c = person();
+    ASSERT_NE(c, nullptr) << "no face in congress_E000296.jpg";
+    const CheckResult shadow = runOne(
+        composite(*c, withShadow(*c, plainWall(*c, 110), 0.35, 0.1, 0.08)), "background_uniform");
+    EXPECT_NE(shadow.status, CheckStatus::kPass) << shadow.message_en;
+    EXPECT_EQ(shadow.value.value("cause", ""), "shadow") << shadow.value.dump();
+}
+
 // Grey hair on a white wall is the wall's colour and darker too, but hair has texture: the
 // shadow measure must not read it as shadow. Portraits with full hair, the hair (the person above
 // the chin outside the face and forehead) turned neutral grey keeping its own light and texture,

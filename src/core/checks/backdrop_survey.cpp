@@ -35,6 +35,13 @@ std::array<double, 6> basis(cv::Point2d p) {
 // outside the face, pixels that are the wall (the fitted surface at that point) darker, with its
 // chromaticity, and as smooth as a wall. Hair is darker or textured, skin and clothes differ in
 // colour. Specks under three pixels across are dropped.
+// Relative luminance Y (0-1) of a CIE L* (the inverse of L* = 116 Y^(1/3) - 16, linear near black).
+double luminanceOf(double lightness) {
+    if (lightness <= 8) return std::max(0.0, lightness) / 903.3;
+    const double f = (lightness + 16) / 116;
+    return f * f * f;
+}
+
 void findShadow(const CheckSession& session, const cv::Mat& alpha, const cv::Mat& wall,
                 const BackdropSurveyLimits& limits, BackdropSurvey& out) {
     const cv::Mat& lab = session.workLab();
@@ -75,6 +82,9 @@ void findShadow(const CheckSession& session, const cv::Mat& alpha, const cv::Mat
                 for (int k = 0; k < 6; ++k) w[c] += wall.at<double>(k, c) * b[k];
             const double darker = w[0] - px[x][0];
             if (darker < limits.shadowMinDarker || darker > limits.shadowMaxDarker) continue;
+            // A shadow keeps some of the wall's light (ambient and bounced light reach it);
+            // near-black hair on a grey wall, its texture crushed in a dark capture, does not.
+            if (luminanceOf(px[x][0]) < limits.shadowMinLightShare * luminanceOf(w[0])) continue;
             const double r = px[x][0] / std::max(1.0, w[0]);
             if (std::hypot(px[x][1] - r * w[1], px[x][2] - r * w[2]) > limits.shadowChroma)
                 continue;

@@ -29,6 +29,9 @@ struct BackdropSurveyLimits {
     // outside the face (the landmarks' hull grown by shadowFaceMargin face widths, its brows
     // raised by shadowForehead face widths to take in the forehead).
     double shadowMinDarker = 8, shadowMaxDarker = 45, shadowChroma = 4, shadowSmooth = 1.2;
+    // ... and keeping at least this share of the fitted wall's luminance Y: a shadow is lit by
+    // ambient and bounced light, near-black hair is not a shadow.
+    double shadowMinLightShare = 0.2;
     int shadowSmoothPx = 5;
     double shadowFaceMargin = 0.03, shadowForehead = 0.3;
     // Cast shadow on the wall beside the person (outside the matte): the backdrop pixels within

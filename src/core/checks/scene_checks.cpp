@@ -147,6 +147,7 @@ class BackgroundUniform final : public ComplianceCheck {
         limits.minCells = int(t.number("survey_min_cells"));
         limits.shadowMinDarker = t.number("shadow_min_darker");
         limits.shadowMaxDarker = t.number("shadow_max_darker");
+        limits.shadowMinLightShare = t.number("shadow_min_light_share");
         limits.shadowChroma = t.number("shadow_chroma");
         limits.shadowSmooth = t.number("shadow_smooth");
         limits.shadowSmoothPx = int(std::lround(t.number("shadow_smooth_px")));
