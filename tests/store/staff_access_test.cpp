@@ -1,6 +1,9 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <thread>
 
 #include "gradphoto/store/pin.h"
 #include "store_fixture.h"
@@ -51,6 +54,29 @@ TEST_F(StoreTest, PinIsStoredHashedNeverPlain) {
     const std::string hash(stored->pin.hash.begin(), stored->pin.hash.end());
     EXPECT_EQ(hash.find("135790"), std::string::npos);
     EXPECT_EQ(access->signIn("S001", "135790").role, StaffRole::kStaff);
+}
+
+// The PIN's PBKDF2 runs before signIn's transaction: while it runs another connection can write
+// (a kiosk's journal, a console's review). With a PIN hashed slowly (several seconds of PBKDF2
+// on any machine), another connection that does not wait at all takes the write lock while the
+// sign-in is still checking it, and the sign-in succeeds afterwards.
+TEST_F(StoreTest, ThePinCheckDoesNotHoldTheStoresWriteLock) {
+    access->setPinIterations(5'000'000);
+    access->resetPin(admin, "S001", "246802");
+    std::atomic<bool> signedIn{false};
+    std::thread check([&] {
+        StaffAccess own(*store, time.clock());
+        signedIn = own.signIn("S001", "246802").staffNo == "S001";
+    });
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));           // the check is under way
+    Database other = Database::open(store->database().file(), {0, true});  // never waits
+    EXPECT_FALSE(signedIn.load()) << "the PIN check ended too soon to show anything";
+    EXPECT_NO_THROW({
+        other.exec("BEGIN IMMEDIATE");
+        other.exec("COMMIT");
+    });
+    check.join();
+    EXPECT_TRUE(signedIn.load());
 }
 
 TEST_F(StoreTest, FiveWrongPinsLockForMinutes) {

@@ -39,6 +39,15 @@ StaffAccount StaffAccess::existing(const std::string& staffNo) {
 }
 
 StaffAccount StaffAccess::signIn(const std::string& staffNo, const std::string& pin) {
+    // The PIN's PBKDF2 (about 0.05-0.5 s) runs before the transaction, against the hash read
+    // then, so that the store's write lock is not held meanwhile (a kiosk's journal or a
+    // console's review would wait for it). Inside, a hash that changed in between (a PIN reset)
+    // is checked again.
+    const auto before = store_.staff().find(staffNo);
+    const bool matchedBefore = before && verifyPin(pin, before->pin);
+    auto sameHash = [](const PinHash& a, const PinHash& b) {
+        return a.salt == b.salt && a.hash == b.hash && a.iterations == b.iterations;
+    };
     std::optional<Refusal> refusal;
     StaffAccount result;
     store_.inTransaction([&] {
@@ -64,7 +73,10 @@ StaffAccount StaffAccess::signIn(const std::string& staffNo, const std::string& 
         }
         const bool lockRanOut = account->lockedUntil.has_value();
         if (lockRanOut) account->lockedUntil.reset();
-        if (!verifyPin(pin, account->pin)) {
+        const bool matches = before && sameHash(before->pin, account->pin)
+                                 ? matchedBefore
+                                 : verifyPin(pin, account->pin);
+        if (!matches) {
             ++account->failedAttempts;
             if (account->failedAttempts >= kMaxPinAttempts) {
                 account->failedAttempts = 0;
