@@ -315,9 +315,9 @@ TEST_F(StaffSubmissionTest, ClosingWhileTheStoreIsBusyLeavesTheSubmissionBehindW
     ticker.start();
     QElapsedTimer waited;
     waited.start();
-    // The sign-in's transaction (the PIN check runs inside it) waits for the write lock, up to
-    // the store's busy time-out (5 s): kept short here so that press, this wait and the bounded
-    // close end well within it on a loaded machine.
+    // The PIN checked, the sign-in's transaction waits for the write lock, up to the store's busy
+    // time-out (5 s): this wait is kept short so that press, wait and the bounded close end well
+    // within it on a loaded machine.
     waitFor([&] { return waited.elapsed() >= 200; }, 1000);
     ticker.stop();
     EXPECT_GT(ticks, 5);
