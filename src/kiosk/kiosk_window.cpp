@@ -391,21 +391,9 @@ void KioskWindow::afterEvent() {
 }
 
 void KioskWindow::portAnswered(const flow::PortAnswer& answer) {
-    if (answer.kind == flow::PortCall::Kind::kStaffSubmit && !flow_.waitsFor(answer.id)) {
-        // Its session ended meanwhile (cancel, idle reset): the flow drops the answer and the next
-        // student sees nothing of it. The staff log says what became of the capture (the queue
-        // number is no personal data; the audit log has capture.staff_submit for it).
-        if (answer.failed)
-            qWarning(
-                "gradphoto-kiosk: a staff-confirmed submission answered after its session "
-                "ended: not stored (%s)",
-                answer.problem.message_en.c_str());
-        else
-            qWarning(
-                "gradphoto-kiosk: a staff-confirmed submission answered after its session "
-                "ended: stored and audited as %s, not shown to anyone",
-                answer.queueNumber.c_str());
-    }
+    // The flow takes only the answer it waits for. A staff-confirmed submission's answer always
+    // finds it waiting: 取消 and the idle reset wait for it, and closing the window drops it (the
+    // worker's staff log line says so).
     send(events::PortAnswered{answer});
 }
 
