@@ -35,10 +35,12 @@ struct BackdropSurveyLimits {
     int shadowSmoothPx = 5;
     double shadowFaceMargin = 0.03, shadowForehead = 0.3;
     // Cast shadow on the wall beside the person (outside the matte): the backdrop pixels within
-    // castNear face widths of the person's outline against those castFarFrom..castFarTo face
-    // widths from it, on each side of the face, down to castBelowChin face widths below the chin;
-    // a band with fewer than castMinPx pixels (working copy) is not compared.
+    // castNear face widths of the person's outline, in rows castSegment face widths high, against
+    // those castFarFrom..castFarTo face widths from it on the same side of the face, down to
+    // castBelowChin face widths below the chin; a row or far band with fewer than castMinPx
+    // pixels (working copy) is not compared.
     double castNear = 0.35, castFarFrom = 0.5, castFarTo = 1.0, castBelowChin = 1.0;
+    double castSegment = 0.5;
     int castMinPx = 50;
     int minCells = 12;  // fewer visible cells: too little backdrop to judge
 };
@@ -58,10 +60,11 @@ struct BackdropSurvey {
     // square face widths (0 when not judged).
     double shadowArea = 0;
     // A shadow the matte kept out of the person, on the wall beside it: how much darker (L*) the
-    // wall is right beside the person's outline than further out on the same side, the darker
-    // side's; NaN when neither side has castMinPx pixels in both bands (or the survey did not
-    // judge). A mottled or graded wall is as dark near the person as away from it (about 0); a
-    // soft spotlight behind the head makes it lighter there (below 0).
+    // wall is right beside the person's outline than further out on the same side, the darkest
+    // row's of either side; NaN when no row and its side's far band have castMinPx pixels each
+    // (or the survey did not judge). A mottled or graded wall is as dark near the person as away
+    // from it (about 0); a soft spotlight behind the head makes it lighter there, but for the
+    // lowest rows (about 0).
     double castShadow = std::numeric_limits<double>::quiet_NaN();
     // How light the wall is: the median L* (0-100) of the surveyed cells; a booth's wall is white
     // (seed §10.1). NaN when no cell was surveyed.

@@ -157,6 +157,7 @@ class BackgroundUniform final : public ComplianceCheck {
         limits.castFarFrom = t.number("cast_far_from");
         limits.castFarTo = t.number("cast_far_to");
         limits.castBelowChin = t.number("cast_below_chin");
+        limits.castSegment = t.number("cast_segment");
         limits.castMinPx = int(std::lround(t.number("cast_min_px")));
         const BackdropSurvey survey = surveyBackdrop(s, s.personAlpha(), limits);
         const CheckStatus byBlotches =
