@@ -229,13 +229,23 @@ TEST(FaceSizeRule, NearTheLimitTheWarningSaysWhichWayToMove) {
     EXPECT_EQ(far.value.value("too", ""), "far") << far.value.dump();
     EXPECT_TRUE(contains(far.message_zh, "请靠近一点")) << far.message_zh;
 
-    // Near: at full size, the room above the eyes 1.025 times the smallest crop's (warn below
-    // 1.05); below and beside the face plenty.
-    const double sc = p.faceWidth.max / f.faceWidth;
-    const double above = 1.025 * p.eyeLine.min / sc, half = p.width / 2.0 / sc;
-    const cv::Size frame(cvRound(6 * half), cvRound(above + 4 * p.height / sc));
+    // Near: at full size, the room below the eyes 1.025 times the smallest crop's (warn below
+    // 1.05); above and beside the face plenty. L000582's hair is high (0.9 face widths above the
+    // eyes), so the eye line and the head top's margin cap the crop's scale, not the largest face.
+    const CheckResult roomy =
+        runWith(placed(portrait, f, 1.0, 2.0 * f.faceWidth, 3 * f.faceWidth,
+                       cv::Size(cvRound(6 * f.faceWidth), cvRound(8 * f.faceWidth))),
+                "face_size", p);
+    ASSERT_EQ(roomy.status, CheckStatus::kPass) << roomy.message_en;
+    const double eyeToTop = roomy.value.at("eye_to_top_px").get<double>();
+    EXPECT_GT(eyeToTop, 0.8 * f.faceWidth) << roomy.value.dump();
+    const double sc =
+        std::min(p.faceWidth.max / f.faceWidth, (p.eyeLine.max - p.headTop.min) / eyeToTop);
+    const double below = 1.025 * (p.height - p.eyeLine.max) / sc, half = p.width / 2.0 / sc;
+    const double eyeY = 2.0 * f.faceWidth;
+    const cv::Size frame(cvRound(6 * half), cvRound(eyeY + below));
     const CheckResult near =
-        runWith(placed(portrait, f, 1.0, above, frame.width / 2.0, frame), "face_size", p);
+        runWith(placed(portrait, f, 1.0, eyeY, frame.width / 2.0, frame), "face_size", p);
     ASSERT_EQ(near.status, CheckStatus::kWarn) << near.message_en;
     EXPECT_EQ(near.value.value("too", ""), "near") << near.value.dump();
     EXPECT_TRUE(contains(near.message_zh, "请稍微后退")) << near.message_zh;

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
+#include <set>
 #include <tuple>
 
 #include "gradphoto/checks/compliance_check.h"
@@ -178,13 +179,53 @@ TEST(Standardizer, RefusalReportsEveryComplianceCheck) {
     }
 }
 
+// face_size asks the student to step back whenever the photo cannot be made for lack of room. A
+// capture ending higher and higher below the shoulders: where the standardizer refuses it for
+// its geometry, face_size warns or fails ("too near"); where the photo is made, face_size does
+// not fail (the warning band covers the crop plan's measuring margins).
+TEST(Standardizer, FaceSizeFailsWhereTheCaptureLacksRoomForTheCrop) {
+    GRADPHOTO_REQUIRE_TESTDATA(data);
+    const std::set<std::string> geometry = {"shoulders_missing", "head_cut_off",
+                                            "person_cut_at_side"};
+    int refused = 0, made = 0;
+    for (const char* name :
+         {"congress_J000294.jpg", "congress_D000594.jpg", "congress_K000400.jpg"}) {
+        const cv::Mat full = portrait(name);
+        for (const double keep : {1.0, 0.9, 0.8, 0.7}) {
+            const cv::Mat capture =
+                full(cv::Rect(0, 0, full.cols, cvRound(keep * full.rows))).clone();
+            SCOPED_TRACE(std::string(name) + " keeping " + std::to_string(keep));
+            const auto report = standardizer().run(capture).report;
+            const CheckResult* size = findCheck(report, "face_size");
+            ASSERT_NE(size, nullptr);
+            const std::string code = report.errors.empty() ? "" : report.errors.front().code;
+            if (report.ok) {
+                ++made;
+                EXPECT_NE(size->status, CheckStatus::kFail) << size->message_en;
+            } else if (geometry.count(code)) {
+                ++refused;
+                EXPECT_NE(size->status, CheckStatus::kPass) << code << ": " << size->message_en;
+                EXPECT_EQ(size->value.value("too", ""), "near") << size->value.dump();
+            }
+        }
+    }
+    // Both sides were seen.
+    EXPECT_GE(refused, 3);
+    EXPECT_GE(made, 3);
+}
+
 TEST(Standardizer, HeadCutOffAtTheTop) {
     GRADPHOTO_REQUIRE_TESTDATA(data);
     const cv::Mat full = portrait("congress_J000294.jpg");
     // Cut the capture through the hair, above the eyebrows.
     const cv::Mat cut = full(cv::Rect(0, 200, full.cols, full.rows - 200)).clone();
-    const auto code = firstError(standardizer().run(cut));
+    const auto result = standardizer().run(cut);
+    const auto code = firstError(result);
     EXPECT_TRUE(code == "head_cut_off" || code == "face_cut_off") << code;
+    // The checks told the student so: face_size leaves no room above a head cut off.
+    const CheckResult* size = findCheck(result.report, "face_size");
+    ASSERT_NE(size, nullptr);
+    EXPECT_EQ(size->status, CheckStatus::kFail) << size->message_en;
 }
 
 TEST(Standardizer, FaceAtTheSideEdge) {

@@ -93,6 +93,7 @@ class CheckSession {
     const cv::Mat& workLab() const { return workLab_; }  // CV_32FC3, L in 0..100
     const FaceLandmarks& workFace() const { return workFace_; }
     double workScale() const { return workScale_; }
+    cv::Point2f workOffset() const { return workOffset_; }  // work = image * workScale + this
     const FaceRegions& regions() const { return regions_; }
     const HeadPose& pose() const { return pose_; }
     // Pixels of work() inside the face polygon (255) - the skin of the face.

@@ -35,4 +35,8 @@ class BackdropMatte {
     }
 };
 
+// The top of the person's head (the hair's top) in a matte: the topmost row where the person
+// covers a twelfth of the columns within 0.3 face widths of the face centre; -1 when none does.
+int headTopRow(const cv::Mat& alpha, double centerX, double faceWidth);
+
 }  // namespace gradphoto

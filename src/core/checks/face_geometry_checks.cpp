@@ -2,9 +2,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <opencv2/imgproc.hpp>
 
 #include "builtin_checks.h"
+#include "gradphoto/imaging/backdrop_matte.h"
 
 namespace gradphoto::checks {
 
@@ -58,20 +60,35 @@ class FaceSize final : public ComplianceCheck {
         const double k = s.stillScale();
         const double fw = f.faceWidth * k;
         const double upscale = p.faceWidth.min / fw;
-        // The smallest crop (largest face allowed) must fit around the face.
-        const double sc = p.faceWidth.max / fw;
         const double cols = s.image().cols * k, rows = s.image().rows * k;
         const double eyeY = f.eyeLineY() * k, cx = f.faceCenterX() * k;
-        // The room for the smallest crop above and below the eyes and beside the face centre
-        // (1 = it just fits): a face too near, or off centre to one side.
-        const double upDown = std::min(eyeY / (p.eyeLine.min / sc),
-                                       (rows - eyeY) / ((p.height - p.eyeLine.max) / sc));
+        // The top of the hair: from the person's matte where the analysis has one (as the
+        // standardizer measures it), else (live frames) the usual height above the eyes.
+        double headTopY = eyeY - t.number("eye_to_top") * fw;
+        if (const cv::Mat& alpha = s.personAlpha(); !alpha.empty()) {
+            const FaceLandmarks& wf = s.workFace();
+            const int row = headTopRow(alpha, wf.faceCenterX(), wf.faceWidth);
+            if (row >= 0) headTopY = (row - s.workOffset().y) / s.workScale() * k;
+        }
+        // The smallest crop the photo allows must fit around the head: the largest face, unless
+        // the hair is so high that the eye line and the head top's margin cap the scale first.
+        const double eyeToTop = std::max(1.0, eyeY - headTopY);
+        const double sc =
+            std::min(p.faceWidth.max / fw, (p.eyeLine.max - p.headTop.min) / eyeToTop);
+        // The room for it below the eyes and beside the face centre (1 = it just fits): a face too
+        // near, or off centre to one side. Above, the photo's backdrop may fill what the capture
+        // lacks, as long as the hair's top is in it (the matte finds it below the capture's
+        // first rows); a head cut off there leaves no room.
+        const double headCut = headTopY > 1 ? std::numeric_limits<double>::infinity() : 0.0;
+        const double upDown = std::min(headCut, (rows - eyeY) / ((p.height - p.eyeLine.max) / sc));
         const double sideways =
             std::min(cx / (p.width / 2.0 / sc), (cols - cx) / (p.width / 2.0 / sc));
         const double fit = std::min(upDown, sideways);
         const nlohmann::json limit = {{"min_face_px", rounded(p.faceWidth.min / p.maxUpscale, 0)},
                                       {"min_room", 1.0}};
-        nlohmann::json value = {{"face_px", rounded(fw, 0)}, {"room", rounded(fit, 2)}};
+        nlohmann::json value = {{"face_px", rounded(fw, 0)},
+                                {"room", rounded(fit, 2)},
+                                {"eye_to_top_px", rounded(eyeY - headTopY, 0)}};
         // Too far: the enlargement the photo needs; too near or off centre: the crop's room.
         // (A face of no width needs infinite enlargement: too far, not unknown.)
         const CheckStatus byFar =

@@ -536,4 +536,17 @@ Matte BackdropMatte::extract(const cv::Mat& image, const FaceLandmarks& face, co
     return result;
 }
 
+int headTopRow(const cv::Mat& alpha, double centerX, double faceWidth) {
+    const int x0 = std::clamp(cvRound(centerX - 0.3 * faceWidth), 0, alpha.cols - 1);
+    const int x1 = std::clamp(cvRound(centerX + 0.3 * faceWidth), x0 + 1, alpha.cols);
+    const int need = std::max(2, (x1 - x0) / 12);
+    for (int y = 0; y < alpha.rows; ++y) {
+        const float* a = alpha.ptr<float>(y);
+        int count = 0;
+        for (int x = x0; x < x1; ++x) count += a[x] > 0.5f;
+        if (count >= need) return y;
+    }
+    return -1;
+}
+
 }  // namespace gradphoto

@@ -51,20 +51,6 @@ CheckResult check(std::string id, CheckStatus status, nlohmann::json value, nloh
             std::move(limit), std::move(zh), std::move(en)};
 }
 
-// The topmost row of the person inside the columns around the face centre, or -1.
-int headTopRow(const cv::Mat& alpha, double centerX, double faceWidth) {
-    const int x0 = std::clamp(cvRound(centerX - 0.3 * faceWidth), 0, alpha.cols - 1);
-    const int x1 = std::clamp(cvRound(centerX + 0.3 * faceWidth), x0 + 1, alpha.cols);
-    const int need = std::max(2, (x1 - x0) / 12);
-    for (int y = 0; y < alpha.rows; ++y) {
-        const float* a = alpha.ptr<float>(y);
-        int count = 0;
-        for (int x = x0; x < x1; ++x) count += a[x] > 0.5f;
-        if (count >= need) return y;
-    }
-    return -1;
-}
-
 // Mean alpha over a column span of one row (0 outside the image).
 double rowCoverage(const cv::Mat& alpha, int y, double x0, double x1) {
     if (y < 0 || y >= alpha.rows) return 0;
