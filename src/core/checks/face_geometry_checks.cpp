@@ -65,10 +65,12 @@ class FaceSize final : public ComplianceCheck {
         // The top of the hair: from the person's matte where the analysis has one (as the
         // standardizer measures it), else (live frames) the usual height above the eyes.
         double headTopY = eyeY - t.number("eye_to_top") * fw;
+        bool topMeasured = false;
         if (const cv::Mat& alpha = s.personAlpha(); !alpha.empty()) {
             const FaceLandmarks& wf = s.workFace();
             const int row = headTopRow(alpha, wf.faceCenterX(), wf.faceWidth);
             if (row >= 0) headTopY = (row - s.workOffset().y) / s.workScale() * k;
+            topMeasured = row >= 0;
         }
         // The smallest crop the photo allows must fit around the head: the largest face, unless
         // the hair is so high that the eye line and the head top's margin cap the scale first.
@@ -78,8 +80,10 @@ class FaceSize final : public ComplianceCheck {
         // The room for it below the eyes and beside the face centre (1 = it just fits): a face too
         // near, or off centre to one side. Above, the photo's backdrop may fill what the capture
         // lacks, as long as the hair's top is in it (the matte finds it below the capture's
-        // first rows); a head cut off there leaves no room.
-        const double headCut = headTopY > 1 ? std::numeric_limits<double>::infinity() : 0.0;
+        // first rows); a head cut off there leaves no room. An estimated top says nothing about
+        // that: studio crops leave little above the hair, and short hair sits lower than it.
+        const double headCut =
+            topMeasured && headTopY <= 1 ? 0.0 : std::numeric_limits<double>::infinity();
         const double upDown = std::min(headCut, (rows - eyeY) / ((p.height - p.eyeLine.max) / sc));
         const double sideways =
             std::min(cx / (p.width / 2.0 / sc), (cols - cx) / (p.width / 2.0 / sc));
