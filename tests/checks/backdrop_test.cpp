@@ -238,11 +238,21 @@ TEST(BackdropSurvey, AShadowOnADarkMottledCanvasIsFlagged) {
     ASSERT_TRUE(std::isfinite(castShadow(spot))) << spot.message_en;
     // Lit behind the head: lighter beside the outline, except the lowest rows (about 0 there).
     EXPECT_LT(castShadow(spot), warn / 4) << spot.message_en;
-    for (const double dx : {0.4, -0.4}) {
-        SCOPED_TRACE(dx);
+    // A flash to one side, and one high to the side: its shadow narrower, or lower down, beside
+    // part of the outline only, the wall above the head lit. Each row of the wall beside the
+    // outline is compared on its own, so the lit rows do not dilute it (a whole side's mean read
+    // the narrow and the low ones at 3-4 L*).
+    struct Case {
+        const char* what;
+        double dx, dy;
+    };
+    for (const Case& k :
+         {Case{"to the right", 0.4, 0.1}, Case{"to the left", -0.4, 0.1}, Case{"narrow", 0.2, 0.3},
+          Case{"low", 0.25, 0.5}, Case{"low, to the left", -0.25, 0.5}}) {
+        SCOPED_TRACE(k.what);
         const CheckResult r =
-            runOne(composite(*c, withShadow(*c, canvas, dx, 0.1, 0.08)), "background_uniform");
-        EXPECT_NE(r.status, CheckStatus::kPass) << r.message_en;
+            runOne(composite(*c, withShadow(*c, canvas, k.dx, k.dy, 0.08)), "background_uniform");
+        EXPECT_EQ(r.status, CheckStatus::kWarn) << r.message_en;  // it only warns
         EXPECT_GE(castShadow(r), warn) << r.message_en;
         EXPECT_EQ(r.value.value("cause", ""), "shadow") << r.value.dump();
         EXPECT_NE(r.message_zh.find("影"), std::string::npos) << r.message_zh;
@@ -401,31 +411,6 @@ TEST(BackdropSurvey, ShouldersReachingTheCapturesEdgesPass) {
         SCOPED_TRACE("enlarged " + std::to_string(enlarge));
         EXPECT_EQ(r.status, CheckStatus::kPass) << r.message_en;
         EXPECT_FALSE(r.value.contains("side_reach")) << r.message_en;
-    }
-}
-
-// A flash high to one side casts a narrower shadow, or one lower down, beside part of the
-// outline only; above the head the wall stays lit. Each row of the wall beside the outline is
-// compared on its own, so the lit rows do not dilute it (a whole side's mean read 3-4 L* here).
-TEST(BackdropSurvey, AShadowBesideOnlyPartOfTheOutlineIsFlagged) {
-    GRADPHOTO_REQUIRE_TESTDATA(data);
-    const CutOut* c = person();
-    ASSERT_NE(c, nullptr) << "no face in congress_E000296.jpg";
-    const double warn =
-        checks::CheckConfig::shipped().thresholds("background_uniform").number("warn_cast_shadow");
-    const cv::Mat canvas = darkMottledCanvas(*c);
-    struct Case {
-        const char* what;
-        double dx, dy;
-    };
-    for (const Case& k :
-         {Case{"narrow", 0.2, 0.3}, Case{"low", 0.25, 0.5}, Case{"low, to the left", -0.25, 0.5}}) {
-        SCOPED_TRACE(k.what);
-        const CheckResult r =
-            runOne(composite(*c, withShadow(*c, canvas, k.dx, k.dy, 0.08)), "background_uniform");
-        EXPECT_EQ(r.status, CheckStatus::kWarn) << r.message_en;
-        EXPECT_GE(castShadow(r), warn) << r.message_en;
-        EXPECT_EQ(r.value.value("cause", ""), "shadow") << r.value.dump();
     }
 }
 

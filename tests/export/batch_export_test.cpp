@@ -159,15 +159,8 @@ TEST_F(ExportTest, TamperedPhotoIsCaughtByItsHash) {
     approveCompliant(student("2020001", "张三", kIdWithX));
     const auto tampered =
         approveCompliant(student("2020002", "李四", idNumber("11010519900307123")));
-    const auto capture = store->captures().find(tampered);
-    ASSERT_TRUE(capture);
     // Another compliant photo put in its place: inspect would pass, the hash does not.
-    const auto swapped = testing::withComment(testing::compliantPhoto(), "swapped");
-    const fs::path file = store->photos().pathOf(capture->finalSha256);
-    fs::permissions(file, fs::perms::owner_write, fs::perm_options::add);
-    std::ofstream(file, std::ios::binary | std::ios::trunc)
-        .write(reinterpret_cast<const char*>(swapped.data()),
-               static_cast<std::streamsize>(swapped.size()));
+    const fs::path file = swapFinalPhoto(tampered);
 
     const auto summary = exportBatch(request("b", true));
     ASSERT_EQ(summary.exported.size(), 1u);
@@ -249,14 +242,7 @@ TEST_F(ExportTest, ALaterBatchReusesEveryPassedInspect) {
     EXPECT_EQ(b.inspectionsRemembered, 2);
 
     // Another compliant photo in the place of the second: its remembered pass does not cover it.
-    const auto capture = store->captures().find(second);
-    ASSERT_TRUE(capture);
-    const auto swapped = testing::withComment(testing::compliantPhoto(), "swapped");
-    const fs::path file = store->photos().pathOf(capture->finalSha256);
-    fs::permissions(file, fs::perms::owner_write, fs::perm_options::add);
-    std::ofstream(file, std::ios::binary | std::ios::trunc)
-        .write(reinterpret_cast<const char*>(swapped.data()),
-               static_cast<std::streamsize>(swapped.size()));
+    swapFinalPhoto(second);
     inspections = 0;
     const auto c = run(verifier, "c");
     EXPECT_EQ(c.exported.size(), 1u);
