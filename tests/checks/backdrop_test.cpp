@@ -238,6 +238,14 @@ TEST(BackdropSurvey, AShadowOnADarkMottledCanvasIsFlagged) {
     ASSERT_TRUE(std::isfinite(castShadow(spot))) << spot.message_en;
     // Lit behind the head: lighter beside the outline, except the lowest rows (about 0 there).
     EXPECT_LT(castShadow(spot), warn / 4) << spot.message_en;
+    // A wall darker (70%) from two thirds of the height down, a lower panel: each row is compared
+    // with the wall further out in the same row, so that is no shadow (against the whole side's
+    // wall further out it read 5.2).
+    cv::Mat lower = canvas.clone();
+    lower.rowRange(lower.rows * 2 / 3, lower.rows)
+        .convertTo(lower.rowRange(lower.rows * 2 / 3, lower.rows), -1, 0.7);
+    const CheckResult panel = runOne(composite(*c, lower), "background_uniform");
+    EXPECT_LT(castShadow(panel), warn / 2) << panel.message_en;
     // A flash to one side, and one high to the side: its shadow narrower, or lower down, beside
     // part of the outline only, the wall above the head lit. Each row of the wall beside the
     // outline is compared on its own, so the lit rows do not dilute it (a whole side's mean read

@@ -54,7 +54,8 @@ class ComplianceCheck {
     // False for a check that judges a capture without a face too (face_count, exposure). The
     // others are not evaluated without one: their result is `unknown`, "no face found".
     virtual bool needsFace() const { return true; }
-    // True when the check needs the person's matte (the live subset skips those).
+    // True when the check reads the person's matte: an analysis asked for it makes one. Live
+    // frames never have one; a check of the live subset then judges without it (face_size).
     virtual bool needsMatte() const { return false; }
     virtual CheckResult evaluate(const CheckSession& session,
                                  const CheckThresholds& limits) const = 0;

@@ -99,10 +99,10 @@ void findShadow(const CheckSession& session, const cv::Mat& alpha, const cv::Mat
 
 // The wall next to the person's outline against the wall further out, on each side of the face:
 // the mean of (fitted wall L* - pixel L*) over the backdrop pixels (matte under 0.05) of each
-// band, the near band in rows (a flash to one side shades the wall beside part of the outline:
-// above the head the wall is lit, so a whole side's mean halves the shadow). The fitted surface
-// takes out a gradient; comparing with the far band takes out what the fit absorbed of the
-// shadow and a wall darker or mottled all over.
+// band, row by row (a flash to one side shades the wall beside part of the outline: above the
+// head the wall is lit, so a whole side's mean halves the shadow). The fitted surface takes out a
+// gradient; comparing with the far band of the same row takes out what the fit absorbed of the
+// shadow and a wall darker or mottled all over, or darker lower down.
 void findCastShadow(const CheckSession& session, const cv::Mat& alpha, const cv::Mat& distance,
                     const cv::Rect& inner, const cv::Mat& wall, const BackdropSurveyLimits& limits,
                     BackdropSurvey& out) {
@@ -110,17 +110,17 @@ void findCastShadow(const CheckSession& session, const cv::Mat& alpha, const cv:
     const FaceLandmarks& f = session.workFace();
     const double fw = std::max(8.0f, f.faceWidth);
     const int bottom = std::clamp(cvRound(f.chin.y + limits.castBelowChin * fw), 0, lab.rows);
-    const double segment = std::max(1.0, limits.castSegment * fw);
-    const int segments = int(bottom / segment) + 1;
-    std::vector<double> nearSum(2 * segments, 0.0);
-    std::vector<int> nearCount(2 * segments, 0);
-    double farSum[2] = {0, 0};
-    int farCount[2] = {0, 0};
+    // Rows castSegment face widths high; the last takes what is left below the others.
+    const double height = std::max(1.0, limits.castSegment * fw);
+    const int rows = std::max(1, int(bottom / height));
+    // [side][row]: the sums of (fitted wall L* - pixel L*) and the pixel counts of each band.
+    std::vector<double> nearSum(2 * rows, 0.0), farSum(2 * rows, 0.0);
+    std::vector<int> nearCount(2 * rows, 0), farCount(2 * rows, 0);
     for (int y = 0; y < bottom; ++y) {
         const float* a = alpha.ptr<float>(y);
         const float* d = distance.ptr<float>(y);
         const cv::Vec3f* px = lab.ptr<cv::Vec3f>(y);
-        const int row = std::min(segments - 1, int(y / segment));
+        const int row = std::min(rows - 1, int(y / height));
         for (int x = inner.x; x < inner.x + inner.width; ++x) {
             if (a[x] >= 0.05f) continue;
             const double away = d[x] / fw;
@@ -130,26 +130,17 @@ void findCastShadow(const CheckSession& session, const cv::Mat& alpha, const cv:
             const auto b = basis({x / fw, y / fw});
             double w = 0;
             for (int k = 0; k < 6; ++k) w += wall.at<double>(k, 0) * b[k];
-            const int side = x < f.faceCenterX() ? 0 : 1;
-            if (isNear) {
-                nearSum[side * segments + row] += w - px[x][0];
-                ++nearCount[side * segments + row];
-            } else {
-                farSum[side] += w - px[x][0];
-                ++farCount[side];
-            }
+            const int i = (x < f.faceCenterX() ? 0 : rows) + row;
+            (isNear ? nearSum : farSum)[i] += w - px[x][0];
+            ++(isNear ? nearCount : farCount)[i];
         }
     }
-    for (int side = 0; side < 2; ++side) {
-        if (farCount[side] < limits.castMinPx) continue;
-        const double far = farSum[side] / farCount[side];
-        for (int row = 0; row < segments; ++row) {
-            const int i = side * segments + row;
-            if (nearCount[i] < limits.castMinPx) continue;
-            const double darker = nearSum[i] / nearCount[i] - far;
-            out.castShadow =
-                std::isfinite(out.castShadow) ? std::max(out.castShadow, darker) : darker;
-        }
+    // Each row beside the outline against the wall further out on its side in the same row (a
+    // wall darker lower down is no shadow).
+    for (int i = 0; i < 2 * rows; ++i) {
+        if (nearCount[i] < limits.castMinPx || farCount[i] < limits.castMinPx) continue;
+        const double darker = nearSum[i] / nearCount[i] - farSum[i] / farCount[i];
+        out.castShadow = std::isfinite(out.castShadow) ? std::max(out.castShadow, darker) : darker;
     }
 }
 

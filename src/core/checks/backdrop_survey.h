@@ -36,9 +36,9 @@ struct BackdropSurveyLimits {
     double shadowFaceMargin = 0.03, shadowForehead = 0.3;
     // Cast shadow on the wall beside the person (outside the matte): the backdrop pixels within
     // castNear face widths of the person's outline, in rows castSegment face widths high, against
-    // those castFarFrom..castFarTo face widths from it on the same side of the face, down to
-    // castBelowChin face widths below the chin; a row or far band with fewer than castMinPx
-    // pixels (working copy) is not compared.
+    // those castFarFrom..castFarTo face widths from it on the same side of the face in the same
+    // row, down to castBelowChin face widths below the chin; a row with fewer than castMinPx
+    // pixels (working copy) in either band is not compared.
     double castNear = 0.35, castFarFrom = 0.5, castFarTo = 1.0, castBelowChin = 1.0;
     double castSegment = 0.5;
     int castMinPx = 50;
@@ -60,8 +60,8 @@ struct BackdropSurvey {
     // square face widths (0 when not judged).
     double shadowArea = 0;
     // A shadow the matte kept out of the person, on the wall beside it: how much darker (L*) the
-    // wall is right beside the person's outline than further out on the same side, the darkest
-    // row's of either side; NaN when no row and its side's far band have castMinPx pixels each
+    // wall is right beside the person's outline than further out on the same side in the same
+    // row, the darkest row's of either side; NaN when no row has castMinPx pixels in both bands
     // (or the survey did not judge). A mottled or graded wall is as dark near the person as away
     // from it (about 0); a soft spotlight behind the head makes it lighter there, but for the
     // lowest rows (about 0).

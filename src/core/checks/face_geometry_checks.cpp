@@ -7,6 +7,7 @@
 
 #include "builtin_checks.h"
 #include "gradphoto/imaging/backdrop_matte.h"
+#include "gradphoto/imaging/crop_ranges.h"
 
 namespace gradphoto::checks {
 
@@ -50,6 +51,8 @@ class FaceCount final : public ComplianceCheck {
 class FaceSize final : public ComplianceCheck {
   public:
     std::string id() const override { return "face_size"; }
+    // The hair's top from the matte (live frames have none and estimate it).
+    bool needsMatte() const override { return true; }
     std::string rule() const override {
         return "CHSI geometry: face width, eye line and head top of the preset reachable by "
                "scaling and cropping (seed §10: half body, about 1 m)";
@@ -72,19 +75,25 @@ class FaceSize final : public ComplianceCheck {
             if (row >= 0) headTopY = (row - s.workOffset().y) / s.workScale() * k;
             topMeasured = row >= 0;
         }
-        // The smallest crop the photo allows must fit around the head: the largest face, unless
-        // the hair is so high that the eye line and the head top's margin cap the scale first.
+        // The photo's smallest crop around the head, as the standardizer plans it (the same
+        // ranges): its scale (photo px per still px) is capped by the largest face, by the
+        // preset's enlargement limit and, with high hair, by the eye line and the head top's
+        // margin; its top lies as low as the eye line and the head top allow, its bottom a photo
+        // height below.
+        const CropRanges r = cropRanges(p);
         const double eyeToTop = std::max(1.0, eyeY - headTopY);
-        const double sc =
-            std::min(p.faceWidth.max / fw, (p.eyeLine.max - p.headTop.min) / eyeToTop);
+        const double sc = std::min(
+            {r.faceWidth.max / fw, p.maxUpscale, (r.eyeLine.max - r.headTop.min) / eyeToTop});
+        const double below =
+            p.height / sc - std::min(r.eyeLine.max / sc, eyeToTop + r.headTop.max / sc);
         // The room for it below the eyes and beside the face centre (1 = it just fits): a face too
         // near, or off centre to one side. Above, the photo's backdrop may fill what the capture
-        // lacks, as long as the hair's top is in it (the matte finds it below the capture's
-        // first rows); a head cut off there leaves no room. An estimated top says nothing about
-        // that: studio crops leave little above the hair, and short hair sits lower than it.
-        const double headCut =
-            topMeasured && headTopY <= 1 ? 0.0 : std::numeric_limits<double>::infinity();
-        const double upDown = std::min(headCut, (rows - eyeY) / ((p.height - p.eyeLine.max) / sc));
+        // lacks, as long as the hair's top is in it: a head the matte finds cut off at the top
+        // leaves no room; so does (live frames, no matte) an eye line nearer the top than any
+        // head's top lies above the eyes (min_eye_to_top). The estimate alone says nothing of a
+        // cut: studio crops leave little above short hair.
+        const bool headCut = topMeasured ? headTopY <= 1 : eyeY < t.number("min_eye_to_top") * fw;
+        const double upDown = headCut ? 0.0 : (rows - eyeY) / below;
         const double sideways =
             std::min(cx / (p.width / 2.0 / sc), (cols - cx) / (p.width / 2.0 / sc));
         const double fit = std::min(upDown, sideways);

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "gradphoto/imaging/crop_ranges.h"
+
 namespace gradphoto::imaging {
 
 double CropPlan::width() const {
@@ -15,10 +17,11 @@ double CropPlan::height() const {
 std::optional<CropPlan> planCrop(const HeadMeasure& head, const Preset& preset) {
     const double eyeToTop = head.eyeLineY - head.headTopY;
     if (eyeToTop <= 1 || head.faceWidth <= 1) return std::nullopt;
-    // Margins inside each range for the noise of measuring the result again.
-    const Range fw{preset.faceWidth.min + 6, preset.faceWidth.max - 6};
-    const Range top{preset.headTop.min + 3, preset.headTop.max - 3};
-    const Range eye{preset.eyeLine.min + 4, preset.eyeLine.max - 4};
+    // Inside each range by a margin for the noise of measuring the result again.
+    const CropRanges ranges = cropRanges(preset);
+    const Range& fw = ranges.faceWidth;
+    const Range& top = ranges.headTop;
+    const Range& eye = ranges.eyeLine;
     const double lo = std::max(fw.min / head.faceWidth, (eye.min - top.max) / eyeToTop);
     const double hi =
         std::min({fw.max / head.faceWidth, (eye.max - top.min) / eyeToTop, head.maxScale});
