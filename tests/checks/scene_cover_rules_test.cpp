@@ -281,7 +281,8 @@ TEST(FaceSizeRule, TheHeadTopComesFromTheMatte) {
 // A live frame has no matte: face_size takes the hair's top 0.9 face widths above the eyes (see
 // resources/checks.json). Studio crops with little above short hair still pass (the estimate lies
 // above the frame there, which says nothing about the real head), and the head shots cropped
-// under the chin, which the standardizer refuses for want of shoulders, already fail live.
+// under the chin, which the standardizer refuses for want of shoulders, already fail live. Hair
+// cut off by the frame's top is not seen live (the estimate cannot), a forehead cut off is.
 TEST(FaceSizeRule, LiveFramesJudgeTheCropWithAnEstimatedHeadTop) {
     GRADPHOTO_REQUIRE_TESTDATA(data);
     for (const auto& [name, passes] :
@@ -300,6 +301,16 @@ TEST(FaceSizeRule, LiveFramesJudgeTheCropWithAnEstimatedHeadTop) {
             EXPECT_EQ(size->value.value("too", ""), "near") << size->value.dump();
         }
     }
+    // A capture cut through the forehead (K000391 without its top 100 px: the eyes 0.5 face
+    // widths from the top, nearer than any head's top lies above the eyes) fails live as well.
+    const cv::Mat full = loadImage(data / "portraits" / "congress_K000391.jpg");
+    const cv::Mat cut = full.rowRange(100, full.rows).clone();
+    checks::LivePreviewAnalyzer live;
+    const auto results = live.analyzeFrame(cut);
+    const auto size = std::find_if(results.begin(), results.end(),
+                                   [](const CheckResult& r) { return r.id == "face_size"; });
+    ASSERT_NE(size, results.end());
+    EXPECT_EQ(size->status, CheckStatus::kFail) << size->message_en;
 }
 
 }  // namespace
