@@ -53,7 +53,6 @@ nlohmann::json summaryJson(const CommandContext& ctx, const exports::ExportSumma
         {"already_in_batch", s.alreadyInBatch},
         {"total_in_batch", s.totalInBatch},
         {"refused", refused},
-        {"inspections_remembered", s.inspectionsRemembered},
         {"cancelled", s.cancelled}};
 }
 
@@ -116,8 +115,7 @@ const CommandRegistration kExport({
     "writes DIR/BATCH.zip (photos and manifests). The batch defaults to chsi-YYYYMMDD (today).\n"
     "Running a batch again adds only photos approved since, and resumes an interrupted export;\n"
     "a ZIP under its name is always complete. Each photo is checked again before it is written:\n"
-    "its SHA-256 against the record and `inspect` against its preset (not again where the same\n"
-    "bytes passed it against the same measures in an earlier batch); a photo that fails, or a\n"
+    "its SHA-256 against the record and `inspect` against its preset; a photo that fails, or a\n"
     "student without the field the pattern needs, is listed as refused and not exported.\n"
     "\n"
     "  --pattern P     file names: {身份证号}.jpg (default), {学号}.jpg, {考生号}.jpg, {姓名};\n"
@@ -127,8 +125,7 @@ const CommandRegistration kExport({
     "  --staff ADMIN   an admin; the PIN comes from GRADPHOTO_PIN or the terminal\n"
     "  --json          the summary as JSON: batch, folder, zip, exported [{capture, file,\n"
     "                  sha256, bytes}], already_in_batch, total_in_batch, refused [{capture,\n"
-    "                  student, code, message}], inspections_remembered (photos whose earlier\n"
-    "                  pass of inspect was reused), cancelled\n"
+    "                  student, code, message}], cancelled\n"
     "\n"
     "Exit codes: 0 done; 1 some photo refused (the rest exported), wrong PIN or not an admin;\n"
     "2 usage; 3 the output or the database cannot be written or read.\n",

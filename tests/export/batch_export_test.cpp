@@ -4,7 +4,6 @@
 
 #include <gtest/gtest.h>
 
-#include <atomic>
 #include <fstream>
 #include <opencv2/imgcodecs.hpp>
 
@@ -195,79 +194,6 @@ TEST_F(ExportTest, PhotoThatFailsInspectIsRefused) {
     EXPECT_NE(summary.refused[0].problem.message_en.find("chsi-blue"), std::string::npos);
     EXPECT_EQ(folderNames(summary.folder),
               (std::vector<std::string>{kIdWithX + ".jpg", "manifest.csv", "manifest.json"}));
-}
-
-// inspect (a face detection per photo) is the slow part of an export, and its verdict depends
-// only on the bytes and the preset's measures. A later batch of the same photos checks every
-// hash again but inspects only what has not passed before; a tampered file is still caught by
-// its hash, and a verifier with other rules (another inspector revision) inspects afresh.
-TEST_F(ExportTest, ALaterBatchReusesEveryPassedInspect) {
-    GRADPHOTO_REQUIRE_COMPLIANT_PHOTO();
-    approveCompliant(student("2020001", "张三", kIdWithX));
-    const auto second = approveCompliant(student("2020002", "李四", idNumber("11010519900307123")));
-    const cv::Mat empty(640, 480, CV_8UC3, cv::Scalar(255, 197, 100));  // no face: fails inspect
-    std::vector<std::uint8_t> jpeg;
-    cv::imencode(".jpg", empty, jpeg, {cv::IMWRITE_JPEG_QUALITY, 90});
-    approve(student("2020003", "王五", idNumber("11010519900307456")), jpeg);
-
-    std::atomic<int> inspections{0};
-    const auto counting = [&inspections](const std::string& inspector) {
-        return PhotoVerifier(
-            [&inspections, inner = PhotoVerifier::defaultInspection()](
-                std::span<const std::uint8_t> bytes, const std::string& name,
-                const Preset& preset) {
-                ++inspections;
-                return inner(bytes, name, preset);
-            },
-            inspector);
-    };
-    const PhotoVerifier verifier = counting(PhotoVerifier::kInspectRevision);
-    const auto run = [&](const PhotoVerifier& v, const std::string& batch) {
-        BatchExport exporter(*store, v, time.clock());
-        return exporter.run(request(batch), admin);
-    };
-
-    const auto a = run(verifier, "a");
-    EXPECT_EQ(inspections.load(), 3);
-    EXPECT_EQ(a.exported.size(), 2u);
-    ASSERT_EQ(a.refused.size(), 1u);
-    EXPECT_EQ(a.inspectionsRemembered, 0);
-
-    inspections = 0;
-    const auto b = run(verifier, "b");
-    EXPECT_EQ(inspections.load(), 1);  // only the photo that failed
-    EXPECT_EQ(b.exported.size(), 2u);
-    ASSERT_EQ(b.refused.size(), 1u);
-    EXPECT_EQ(b.refused[0].problem.code, "inspect_failed");
-    EXPECT_EQ(b.inspectionsRemembered, 2);
-
-    // Another compliant photo in the place of the second: its remembered pass does not cover it.
-    swapFinalPhoto(second);
-    inspections = 0;
-    const auto c = run(verifier, "c");
-    EXPECT_EQ(c.exported.size(), 1u);
-    ASSERT_EQ(c.refused.size(), 2u);
-    EXPECT_EQ(c.refused[0].problem.code, "hash_mismatch");
-    EXPECT_EQ(inspections.load(), 1);
-
-    inspections = 0;
-    const auto d = run(counting("inspect-test-rules"), "d");
-    EXPECT_EQ(inspections.load(), 2);  // the first and the third: the second fails its hash
-    EXPECT_EQ(d.exported.size(), 1u);
-    EXPECT_EQ(d.inspectionsRemembered, 0);
-}
-
-// The key a pass is remembered under names the inspector and the preset's measures.
-TEST(PhotoVerifierKey, NamesTheInspectorAndThePresetsMeasures) {
-    const PhotoVerifier verifier;
-    const std::string blue = verifier.inspectionKey("chsi-blue");
-    EXPECT_EQ(blue.rfind(std::string(PhotoVerifier::kInspectRevision) + ":", 0), 0u) << blue;
-    EXPECT_EQ(blue, verifier.inspectionKey("chsi-blue"));
-    EXPECT_NE(blue, verifier.inspectionKey("chsi-white"));  // another backdrop colour
-    EXPECT_NE(
-        blue,
-        PhotoVerifier(PhotoVerifier::defaultInspection(), "other").inspectionKey("chsi-blue"));
-    EXPECT_EQ(verifier.inspectionKey("no-such-preset"), "");
 }
 
 TEST_F(ExportTest, StudentWithoutThePatternFieldIsRefused) {

@@ -60,8 +60,7 @@ struct ExportSummary {
     int alreadyInBatch = 0;            // approved photos the batch held before this run
     int totalInBatch = 0;              // items of the batch after this run
     std::vector<ExportRefusal> refused;
-    int inspectionsRemembered = 0;  // photos whose earlier passed inspect was reused (hash checked)
-    bool cancelled = false;         // stopped by the cancel flag: the batch stays open, run again
+    bool cancelled = false;  // stopped by the cancel flag: the batch stays open, run again
 };
 
 struct ExportProgress {

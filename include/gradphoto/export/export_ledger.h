@@ -68,11 +68,6 @@ class ExportLedger {
 
     // The manifest of a batch: its items with the student and the approval, by capture.
     std::vector<ManifestRow> manifestRows(std::int64_t batchId);
-    // A photo's bytes that passed inspect under inspectionKey (PhotoVerifier::inspectionKey), as
-    // remembered by an earlier export (table inspection_passes of schema v8).
-    bool inspectionPassed(const std::string& sha256, const std::string& inspectionKey);
-    void rememberInspection(const std::string& sha256, const std::string& inspectionKey,
-                            store::UnixTime at);
 
   private:
     store::Database& db_;

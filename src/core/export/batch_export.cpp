@@ -239,14 +239,6 @@ ExportSummary BatchExport::run(const ExportRequest& request, const store::StaffA
     // Verify a few photos at once (inspect finds the face: the slow part), write them in order.
     const unsigned threads = std::clamp(std::thread::hardware_concurrency(), 1u, 4u);
     const std::size_t chunk = threads * 2;
-    // Passes inspected now, remembered with the items that carry them (same transaction).
-    std::vector<std::pair<std::string, std::string>> inspected;  // (SHA-256, inspection key)
-    std::map<std::string, std::string> keys;                     // preset -> inspection key
-    const auto keyOf = [&](const std::string& preset) -> const std::string& {
-        auto it = keys.find(preset);
-        if (it == keys.end()) it = keys.emplace(preset, verifier_.inspectionKey(preset)).first;
-        return it->second;
-    };
     std::vector<ExportItem> uncommitted;
     const auto commit = [&] {
         if (uncommitted.empty()) return;
@@ -255,10 +247,7 @@ ExportSummary BatchExport::run(const ExportRequest& request, const store::StaffA
         syncFiles(files, summary.folder);
         store_.inTransaction([&] {
             for (const auto& item : uncommitted) ledger.addItem(item);
-            for (const auto& [sha256, key] : inspected)
-                ledger.rememberInspection(sha256, key, clock_());
         });
-        inspected.clear();
         summary.exported.insert(summary.exported.end(), uncommitted.begin(), uncommitted.end());
         uncommitted.clear();
     };
@@ -272,14 +261,10 @@ ExportSummary BatchExport::run(const ExportRequest& request, const store::StaffA
         std::vector<std::future<PhotoVerdict>> verdicts;
         for (std::size_t i = start; i < end; ++i) {
             const auto& p = pending[i].photo;
-            const std::string& key = keyOf(p.preset);
-            const bool passedBefore = !key.empty() && ledger.inspectionPassed(p.finalSha256, key);
-            if (passedBefore) ++summary.inspectionsRemembered;
-            verdicts.push_back(
-                std::async(std::launch::async,
-                           [this, &p, passedBefore, file = store_.photos().pathOf(p.finalSha256)] {
-                               return verifier_.verify(file, p.finalSha256, p.preset, passedBefore);
-                           }));
+            verdicts.push_back(std::async(
+                std::launch::async, [this, &p, file = store_.photos().pathOf(p.finalSha256)] {
+                    return verifier_.verify(file, p.finalSha256, p.preset);
+                }));
         }
         for (std::size_t i = start; i < end; ++i) {
             if (cancel && cancel->load()) {
@@ -296,8 +281,6 @@ ExportSummary BatchExport::run(const ExportRequest& request, const store::StaffA
                 takenNames.insert(lowerAscii(name));
                 uncommitted.push_back({batch.id, p.captureId, name, p.finalSha256,
                                        static_cast<std::int64_t>(verdict.bytes.size()), clock_()});
-                if (verdict.inspected && !keyOf(p.preset).empty())
-                    inspected.emplace_back(p.finalSha256, keyOf(p.preset));
             }
             report(ExportProgress::Stage::kPhotos, ++done, total);
         }
@@ -312,7 +295,6 @@ ExportSummary BatchExport::run(const ExportRequest& request, const store::StaffA
                               {"exported", summary.exported.size()},
                               {"already_in_batch", summary.alreadyInBatch},
                               {"refused", summary.refused.size()},
-                              {"inspections_remembered", summary.inspectionsRemembered},
                               {"total", summary.totalInBatch},
                               {"pattern", pattern.text()},
                               {"zip", zip},

@@ -102,21 +102,6 @@ void ExportLedger::addItem(const ExportItem& item) {
     s.run();
 }
 
-bool ExportLedger::inspectionPassed(const std::string& sha256, const std::string& inspectionKey) {
-    auto s = db_.prepare("SELECT 1 FROM inspection_passes WHERE sha256 = ? AND inspection_key = ?");
-    s.bind(1, sha256).bind(2, inspectionKey);
-    return s.step();
-}
-
-void ExportLedger::rememberInspection(const std::string& sha256, const std::string& inspectionKey,
-                                      store::UnixTime at) {
-    auto s = db_.prepare(
-        "INSERT OR IGNORE INTO inspection_passes (sha256, inspection_key, passed_at) "
-        "VALUES (?, ?, ?)");
-    s.bind(1, sha256).bind(2, inspectionKey).bind(3, at);
-    s.run();
-}
-
 std::vector<ApprovedPhoto> ExportLedger::approvedPhotos(std::optional<store::UnixTime> since) {
     auto s = db_.prepare(std::string("SELECT c.id, c.final_sha256, c.report_json, c.decided_at, "
                                      "c.final_purged_at IS NOT NULL, ") +

@@ -2,7 +2,6 @@
 
 #include <fstream>
 #include <iterator>
-#include <sstream>
 
 #include "gradphoto/imaging/standardizer.h"
 #include "gradphoto/store/photo_folder.h"
@@ -16,25 +15,7 @@ PhotoVerifier::Inspection PhotoVerifier::defaultInspection() {
         };
 }
 
-PhotoVerifier::PhotoVerifier(Inspection inspection, std::string inspector)
-    : inspection_(std::move(inspection)), inspector_(std::move(inspector)) {}
-
-std::string PhotoVerifier::inspectionKey(const std::string& presetName) const {
-    Problem problem;
-    const Preset* p = presetNamed(presetName, problem);
-    if (p == nullptr) return {};
-    // Every measure inspect reads from the preset, in a fixed order and notation.
-    std::ostringstream measures;
-    measures.precision(17);
-    measures << p->width << ' ' << p->height << ' ' << p->dpi << ' ' << p->minBytes << ' '
-             << p->maxBytes << ' ' << p->minQuality << ' ' << p->headTop.min << ' '
-             << p->headTop.max << ' ' << p->eyeLine.min << ' ' << p->eyeLine.max << ' '
-             << p->faceWidth.min << ' ' << p->faceWidth.max << ' ' << p->maxCenterOffset << ' '
-             << p->background.r << ' ' << p->background.g << ' ' << p->background.b << ' '
-             << p->backgroundTolerance;
-    const std::string text = measures.str();
-    return inspector_ + ":" + store::sha256Hex(std::string_view(text));
-}
+PhotoVerifier::PhotoVerifier(Inspection inspection) : inspection_(std::move(inspection)) {}
 
 const Preset* PhotoVerifier::presetNamed(const std::string& name, Problem& problem) const {
     std::lock_guard lock(mutex_);
@@ -57,8 +38,8 @@ const Preset* PhotoVerifier::presetNamed(const std::string& name, Problem& probl
 }
 
 PhotoVerdict PhotoVerifier::verify(const std::filesystem::path& file,
-                                   const std::string& expectedSha256, const std::string& presetName,
-                                   bool passedBefore) const {
+                                   const std::string& expectedSha256,
+                                   const std::string& presetName) const {
     PhotoVerdict verdict;
     std::ifstream in(file, std::ios::binary);
     if (!in) {
@@ -83,10 +64,6 @@ PhotoVerdict PhotoVerifier::verify(const std::filesystem::path& file,
         verdict.bytes.clear();
         return verdict;
     }
-    if (passedBefore) {
-        verdict.ok = true;
-        return verdict;
-    }
     const Report report = inspection_(verdict.bytes, file.filename().string(), *preset);
     if (!report.ok) {
         std::string zh, en;
@@ -101,7 +78,6 @@ PhotoVerdict PhotoVerifier::verify(const std::filesystem::path& file,
         return verdict;
     }
     verdict.ok = true;
-    verdict.inspected = true;
     return verdict;
 }
 

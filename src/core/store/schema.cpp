@@ -227,19 +227,6 @@ ALTER TABLE captures ADD COLUMN raw_purged_at INTEGER;
 ALTER TABLE captures ADD COLUMN final_purged_at INTEGER;
 )sql";
 
-// Version 8: the export remembers a passed inspection. inspect measures a photo's bytes against
-// a preset, so a photo whose bytes (SHA-256) were inspected against the same measures
-// (inspection_key: the inspector's revision and the preset's measures, see PhotoVerifier) and
-// passed need not be inspected again when a later batch exports it.
-const char* const kVersion8 = R"sql(
-CREATE TABLE inspection_passes (
-    sha256         TEXT NOT NULL CHECK (length(sha256) = 64),
-    inspection_key TEXT NOT NULL CHECK (length(inspection_key) > 0),
-    passed_at      INTEGER NOT NULL,
-    PRIMARY KEY (sha256, inspection_key)
-) WITHOUT ROWID;
-)sql";
-
 std::string utcStamp() {
     const std::time_t now = std::time(nullptr);
     std::tm tm{};
@@ -260,7 +247,6 @@ const std::vector<Migration>& migrations() {
         {5, "indexes for the daily summary", kVersion5},
         {6, "payment orders for the payment providers; notifications", kVersion6},
         {7, "kiosk sessions, export batches, print jobs, exam numbers, purge marks", kVersion7},
-        {8, "passed inspections the export remembers", kVersion8},
     };
     return kAll;
 }
