@@ -33,7 +33,12 @@ std::string randomSuffix() {
 
 void writeFileAtomically(const fs::path& target, std::span<const std::uint8_t> bytes) {
     const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
-    const fs::path tmp = dir / ("." + target.filename().string() + ".tmp-" + randomSuffix());
+    // Appended piece by piece: GCC 12 at -O3 reports a false -Wrestrict for "." + std::string.
+    std::string name = ".";
+    name += target.filename().string();
+    name += ".tmp-";
+    name += randomSuffix();
+    const fs::path tmp = dir / name;
     const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
     if (fd < 0) fail(target, "create temporary file", errno);
     std::size_t done = 0;
