@@ -136,12 +136,25 @@ void findCastShadow(const CheckSession& session, const cv::Mat& alpha, const cv:
         }
     }
     // Each row beside the outline against the wall further out on its side in the same row (a
-    // wall darker lower down is no shadow).
-    for (int i = 0; i < 2 * rows; ++i) {
-        if (nearCount[i] < limits.castMinPx || farCount[i] < limits.castMinPx) continue;
-        const double darker = nearSum[i] / nearCount[i] - farSum[i] / farCount[i];
-        out.castShadow = std::isfinite(out.castShadow) ? std::max(out.castShadow, darker) : darker;
-    }
+    // wall darker lower down is no shadow), or, where a tight crop leaves none there, in the
+    // nearest rows that have some.
+    for (int side = 0; side < 2; ++side)
+        for (int row = 0; row < rows; ++row) {
+            const int i = side * rows + row;
+            if (nearCount[i] < limits.castMinPx) continue;
+            double far = farSum[i];
+            int farN = farCount[i];
+            for (int reach = 1; farN < limits.castMinPx && reach < rows; ++reach)
+                for (const int r : {row - reach, row + reach})
+                    if (r >= 0 && r < rows) {
+                        far += farSum[side * rows + r];
+                        farN += farCount[side * rows + r];
+                    }
+            if (farN < limits.castMinPx) continue;
+            const double darker = nearSum[i] / nearCount[i] - far / farN;
+            out.castShadow =
+                std::isfinite(out.castShadow) ? std::max(out.castShadow, darker) : darker;
+        }
 }
 
 }  // namespace

@@ -37,8 +37,9 @@ struct BackdropSurveyLimits {
     // Cast shadow on the wall beside the person (outside the matte): the backdrop pixels within
     // castNear face widths of the person's outline, in rows castSegment face widths high, against
     // those castFarFrom..castFarTo face widths from it on the same side of the face in the same
-    // row, down to castBelowChin face widths below the chin; a row with fewer than castMinPx
-    // pixels (working copy) in either band is not compared.
+    // row (in the nearest rows that have some where a tight crop leaves none there), down to
+    // castBelowChin face widths below the chin; a band with fewer than castMinPx pixels (working
+    // copy) is not compared.
     double castNear = 0.35, castFarFrom = 0.5, castFarTo = 1.0, castBelowChin = 1.0;
     double castSegment = 0.5;
     int castMinPx = 50;
@@ -61,8 +62,8 @@ struct BackdropSurvey {
     double shadowArea = 0;
     // A shadow the matte kept out of the person, on the wall beside it: how much darker (L*) the
     // wall is right beside the person's outline than further out on the same side in the same
-    // row, the darkest row's of either side; NaN when no row has castMinPx pixels in both bands
-    // (or the survey did not judge). A mottled or graded wall is as dark near the person as away
+    // row, the darkest row's of either side; NaN when no row has castMinPx pixels beside the
+    // outline and the side castMinPx further out (or the survey did not judge). A mottled or graded wall is as dark near the person as away
     // from it (about 0); a soft spotlight behind the head makes it lighter there, but for the
     // lowest rows (about 0).
     double castShadow = std::numeric_limits<double>::quiet_NaN();
