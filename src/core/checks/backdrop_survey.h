@@ -63,9 +63,9 @@ struct BackdropSurvey {
     // A shadow the matte kept out of the person, on the wall beside it: how much darker (L*) the
     // wall is right beside the person's outline than further out on the same side in the same
     // row, the darkest row's of either side; NaN when no row has castMinPx pixels beside the
-    // outline and the side castMinPx further out (or the survey did not judge). A mottled or graded
-    // wall is as dark near the person as away from it (about 0); a soft spotlight behind the head
-    // makes it lighter there, but for the lowest rows (about 0).
+    // outline with castMinPx further out on its side (or the survey did not judge). A mottled or
+    // graded wall is as dark near the person as away from it (about 0); a soft spotlight behind the
+    // head makes it lighter there, but for the lowest rows (about 0).
     double castShadow = std::numeric_limits<double>::quiet_NaN();
     // How light the wall is: the median L* (0-100) of the surveyed cells; a booth's wall is white
     // (seed §10.1). NaN when no cell was surveyed.
