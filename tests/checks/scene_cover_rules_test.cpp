@@ -285,32 +285,31 @@ TEST(FaceSizeRule, TheHeadTopComesFromTheMatte) {
 // cut off by the frame's top is not seen live (the estimate cannot), a forehead cut off is.
 TEST(FaceSizeRule, LiveFramesJudgeTheCropWithAnEstimatedHeadTop) {
     GRADPHOTO_REQUIRE_TESTDATA(data);
+    const auto liveFaceSize = [](const cv::Mat& frame) {
+        checks::LivePreviewAnalyzer live;
+        for (const CheckResult& r : live.analyzeFrame(frame))
+            if (r.id == "face_size") return r;
+        return CheckResult{};
+    };
     for (const auto& [name, passes] :
          {std::pair{"congress_S001200.jpg", true}, std::pair{"congress_D000629.jpg", true},
           std::pair{"congress_B001281.jpg", false}, std::pair{"congress_L000582.jpg", false}}) {
         SCOPED_TRACE(name);
-        checks::LivePreviewAnalyzer live;
-        const auto results = live.analyzeFrame(loadImage(data / "portraits" / name));
-        const auto size = std::find_if(results.begin(), results.end(),
-                                       [](const CheckResult& r) { return r.id == "face_size"; });
-        ASSERT_NE(size, results.end());
+        const CheckResult size = liveFaceSize(loadImage(data / "portraits" / name));
+        ASSERT_EQ(size.id, "face_size");
         if (passes) {
-            EXPECT_EQ(size->status, CheckStatus::kPass) << size->message_en;
+            EXPECT_EQ(size.status, CheckStatus::kPass) << size.message_en;
         } else {
-            EXPECT_EQ(size->status, CheckStatus::kFail) << size->message_en;
-            EXPECT_EQ(size->value.value("too", ""), "near") << size->value.dump();
+            EXPECT_EQ(size.status, CheckStatus::kFail) << size.message_en;
+            EXPECT_EQ(size.value.value("too", ""), "near") << size.value.dump();
         }
     }
     // A capture cut through the forehead (K000391 without its top 100 px: the eyes 0.5 face
     // widths from the top, nearer than any head's top lies above the eyes) fails live as well.
     const cv::Mat full = loadImage(data / "portraits" / "congress_K000391.jpg");
-    const cv::Mat cut = full.rowRange(100, full.rows).clone();
-    checks::LivePreviewAnalyzer live;
-    const auto results = live.analyzeFrame(cut);
-    const auto size = std::find_if(results.begin(), results.end(),
-                                   [](const CheckResult& r) { return r.id == "face_size"; });
-    ASSERT_NE(size, results.end());
-    EXPECT_EQ(size->status, CheckStatus::kFail) << size->message_en;
+    const CheckResult cut = liveFaceSize(full.rowRange(100, full.rows).clone());
+    ASSERT_EQ(cut.id, "face_size");
+    EXPECT_EQ(cut.status, CheckStatus::kFail) << cut.message_en;
 }
 
 }  // namespace
