@@ -830,9 +830,8 @@ void KioskWindow::renderHeader() {
                                    state != FlowState::kFailsafe);
     // Help or 取消 would leave the result page while 工作人员确认提交 is checked: the flow
     // ignores them until its answer says whether the photo was submitted.
-    const bool staffSubmitting = flow_.waitingFor() == flow::PortCall::Kind::kStaffSubmit;
-    window_.helpButton->setEnabled(!staffSubmitting);
-    window_.cancelButton->setEnabled(!staffSubmitting);
+    window_.helpButton->setEnabled(!flow_.staffSubmitting());
+    window_.cancelButton->setEnabled(!flow_.staffSubmitting());
 
     QString net;
     switch (networkOverride_ ? (*networkOverride_ ? NetworkStatus::State::kOffline
@@ -1096,7 +1095,7 @@ void KioskWindow::renderPage() {
                 const bool retakeFirst = !report.ok || needsStaff;
                 // 工作人员确认提交 being checked and stored: nothing starts a second submission
                 // or leaves the page until the answer.
-                const bool staffSubmitting = waitingFor == flow::PortCall::Kind::kStaffSubmit;
+                const bool staffSubmitting = flow_.staffSubmitting();
                 result_.submitButton->setEnabled(report.ok && !needsStaff && !staffSubmitting);
                 result_.retakeButton->setEnabled(!staffSubmitting);
                 result_.staffSubmitButton->setVisible(needsStaff);

@@ -64,6 +64,8 @@ PortWorker::~PortWorker() {
 void PortWorker::submit(const flow::PortCall& call) {
     auto state = state_;
     QPointer<PortWorker> self(this);
+    // A copy that is not const (capturing `call` itself would keep its const): the PIN it
+    // carries is wiped once answered.
     post([state, self, call = flow::PortCall(call)]() mutable -> std::function<void()> {
         if (!state->ports && !state->unusable) {
             try {

@@ -158,8 +158,15 @@ TEST_F(ExportTest, TamperedPhotoIsCaughtByItsHash) {
     approveCompliant(student("2020001", "张三", kIdWithX));
     const auto tampered =
         approveCompliant(student("2020002", "李四", idNumber("11010519900307123")));
+    const auto capture = store->captures().find(tampered);
+    ASSERT_TRUE(capture);
     // Another compliant photo put in its place: inspect would pass, the hash does not.
-    const fs::path file = swapFinalPhoto(tampered);
+    const auto swapped = testing::withComment(testing::compliantPhoto(), "swapped");
+    const fs::path file = store->photos().pathOf(capture->finalSha256);
+    fs::permissions(file, fs::perms::owner_write, fs::perm_options::add);
+    std::ofstream(file, std::ios::binary | std::ios::trunc)
+        .write(reinterpret_cast<const char*>(swapped.data()),
+               static_cast<std::streamsize>(swapped.size()));
 
     const auto summary = exportBatch(request("b", true));
     ASSERT_EQ(summary.exported.size(), 1u);

@@ -6,10 +6,8 @@
 
 #include <gtest/gtest.h>
 
-#include <fstream>
 #include <memory>
 #include <optional>
-#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -110,20 +108,6 @@ class ExportTest : public ::testing::Test {
         return approve(s, withComment(compliantPhoto(), "final-" + s.studentNo));
     }
 
-    // Puts another compliant photo in the place of the capture's final photo file (the record's
-    // SHA-256 no longer matches; inspect would pass); returns the file.
-    std::filesystem::path swapFinalPhoto(std::int64_t captureId) {
-        const auto capture = store->captures().find(captureId);
-        if (!capture) throw std::runtime_error("no capture " + std::to_string(captureId));
-        const auto swapped = withComment(compliantPhoto(), "swapped");
-        const std::filesystem::path file = store->photos().pathOf(capture->finalSha256);
-        std::filesystem::permissions(file, std::filesystem::perms::owner_write,
-                                     std::filesystem::perm_options::add);
-        std::ofstream(file, std::ios::binary | std::ios::trunc)
-            .write(reinterpret_cast<const char*>(swapped.data()),
-                   static_cast<std::streamsize>(swapped.size()));
-        return file;
-    }
     ExportSummary exportBatch(ExportRequest request) {
         BatchExport exporter(*store, verifier, time.clock());
         return exporter.run(request, admin);

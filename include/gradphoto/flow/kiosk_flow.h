@@ -72,6 +72,9 @@ class KioskFlow {
     std::optional<PortCall::Kind> waitingFor() const {
         return awaiting_ ? std::optional(awaiting_->kind) : std::nullopt;
     }
+    // True while 工作人员确认提交 is checked and stored: the result page starts nothing else and
+    // neither 取消 nor the idle reset ends the session until its answer.
+    bool staffSubmitting() const;
 
     // How many sessions were wiped (cancel, idle, finished) since start: a cheap audit counter.
     int sessionsEnded() const { return sessionsEnded_; }
@@ -112,7 +115,6 @@ class KioskFlow {
     void polled(const PortAnswer& a);
     void staffConfirmed(const PortAnswer& a);
     void staffSubmitted(const PortAnswer& a);
-    bool staffSubmitting() const;
     bool submittable();
     Submission submission() const;
     void submitted(std::string queueNumber);
